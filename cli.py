@@ -1,0 +1,256 @@
+"""The ``ghg`` command line: parses options, calls the library, renders the result.
+
+Exit codes: 0 ok, 1 bad data, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ghg import __version__, formatting, inventory, releases, store
+from ghg.errors import GhgError, InputError, ReleaseError
+from ghg.factors import DEFAULT_RELEASES, FactorSet
+from ghg.i18n import text
+from ghg.vocabulary import GWP_SETS
+
+LANG_ENV = "GHG_LANG"
+
+
+def _lang(ctx: click.Context) -> str:
+    lang = ctx.find_root().params.get("lang") or "en"
+    return str(ctx.params.get("lang") or lang)
+
+
+def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--lang", type=click.Choice(["en", "vi"]), default=None,
+                        help="Language of messages and tables (en, vi).")(f)
+
+
+def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(f)
+
+
+def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--factors", "factor_refs", multiple=True, metavar="RELEASE|PATH",
+                        help=f"Factor release id or folder; repeat for several. Default: {', '.join(DEFAULT_RELEASES)}.")(f)
+
+
+def _emit_json(payload: object) -> None:
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+
+
+def _fail(ctx: click.Context, exc: GhgError, as_json: bool) -> None:
+    lang = _lang(ctx)
+    code = exc.exit_code
+    if isinstance(exc, ReleaseError) and exc.key == "release.unknown":
+        code = 2
+    if as_json:
+        payload: dict[str, object] = {"error": type(exc).__name__, "message": exc.render(lang), "exit_code": code}
+        if isinstance(exc, InputError):
+            payload["problems"] = [p.as_dict(lang) for p in exc.problems]
+        _emit_json(payload)
+    else:
+        click.echo(f"{text('cli.error', lang)}: {exc.render(lang)}", err=True)
+    ctx.exit(code)
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr when it is a terminal; otherwise nothing."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda _label: None
+        return
+    with click.progressbar(length=total, file=sys.stderr, label="ghg") as bar:
+        def step(label: str) -> None:
+            bar.label = label[-40:]
+            bar.update(1)
+        yield step
+
+
+@click.group()
+@click.version_option(__version__, prog_name="ghg")
+@click.option("--lang", type=click.Choice(["en", "vi"]), envvar=LANG_ENV, default="en", show_default=True,
+              help=f"Language of messages and tables (also from ${LANG_ENV}).")
+def main(lang: str) -> None:
+    """ghg: greenhouse-gas inventory (Scope 1 and 2) with versioned emission factors."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@factors_option
+@lang_option
+@json_option
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str, ...], lang: str | None,
+             as_json: bool) -> None:
+    """Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases."""
+    if not files:
+        raise click.UsageError(text("usage.no_files", _lang(ctx)))
+    try:
+        factors = FactorSet.load(list(factor_refs) or None)
+        with _progress(not as_json, len(files) + 1) as step:
+            table, _, _ = inventory.check(files, factors, progress=step)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    rows = len(table.data)
+    if as_json:
+        _emit_json({"valid": True, "records": rows, "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows}
+                                                               for f in table.files]})
+    else:
+        click.echo(text("cli.valid", _lang(ctx), rows=rows, files=len(files)))
+
+
+@main.command(name="inventory")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--gwp", "gwp_set", type=click.Choice(GWP_SETS), required=True,
+              help="GWP-100 set for CO2e (AR4, AR5, AR6); recorded on every result line.")
+@click.option("--year", type=int, default=None, help="Only the records of this reporting year.")
+@factors_option
+@click.option("--out", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True,
+              help="Result store folder (Parquet, partitioned by year and enterprise).")
+@lang_option
+@json_option
+@click.pass_context
+def inventory_cmd(ctx: click.Context, files: tuple[Path, ...], gwp_set: str, year: int | None,
+                  factor_refs: tuple[str, ...], out: Path, lang: str | None, as_json: bool) -> None:
+    """Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store."""
+    lg = _lang(ctx)
+    if not files:
+        raise click.UsageError(text("usage.no_files", lg))
+    try:
+        factors = FactorSet.load(list(factor_refs) or None)
+        with _progress(not as_json, len(files)) as step:
+            result = inventory.run(files, gwp_set, factors, year, progress=step)
+        metadata = {"software_version": result.software_version, "releases": result.releases,
+                    "gwp_set": result.gwp_set, "inputs": result.inputs, "created": result.created}
+        written = store.write(out, result.lines, metadata)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    summary = result.summary
+    if as_json:
+        _emit_json({**metadata, "store": str(out), "excluded_records": result.excluded_records,
+                    "summary": summary.to_dict(orient="records"),
+                    "totals": result.totals.to_dict(orient="records"),
+                    "written": [{"year": w.year, "enterprise": w.enterprise, "revision": w.revision,
+                                 "path": str(w.path), "content_hash": w.content_hash,
+                                 "same_as_previous": w.same_as_previous} for w in written]})
+        return
+    click.echo(text("cli.inventory_title", lg, gwp_set=gwp_set))
+    header = [text(k, lg) for k in ("cli.enterprise", "cli.year", "cli.scope_1", "cli.scope_2", "cli.total",
+                                    "cli.biogenic", "cli.energy_tj", "cli.energy_toe")]
+    cols = ["scope_1_t_co2e", "scope_2_location_t_co2e", "total_t_co2e", "biogenic_co2_t", "energy_tj", "energy_toe"]
+    rows = [[str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
+            for r in summary.itertuples()]
+    totals = summary[cols].sum()
+    rows.append([text("cli.total", lg), text("cli.all", lg)] + [formatting.number(totals[c], lg) for c in cols])
+    click.echo(formatting.table(header, rows, [False, False] + [True] * len(cols)))
+    if result.excluded_records:
+        click.echo(text("cli.excluded", lg, count=result.excluded_records, year=year))
+    revisions = sorted({w.revision for w in written})
+    click.echo(text("cli.written", lg, store=out, partitions=len(written), revisions=", ".join(map(str, revisions))))
+    same = sum(w.same_as_previous for w in written)
+    if same:
+        click.echo(text("cli.same_content", lg, count=same))
+
+
+@main.group()
+def factors() -> None:
+    """List, show and verify factor releases."""
+
+
+@factors.command(name="list")
+@lang_option
+@json_option
+@click.pass_context
+def factors_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
+    """List the bundled factor releases."""
+    lg = _lang(ctx)
+    metas = []
+    try:
+        for rid in releases.available():
+            meta, digest = releases.verify(rid)
+            metas.append((meta, digest))
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json([{"id": m.id, "version": m.version, "tier": m.tier.value, "title": m.title,
+                     "valid_from": m.valid_from, "valid_to": m.valid_to, "sha256": d} for m, d in metas])
+        return
+    header = [text(k, lg) for k in ("cli.release", "cli.version", "cli.tier", "cli.valid_years", "cli.title")]
+    rows = [[m.id, m.version, m.tier.value, f"{m.valid_from}-{m.valid_to}",
+             str(getattr(m, "title_vi", None) or m.title) if lg == "vi" else m.title] for m, _ in metas]
+    click.echo(formatting.table(header, rows, [False] * 5))
+
+
+@factors.command(name="show")
+@click.argument("release")
+@lang_option
+@json_option
+@click.pass_context
+def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bool) -> None:
+    """Show one release: metadata, sources and factor counts."""
+    lg = _lang(ctx)
+    try:
+        rel = releases.load(release)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    meta = rel.meta.model_dump(mode="json")
+    if as_json:
+        _emit_json({**meta, "sha256": rel.release_hash, "path": str(rel.path),
+                    "factors": rel.factors[releases.FACTOR_COLUMNS].to_dict(orient="records"),
+                    "gwp": rel.gwp[releases.GWP_COLUMNS].to_dict(orient="records")})
+        return
+    title = str(meta.get("title_vi") or meta["title"]) if lg == "vi" else str(meta["title"])
+    click.echo(f"{rel.id} {rel.meta.version} ({rel.tier.value}): {title}")
+    click.echo(f"  publisher: {rel.meta.publisher}; published {rel.meta.published}; licence: {rel.meta.licence}")
+    click.echo(f"  {text('cli.valid_years', lg)}: {rel.meta.valid_from}-{rel.meta.valid_to}; SHA-256 {rel.release_hash}")
+    click.echo("  " + text("cli.factors_count", lg, count=len(rel.factors), activities=len(rel.activities), gwp=len(rel.gwp)))
+    click.echo(f"  {text('cli.sources', lg)}:")
+    for s in rel.meta.sources:
+        where = ", ".join(x for x in (s.table, f"p. {s.page}" if s.page else "", s.url) if x)
+        click.echo(f"    [{s.id}] {s.title}" + (f" ({where})" if where else ""))
+
+
+@factors.command(name="verify")
+@click.argument("refs", nargs=-1)
+@lang_option
+@json_option
+@click.pass_context
+def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Verify the SHA-256 of every file of releases (ids or folders; default: all bundled)."""
+    lg = _lang(ctx)
+    results = []
+    try:
+        for ref in refs or tuple(releases.available()):
+            meta, digest = releases.verify(ref)
+            results.append({"id": meta.id, "files": len(meta.files), "sha256": digest, "path": str(releases.locate(ref))})
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"verified": results})
+    else:
+        for r in results:
+            click.echo(text("cli.verified", lg, release=r["id"], files=r["files"], sha256=r["sha256"]))
+
+
+def run() -> None:
+    """Console entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    main()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,254 @@
+"""Factor releases: versioned folders of tidy CSV tables, verified by SHA-256 when loaded.
+
+A release folder holds ``release.json`` (metadata, sources and the SHA-256 of every
+table) and tables: ``factors.csv`` (one factor per row), optionally ``activities.csv``
+(the activity codes it defines) and ``gwp.csv``/``blends.csv`` (GWP-100 sets).
+The release hash is the SHA-256 of ``release.json``, which covers every table's hash.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ghg.errors import ReleaseError, UnitError
+from ghg.hashing import sha256_bytes, sha256_file
+from ghg.units import factor_to, parse_unit
+from ghg.vocabulary import GWP_SETS, STATES, Tier
+
+FACTOR_COLUMNS = ["factor_id", "parameter", "activity", "ipcc_category", "technology", "year", "gas",
+                  "value", "unit", "lower", "upper", "source_id", "reference", "status", "note"]
+ACTIVITY_COLUMNS = ["activity", "name", "name_vi", "state", "biomass"]
+GWP_COLUMNS = ["gas", "gwp_set", "value", "source_id", "note"]
+
+#: Canonical unit of each factor parameter (``{gas}`` is the row's gas).
+PARAMETER_UNITS = {
+    "ncv": ("TJ/t", "TJ/Nm3"),
+    "emission_factor": ("t {gas}/TJ",),
+    "grid_emission_factor": ("t {gas}/TJ",),
+    "density": ("t/m3",),
+    "toe_factor": ("TOE/t", "TOE/TJ"),
+    "ncv_gcv_ratio": ("dimensionless",),
+}
+
+
+class Source(BaseModel):
+    """A cited source of a release."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    title: str
+    url: str = ""
+    table: str = ""
+    page: str = ""
+
+
+class ReleaseMeta(BaseModel):
+    """The contents of ``release.json``."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
+    version: str
+    title: str
+    publisher: str
+    published: date
+    compiled: date | None = None
+    licence: str
+    tier: Tier
+    valid_from: int
+    valid_to: int
+    gwp_set: str | None = None
+    sources: list[Source]
+    files: dict[str, str]
+
+    @field_validator("files")
+    @classmethod
+    def _files(cls, v: dict[str, str]) -> dict[str, str]:
+        for name, digest in v.items():
+            if "/" in name or "\\" in name or not name.endswith(".csv"):
+                raise ValueError(f"file name {name!r} must be a plain .csv name")
+            if len(digest) != 64:
+                raise ValueError(f"{name}: SHA-256 must have 64 hex digits")
+        return v
+
+
+@dataclass(frozen=True)
+class Release:
+    """A loaded, verified factor release.
+
+    ``factors`` has the columns of ``FACTOR_COLUMNS`` plus ``canonical_value``,
+    ``canonical_unit``, ``canonical_lower``, ``canonical_upper``, ``release``, ``tier``.
+    """
+
+    id: str
+    path: Path
+    meta: ReleaseMeta
+    release_hash: str
+    factors: pd.DataFrame
+    activities: pd.DataFrame
+    gwp: pd.DataFrame
+
+    @property
+    def tier(self) -> Tier:
+        return self.meta.tier
+
+
+def bundled_dir() -> Path:
+    """The bundled ``factors/`` folder: inside the installed wheel, else at the repository root."""
+    packaged = Path(str(resources.files("ghg"))) / "_data" / "factors"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[1] / "factors"
+
+
+def available(folder: Path | None = None) -> list[str]:
+    """Ids of the releases in ``folder`` (default: the bundled ones), sorted."""
+    folder = folder or bundled_dir()
+    return sorted(p.name for p in folder.iterdir() if (p / "release.json").is_file()) if folder.is_dir() else []
+
+
+def locate(ref: str | Path) -> Path:
+    """The folder of a release given by bundled id or by path."""
+    path = Path(ref)
+    if path.is_dir():
+        return path
+    candidate = bundled_dir() / str(ref)
+    if candidate.is_dir() and (candidate / "release.json").is_file():
+        return candidate
+    raise ReleaseError("release.unknown", name=str(ref), available=", ".join(available()))
+
+
+def verify(ref: str | Path) -> tuple[ReleaseMeta, str]:
+    """Check a release's metadata and every file's SHA-256; return the metadata and release hash.
+
+    Raises
+    ------
+    ReleaseError
+        Missing or malformed ``release.json``, a listed file missing or changed, or a
+        table present in the folder but not listed.
+    """
+    folder = locate(ref)
+    meta_path = folder / "release.json"
+    if not meta_path.is_file():
+        raise ReleaseError("release.no_metadata", path=str(folder))
+    raw = meta_path.read_bytes()
+    try:
+        meta = ReleaseMeta.model_validate(json.loads(raw))
+    except (json.JSONDecodeError, ValidationError) as exc:
+        raise ReleaseError("release.bad_metadata", path=str(meta_path), detail=str(exc).splitlines()[0:3]) from None
+    for name, digest in meta.files.items():
+        path = folder / name
+        if not path.is_file():
+            raise ReleaseError("release.missing_file", release=meta.id, file=str(path))
+        actual = sha256_file(path)
+        if actual != digest:
+            raise ReleaseError("release.tampered", release=meta.id, file=str(path), expected=digest, actual=actual)
+    unlisted = sorted(p.name for p in folder.glob("*.csv") if p.name not in meta.files)
+    if unlisted:
+        raise ReleaseError("release.unlisted_file", release=meta.id, files=", ".join(unlisted))
+    return meta, sha256_bytes(raw)
+
+
+def _read_table(path: Path, columns: list[str]) -> pd.DataFrame:
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if list(table.columns) != columns:
+        raise ReleaseError("release.bad_columns", file=str(path), expected=", ".join(columns),
+                           found=", ".join(table.columns))
+    return table
+
+
+def _number(table: pd.DataFrame, column: str, path: Path, required: bool) -> pd.Series:
+    values = pd.to_numeric(table[column].replace("", None), errors="coerce")
+    bad = values.isna() & ((table[column] != "") | required)
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise ReleaseError("release.bad_value", file=str(path), row=row + 2, column=column, value=table[column].iloc[row])
+    return values.astype("float64")
+
+
+def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Convert each factor to its parameter's canonical unit (once per distinct unit string)."""
+    table = table.copy()
+    table["value_f"] = _number(table, "value", path, required=True)
+    table["lower_f"] = _number(table, "lower", path, required=False)
+    table["upper_f"] = _number(table, "upper", path, required=False)
+    years = _number(table, "year", path, required=False)
+    table["year_i"] = years.fillna(-1).astype("int64")
+    multipliers, canon_units = [], []
+    cache: dict[tuple[str, str, str], tuple[float, str]] = {}
+    for i, (param, unit, gas) in enumerate(zip(table["parameter"], table["unit"], table["gas"], strict=True)):
+        key = (param, unit, gas)
+        if key not in cache:
+            if param not in PARAMETER_UNITS:
+                raise ReleaseError("release.bad_parameter", file=str(path), row=i + 2, value=param,
+                                   allowed=", ".join(PARAMETER_UNITS))
+            for target in PARAMETER_UNITS[param]:
+                try:
+                    parse_unit(unit)
+                    cache[key] = (factor_to(unit, target.format(gas=gas)), target.format(gas=gas))
+                    break
+                except UnitError:
+                    continue
+            else:
+                raise ReleaseError("release.bad_unit", file=str(path), row=i + 2, value=unit,
+                                   expected=" or ".join(t.format(gas=gas) for t in PARAMETER_UNITS[param]))
+        multiplier, canon = cache[key]
+        multipliers.append(multiplier)
+        canon_units.append(canon)
+    table["canonical_value"] = table["value_f"] * multipliers
+    table["canonical_lower"] = table["lower_f"] * multipliers
+    table["canonical_upper"] = table["upper_f"] * multipliers
+    table["canonical_unit"] = canon_units
+    keys = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
+    dup = table.duplicated(keys, keep=False)
+    if dup.any():
+        rows = ", ".join(str(i + 2) for i in dup.to_numpy().nonzero()[0][:10])
+        raise ReleaseError("release.duplicate_key", file=str(path), rows=rows)
+    ids = table["factor_id"].duplicated(keep=False)
+    if ids.any() or (table["factor_id"] == "").any():
+        raise ReleaseError("release.duplicate_id", file=str(path),
+                           ids=", ".join(sorted(set(table.loc[ids, "factor_id"])))[:200])
+    return table.drop(columns=["value_f", "lower_f", "upper_f"])
+
+
+def load(ref: str | Path) -> Release:
+    """Load and verify a release given by bundled id (``vn-grid-2023``) or by folder path.
+
+    Raises
+    ------
+    ReleaseError
+        When the release is unknown, its files changed, or a table is malformed.
+    """
+    meta, release_hash = verify(ref)
+    folder = locate(ref)
+    factors = pd.DataFrame(columns=FACTOR_COLUMNS)
+    activities = pd.DataFrame(columns=ACTIVITY_COLUMNS)
+    gwp = pd.DataFrame(columns=GWP_COLUMNS)
+    if "factors.csv" in meta.files:
+        factors = _canonical_factors(_read_table(folder / "factors.csv", FACTOR_COLUMNS), folder / "factors.csv")
+        factors["release"] = meta.id
+        factors["tier"] = meta.tier.value
+    if "activities.csv" in meta.files:
+        activities = _read_table(folder / "activities.csv", ACTIVITY_COLUMNS)
+        bad = ~activities["state"].isin(STATES)
+        if bad.any():
+            row = int(bad.to_numpy().nonzero()[0][0])
+            raise ReleaseError("release.bad_value", file=str(folder / "activities.csv"), row=row + 2, column="state",
+                               value=activities["state"].iloc[row])
+        activities["release"] = meta.id
+    if "gwp.csv" in meta.files:
+        gwp = _read_table(folder / "gwp.csv", GWP_COLUMNS)
+        gwp["value_f"] = _number(gwp, "value", folder / "gwp.csv", required=True)
+        bad = ~gwp["gwp_set"].isin(GWP_SETS)
+        if bad.any():
+            row = int(bad.to_numpy().nonzero()[0][0])
+            raise ReleaseError("release.bad_value", file=str(folder / "gwp.csv"), row=row + 2, column="gwp_set",
+                               value=gwp["gwp_set"].iloc[row])
+        gwp["release"] = meta.id
+    return Release(meta.id, folder, meta, release_hash, factors, activities, gwp)

@@ -1,0 +1,241 @@
+"""The result store: a Parquet dataset partitioned by year and enterprise, append-only.
+
+Layout::
+
+    STORE/lines/year=2023/enterprise=E1/revision=1/part-0.parquet
+    STORE/runs/<created>-<hash>.json          (what one run wrote, with its inputs and releases)
+
+Every file has the pinned :data:`LINE_SCHEMA` and key-value metadata (software
+version, releases and their hashes, GWP set, input hashes, creation time, revision,
+content hash). A revision is published by renaming a finished temporary folder into
+place: readers see a whole revision or none, and an existing revision is never
+overwritten (a rerun becomes revision N+1).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ghg.errors import StoreError
+from ghg.hashing import sha256_bytes
+
+LINE_SCHEMA = pa.schema([
+    pa.field("enterprise", pa.string(), nullable=False),
+    pa.field("facility", pa.string(), nullable=False),
+    pa.field("year", pa.int32(), nullable=False),
+    pa.field("period", pa.string(), nullable=False),
+    pa.field("scope", pa.string(), nullable=False),
+    pa.field("source_category", pa.string(), nullable=False),
+    pa.field("ipcc_category", pa.string(), nullable=False),
+    pa.field("activity", pa.string(), nullable=False),
+    pa.field("technology", pa.string(), nullable=False),
+    pa.field("gas", pa.string(), nullable=False),
+    pa.field("mass_t", pa.float64(), nullable=False),
+    pa.field("gwp_set", pa.string(), nullable=False),
+    pa.field("gwp", pa.float64(), nullable=False),
+    pa.field("co2e_t", pa.float64(), nullable=False),
+    pa.field("energy_tj", pa.float64()),
+    pa.field("energy_toe", pa.float64()),
+    pa.field("toe_method", pa.string(), nullable=False),
+    pa.field("quantity", pa.float64(), nullable=False),
+    pa.field("unit", pa.string(), nullable=False),
+    pa.field("method", pa.string(), nullable=False),
+    pa.field("emission_factor_t_per_tj", pa.float64()),
+    pa.field("tier", pa.string(), nullable=False),
+    pa.field("measured", pa.string(), nullable=False),
+    pa.field("factor_id", pa.string(), nullable=False),
+    pa.field("factor_release", pa.string(), nullable=False),
+    pa.field("input_file", pa.string(), nullable=False),
+    pa.field("input_sha256", pa.string(), nullable=False),
+    pa.field("input_row", pa.int64(), nullable=False),
+    pa.field("evidence", pa.string(), nullable=False),
+])
+
+_MAX_ATTEMPTS = 100
+
+
+@dataclass(frozen=True)
+class Written:
+    """One published partition revision."""
+
+    year: int
+    enterprise: str
+    revision: int
+    path: Path
+    content_hash: str
+    same_as_previous: bool
+
+
+def content_hash(lines: pd.DataFrame) -> str:
+    """SHA-256 of the lines as canonical CSV (schema column order, rows as given, floats by repr)."""
+    csv = lines[LINE_SCHEMA.names].to_csv(index=False, lineterminator="\n", float_format=None)
+    return sha256_bytes(csv.encode("utf-8"))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _revisions(partition: Path) -> list[int]:
+    if not partition.is_dir():
+        return []
+    out = []
+    for p in partition.iterdir():
+        if p.is_dir() and p.name.startswith("revision="):
+            try:
+                out.append(int(p.name.split("=", 1)[1]))
+            except ValueError:
+                continue
+    return sorted(out)
+
+
+def _previous_hash(partition: Path, revision: int) -> str | None:
+    path = partition / f"revision={revision}" / "part-0.parquet"
+    meta = pq.read_schema(path).metadata or {}
+    value = meta.get(b"ghg.content_hash")
+    return value.decode() if value else None
+
+
+def write(store: Path, lines: pd.DataFrame, metadata: dict[str, object]) -> list[Written]:
+    """Publish ``lines`` as a new revision of each (year, enterprise) partition they cover.
+
+    Parameters
+    ----------
+    store : Path
+        Root folder of the store (created if missing).
+    lines : DataFrame
+        Result lines with the columns of :data:`LINE_SCHEMA`.
+    metadata : dict
+        Run metadata stored on every file (JSON-serialisable values).
+
+    Returns
+    -------
+    list of Written
+
+    Raises
+    ------
+    StoreError
+        When a file cannot be written; nothing partial is published.
+    """
+    root = store / "lines"
+    written: list[Written] = []
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for (year, enterprise), part in lines.groupby(["year", "enterprise"], sort=True):
+            written.append(_publish(root, int(year), str(enterprise), part.reset_index(drop=True), metadata))
+        _write_manifest(store, written, metadata)
+    except OSError as exc:
+        raise StoreError("store.write_failed", path=str(store), detail=str(exc)) from exc
+    return written
+
+
+def _publish(root: Path, year: int, enterprise: str, part: pd.DataFrame, metadata: dict[str, object]) -> Written:
+    partition = root / f"year={year}" / f"enterprise={enterprise}"
+    partition.mkdir(parents=True, exist_ok=True)
+    digest = content_hash(part)
+    tmp = partition / f".tmp-{uuid.uuid4().hex}"
+    tmp.mkdir()
+    try:
+        for _ in range(_MAX_ATTEMPTS):
+            existing = _revisions(partition)
+            revision = (existing[-1] + 1) if existing else 1
+            same = bool(existing) and _previous_hash(partition, existing[-1]) == digest
+            meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
+            kv = {f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
+                  for k, v in meta.items()}
+            table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
+            file = tmp / "part-0.parquet"
+            with file.open("wb") as f:
+                pq.write_table(table, f, compression="zstd")
+                f.flush()
+                os.fsync(f.fileno())
+            _fsync_dir(tmp)
+            target = partition / f"revision={revision}"
+            try:
+                os.rename(tmp, target)  # fails if the revision exists (a non-empty folder): never overwrites
+            except OSError:
+                if target.exists():
+                    continue  # another writer published this revision first: take the next one
+                raise
+            _fsync_dir(partition)
+            return Written(year, enterprise, revision, target / "part-0.parquet", digest, same)
+        raise StoreError("store.conflict", partition=str(partition))
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_manifest(store: Path, written: list[Written], metadata: dict[str, object]) -> Path:
+    runs = store / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    body = {**metadata, "partitions": [{"year": w.year, "enterprise": w.enterprise, "revision": w.revision,
+                                        "path": str(w.path.relative_to(store)), "content_hash": w.content_hash}
+                                       for w in written]}
+    data = (json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+    stamp = str(metadata.get("created", "")).replace(":", "").replace("+", "Z")
+    target = runs / f"{stamp}-{sha256_bytes(data)[:12]}.json"
+    tmp = runs / f".tmp-{uuid.uuid4().hex}.json"
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    try:
+        os.link(tmp, target)  # never replaces an existing manifest
+    except FileExistsError:
+        pass  # the very same manifest (same content hash) already exists
+    finally:
+        tmp.unlink()
+    _fsync_dir(runs)
+    return target
+
+
+def read_lines(store: Path, revision: str = "latest") -> pd.DataFrame:
+    """Read result lines: the latest revision of every partition (or ``revision="all"``).
+
+    Raises
+    ------
+    StoreError
+        When ``store`` holds no result lines.
+    """
+    root = store / "lines"
+    if not root.is_dir():
+        raise StoreError("store.not_store", path=str(store))
+    frames = []
+    for partition in sorted(root.glob("year=*/enterprise=*")):
+        revs = _revisions(partition)
+        chosen = revs if revision == "all" else revs[-1:]
+        for r in chosen:
+            frame = pq.read_table(partition / f"revision={r}" / "part-0.parquet").to_pandas()
+            frame["revision"] = r
+            frames.append(frame)
+    if not frames:
+        raise StoreError("store.not_store", path=str(store))
+    return pd.concat(frames, ignore_index=True)
+
+
+def read_metadata(path: Path) -> dict[str, object]:
+    """The ``ghg.*`` key-value metadata of one stored file, JSON values decoded."""
+    raw = pq.read_schema(path).metadata or {}
+    out: dict[str, object] = {}
+    for k, v in raw.items():
+        key = k.decode()
+        if key.startswith("ghg."):
+            text = v.decode()
+            try:
+                out[key[4:]] = json.loads(text)
+            except json.JSONDecodeError:
+                out[key[4:]] = text
+    return out

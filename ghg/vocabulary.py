@@ -1,0 +1,69 @@
+"""Closed vocabularies of the glossary: source categories, scopes, tiers, gases, GWP sets."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SourceCategory(StrEnum):
+    """What kind of source an activity record describes."""
+
+    STATIONARY_COMBUSTION = "stationary_combustion"
+    MOBILE_COMBUSTION = "mobile_combustion"
+    PROCESS = "process"
+    FUGITIVE = "fugitive"
+    PURCHASED_ELECTRICITY = "purchased_electricity"
+    PURCHASED_HEAT = "purchased_heat"
+
+    @property
+    def scope(self) -> Scope:
+        if self in (SourceCategory.PURCHASED_ELECTRICITY, SourceCategory.PURCHASED_HEAT):
+            return Scope.SCOPE_2
+        return Scope.SCOPE_1
+
+
+class Scope(StrEnum):
+    """GHG Protocol scope of a result line; biogenic CO2 is a memo item outside the scopes."""
+
+    SCOPE_1 = "scope_1"
+    SCOPE_2 = "scope_2"
+    MEMO_BIOGENIC = "memo_biogenic"
+
+
+class Tier(StrEnum):
+    """Where a factor comes from, in the order of Circular 38/2023/TT-BCT Art. 18."""
+
+    MEASURED = "measured"
+    NATIONAL = "national"
+    DEFAULT = "default"
+
+    @property
+    def rank(self) -> int:
+        return {"measured": 0, "national": 1, "default": 2}[self.value]
+
+
+class EnergyBasis(StrEnum):
+    """Calorific basis of an energy quantity."""
+
+    NET = "net"
+    GROSS = "gross"
+
+
+class Method(StrEnum):
+    """Calculation method of a result line."""
+
+    COMBUSTION_MASS = "combustion_mass"
+    COMBUSTION_VOLUME = "combustion_volume"
+    COMBUSTION_NORMAL_VOLUME = "combustion_normal_volume"
+    COMBUSTION_ENERGY = "combustion_energy"
+    ELECTRICITY_LOCATION = "electricity_location_based"
+
+
+#: The GWP sets a factor release may define (100-year horizon).
+GWP_SETS = ("AR4", "AR5", "AR6")
+
+#: Gases computed for combustion and purchased electricity.
+COMBUSTION_GASES = ("CO2", "CH4", "N2O")
+
+#: Activity states (columns of ``activities.csv`` in a release).
+STATES = ("solid", "liquid", "gas", "electricity")

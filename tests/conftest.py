@@ -1,0 +1,54 @@
+"""Shared fixtures: the bundled factor set, and writers of small activity files."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# The repository's cli.py, not a copy an install may have placed in site-packages.
+sys.path.insert(0, str(ROOT))
+
+from ghg.activity import INPUT_COLUMNS  # noqa: E402
+from ghg.factors import FactorSet  # noqa: E402
+
+EXAMPLE = ROOT / "examples" / "example-enterprise" / "activity.csv"
+
+
+@pytest.fixture(scope="session")
+def factor_set() -> FactorSet:
+    """The bundled default releases, loaded and verified once."""
+    return FactorSet.load()
+
+
+Row = dict[str, object]
+
+
+def record(**fields: object) -> Row:
+    """One activity record with defaults for the required columns (enterprise E1, facility F1, 2023)."""
+    base: Row = {"enterprise": "E1", "facility": "F1", "year": 2023}
+    base.update(fields)
+    return base
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write records to a CSV file with every input column; returns its path."""
+    counter = {"n": 0}
+
+    def write(rows: list[Row], name: str | None = None, columns: tuple[str, ...] = INPUT_COLUMNS,
+              bom: bool = False) -> Path:
+        counter["n"] += 1
+        path = tmp_path / (name or f"activity-{counter['n']}.csv")
+        with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(columns))
+            w.writeheader()
+            for row in rows:
+                w.writerow({c: row.get(c, "") for c in columns})
+        return path
+
+    return write

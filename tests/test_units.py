@@ -1,0 +1,80 @@
+"""Unit traps, each pinned (DEVELOPERS.md 'Units'; STYLE.md 'Units and numbers')."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghg.errors import UnitError
+from ghg.units import factor_to, kind_of, parse_unit, registry
+
+
+def test_t_is_a_metric_tonne() -> None:
+    assert factor_to("t", "kg") == 1000.0
+    assert factor_to("tonne", "kg") == 1000.0
+
+
+@pytest.mark.parametrize("unit", ["ton", "tons", "short_ton", "kg/ton"])
+def test_ton_is_refused_as_ambiguous(unit: str) -> None:
+    # pint itself reads 'ton' as a short ton (2000 lb = 907.18474 kg): never accepted here.
+    assert registry()("ton").to("kg").magnitude == pytest.approx(907.18474)
+    with pytest.raises(UnitError, match="ambiguous"):
+        parse_unit(unit)
+
+
+def test_kt_is_a_kilotonne_not_a_knot() -> None:
+    assert factor_to("kt", "t") == 1000.0
+    assert kind_of(parse_unit("kt")) == "mass"
+
+
+def test_gg_is_a_kilotonne() -> None:
+    # IPCC NCVs are in TJ/Gg: 1 Gg = 1,000 t, so 43.0 TJ/Gg = 0.043 TJ/t.
+    assert factor_to("TJ/Gg", "TJ/t") == pytest.approx(0.001)
+
+
+def test_nm3_is_its_own_dimension() -> None:
+    assert kind_of(parse_unit("Nm3")) == "normal_volume"
+    with pytest.raises(UnitError):
+        factor_to("Nm3", "m3")
+
+
+def test_toe_is_41_868_gj() -> None:
+    # IEA/OECD: 1 TOE = 10^7 kcal = 41.868 GJ.
+    assert factor_to("TOE", "GJ") == pytest.approx(41.868)
+
+
+def test_kwh_and_mwh_convert_exactly() -> None:
+    assert factor_to("MWh", "kWh") == pytest.approx(1000.0)
+    # 1 MWh = 3.6 GJ = 0.0036 TJ
+    assert factor_to("MWh", "TJ") == pytest.approx(0.0036)
+
+
+def test_carbon_and_co2_differ_by_44_over_12() -> None:
+    assert factor_to("t C", "t CO2") == pytest.approx(44 / 12)
+    # 25.8 kg C/GJ (IPCC Table 1.3, other bituminous coal) x 44/12 = 94,600 kg CO2/TJ (Table 1.4)
+    assert 25.8 * factor_to("kg C/GJ", "kg CO2/TJ") == pytest.approx(94_600, rel=1e-3)
+
+
+def test_plain_mass_is_not_co2() -> None:
+    with pytest.raises(UnitError):
+        factor_to("t", "t CO2")
+
+
+@pytest.mark.parametrize("unit", ["CO2e", "t CO2e", "tCO2e", "kg CO2eq"])
+def test_no_co2e_unit_without_gwp_set(unit: str) -> None:
+    with pytest.raises(UnitError, match="GWP set"):
+        parse_unit(unit)
+
+
+def test_methane_is_not_co2() -> None:
+    with pytest.raises(UnitError):
+        factor_to("t CH4", "t CO2")
+
+
+@pytest.mark.parametrize("unit", ["", "  ", "furlongs_per_fortnight", "kg//"])
+def test_unknown_or_empty_units_are_refused(unit: str) -> None:
+    with pytest.raises(UnitError):
+        parse_unit(unit)
+
+
+def test_one_registry() -> None:
+    assert registry() is registry()
