@@ -101,7 +101,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
-    rows = len(table.data)
+    rows = len(table)
     if as_json:
         _emit_json({"valid": True, "records": rows, "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows}
                                                                for f in table.files]})

@@ -1,8 +1,9 @@
 """Activity data: the input columns, and readers for CSV, Excel and Parquet.
 
-Every reader returns a :class:`RawTable`: the file's columns as pandas Series,
-unconverted (text stays text), with the file's hash and how its rows are numbered.
-Conversion and checks are in :mod:`ghg.validation`.
+Every reader returns a :class:`RawTable`: the file's columns as Arrow arrays,
+unconverted (text stays text; CSV and Excel cells are all read as text), with the
+file's hash and how its rows are numbered. Conversion and checks are in
+:mod:`ghg.validation`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -43,7 +43,7 @@ class RawTable:
     path: Path
     sha256: str
     kind: str
-    columns: dict[str, pd.Series]
+    columns: dict[str, pa.ChunkedArray]
     n_rows: int
     row_base: int
     sheet: str | None = None
@@ -91,7 +91,7 @@ def read_csv(path: Path) -> RawTable:
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})]) from None
-    columns = {h: table.column(h).to_pandas().astype(object) for h in header}
+    columns = {h: table.column(h) for h in header}
     return RawTable(path, digest, "csv", columns, table.num_rows, 2)
 
 
@@ -107,14 +107,8 @@ def read_parquet(path: Path) -> RawTable:
     if problems:
         return RawTable(path, digest, "parquet", {}, 0, 1, problems=problems)
     text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-    table = pq.read_table(path, read_dictionary=text)
-    columns = {}
-    for name in header:
-        col = table.column(name)
-        if pa.types.is_dictionary(col.type):
-            columns[name] = col.to_pandas()  # categorical
-        else:
-            columns[name] = col.to_pandas()
+    table = pq.read_table(path, read_dictionary=text, memory_map=True)
+    columns = {name: table.column(name) for name in header}
     return RawTable(path, digest, "parquet", columns, table.num_rows, 1)
 
 
@@ -145,9 +139,20 @@ def read_xlsx(path: Path) -> RawTable:
         return RawTable(path, digest, "xlsx", {}, 0, 2, sheet.title, problems)
     columns = {}
     for j, name in enumerate(header):
-        values = [("" if r[j] is None else r[j]) if j < len(r) else "" for r in body]
-        columns[name] = pd.Series(values, dtype=object)
+        # every cell as text, like a CSV: str() of a float is its shortest exact representation
+        values = [_cell_text(r[j]) if j < len(r) else "" for r in body]
+        columns[name] = pa.chunked_array([pa.array(values, pa.string())])
     return RawTable(path, digest, "xlsx", columns, len(body), 2, sheet.title)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()  # TRUE/FALSE: not a number, reported as such
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 READERS = {".csv": read_csv, ".parquet": read_parquet, ".pq": read_parquet, ".xlsx": read_xlsx}

@@ -1,13 +1,13 @@
 """The inventory job: read and check activity files, resolve factors, calculate, aggregate.
 
 This is the orchestrator (pvlib's ``ModelChain`` shape): it takes the file paths, the
-GWP set and the factor releases as arguments and returns an :class:`InventoryResult`.
+GWP set and the factor releases as arguments and returns the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,12 +17,125 @@ import pandas as pd
 from ghg import __version__, activity, calculation, validation
 from ghg.errors import InputError, Problem
 from ghg.factors import FactorSet
-from ghg.vocabulary import COMBUSTION_GASES, Scope, SourceCategory
+from ghg.store import LINE_SCHEMA
+from ghg.vocabulary import COMBUSTION_GASES, Scope, SourceCategory, Tier
 
-#: Columns of the result lines, in order (see :data:`ghg.store.LINE_SCHEMA` for types).
+#: Keys of the totals table.
 TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
 
 Progress = Callable[[str], None]
+
+
+def check(paths: Sequence[str | Path], factors: FactorSet, year: int | None = None,
+          progress: Progress | None = None) -> tuple[validation.ActivityTable, calculation.Groups, int]:
+    """Read and check every file, then resolve every factor; raise once with every problem.
+
+    Returns the checked table (restricted to ``year`` when given), its resolved factor
+    groups, and how many records of other years were left out.
+
+    Raises
+    ------
+    InputError
+        With every problem of every file (file, sheet, row, column, value, fix).
+    """
+    problems: list[Problem] = []
+    tables: list[validation.ActivityTable] = []
+    raws: list[activity.RawTable] = []
+    for path in paths:
+        if progress:
+            progress(str(path))
+        try:
+            raw = activity.read(path)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        table, found, flagged = validation.parse(raw)
+        problems += found
+        if table is not None:
+            # rows with a problem of their own are not resolved further: their message is enough
+            table = table.take(~flagged) if flagged.any() else table
+            table.file_index[:] = len(raws)
+            tables.append(table)
+        raws.append(raw)
+    if not tables and not problems:
+        raise InputError([Problem(", ".join(map(str, paths)) or "-", None, None, None, "no_records")])
+    excluded = 0
+    groups = None
+    data = None
+    if tables:
+        data = validation.concat(tables)
+        data.files = raws
+        if year is not None:
+            keep = data.year == year
+            excluded = int((~keep).sum())
+            data = data.take(keep)
+            if not len(data) and not problems:
+                problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
+        if len(data):
+            groups, found = calculation.resolve(data, factors)
+            problems += found
+    if problems:
+        order = {name: i for i, name in enumerate(map(str, paths))}
+        problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
+        raise InputError(problems)
+    assert data is not None and groups is not None  # every other case raised above
+    return data, groups, excluded
+
+
+@dataclass
+class Computed:
+    """The job without the per-line table: per-record results and totals (enough for large data sets)."""
+
+    table: validation.ActivityTable
+    calc: calculation.Calculated
+    totals: pd.DataFrame
+    excluded: int
+
+
+def compute(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int | None = None,
+            progress: Progress | None = None) -> Computed:
+    """Read, check, calculate and aggregate (totals by enterprise, year, scope, category, gas)."""
+    gwp = factors.gwp_values(gwp_set)
+    table, groups, excluded = check(paths, factors, year, progress)
+    calc = calculation.calculate(table, groups, gwp_set, gwp)
+    return Computed(table, calc, aggregate_records(table, calc), excluded)
+
+
+def aggregate_records(table: validation.ActivityTable, calc: calculation.Calculated) -> pd.DataFrame:
+    """Totals by enterprise, year, scope, source category and gas, with weighted bincounts.
+
+    Each (enterprise, group) cell is summed in one pass per quantity; the small result
+    is then collapsed to the total keys. Mass [t] per gas and CO2e [t] under the GWP set.
+    """
+    g = calc.groups
+    n_groups = len(g.keys) + 1
+    enterprise = table.text["enterprise"]
+    cell = enterprise.codes.astype(np.int64) * n_groups + g.index
+    size = (len(enterprise.categories) + 1) * n_groups
+    sums = {gas: np.bincount(cell, weights=calc.records[f"{gas.lower()}_t"], minlength=size)
+            for gas in COMBUSTION_GASES}
+    ent_of, group_of = np.divmod(np.arange(size), n_groups)
+    keys = g.keys
+    source = np.append(keys["source_category"].to_numpy(dtype=object), "")
+    year = np.append(keys["year"].to_numpy(), 0)
+    electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
+    names = np.append(enterprise.categories, "").astype(object)
+    count = np.bincount(cell, minlength=size)
+    frames = []
+    for gas in COMBUSTION_GASES:
+        mass = sums[gas]
+        memo = g.biogenic if gas == "CO2" else np.zeros(n_groups, dtype=bool)
+        keep = np.flatnonzero((count > 0) & ~(electricity[group_of] & (gas != "CO2")))
+        scope = np.where(memo[group_of[keep]], Scope.MEMO_BIOGENIC.value,
+                         np.where(electricity[group_of[keep]], Scope.SCOPE_2.value, Scope.SCOPE_1.value))
+        frames.append(pd.DataFrame({
+            "enterprise": names[ent_of[keep]], "year": year[group_of[keep]], "scope": scope,
+            "source_category": source[group_of[keep]], "gas": gas, "mass_t": mass[keep],
+            "co2e_t": np.where(memo[group_of[keep]], 0.0, mass[keep] * calc.gwp[gas])}))
+    cells = pd.concat(frames, ignore_index=True)
+    totals = cells.groupby(TOTAL_KEYS, sort=True)[["mass_t", "co2e_t"]].sum().reset_index()
+    totals["gwp_set"] = calc.gwp_set
+    return totals
 
 
 @dataclass
@@ -38,71 +151,6 @@ class InventoryResult:
     created: str
     software_version: str = __version__
     excluded_records: int = 0
-    metadata: dict[str, object] = field(default_factory=dict)
-
-
-def check(paths: Sequence[str | Path], factors: FactorSet, year: int | None = None,
-          progress: Progress | None = None) -> tuple[validation.ActivityTable, tuple[np.ndarray, pd.DataFrame, object], int]:
-    """Read and check every file, then resolve every factor; raise once with every problem.
-
-    Returns the checked table (restricted to ``year`` when given), the resolved factor
-    groups, and how many records of other years were left out.
-
-    Raises
-    ------
-    InputError
-        With every problem of every file (file, sheet, row, column, value, fix).
-    """
-    problems: list[Problem] = []
-    frames, raws = [], []
-    for path in paths:
-        if progress:
-            progress(str(path))
-        try:
-            raw = activity.read(path)
-        except InputError as exc:
-            problems += exc.problems
-            continue
-        frame, found = validation.parse(raw)
-        problems += found
-        if len(frame):
-            # rows with a problem of their own are not resolved further: their message is enough
-            flagged = {p.row for p in found if p.row is not None}
-            frame = frame[~frame["row"].isin(flagged)]
-            frame["file_index"] = np.int16(len(raws))
-            frames.append(frame)
-        raws.append(raw)
-    if not frames and not problems:
-        raise InputError([Problem(", ".join(map(str, paths)) or "-", None, None, None, "no_records")])
-    excluded = 0
-    data = _concat(frames).reset_index(drop=True) if frames else pd.DataFrame()
-    if year is not None and len(data):
-        keep = data["year"].to_numpy() == year
-        excluded = int((~keep).sum())
-        data = data[keep].reset_index(drop=True)
-        if data.empty and not problems:
-            raise InputError([Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year")])
-    table = validation.ActivityTable(data, raws)
-    group, keys, gf = np.zeros(0, dtype=np.int64), pd.DataFrame(), None
-    if len(data):
-        group, keys, gf, found = calculation.resolve(table, factors)
-        problems += found
-    if problems:
-        order = {name: i for i, name in enumerate(map(str, paths))}
-        problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
-        raise InputError(problems)
-    return table, (group, keys, gf), excluded
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    if len(frames) == 1:
-        return frames[0]
-    cats = [c for c in frames[0].columns if isinstance(frames[0][c].dtype, pd.CategoricalDtype)]
-    for c in cats:
-        union = pd.api.types.union_categoricals([f[c] for f in frames]).categories
-        for f in frames:
-            f[c] = f[c].cat.set_categories(union)
-    return pd.concat(frames, ignore_index=True)
 
 
 def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int | None = None,
@@ -124,85 +172,84 @@ def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int
     -------
     InventoryResult
     """
-    gwp = factors.gwp_values(gwp_set)
-    table, (group, _keys, gf), excluded = check(paths, factors, year, progress)
-    biomass = set(factors.activities.index[factors.activities["biomass"] == "true"])
-    calc = calculation.calculate(table, group, gf, gwp_set, gwp, biomass)  # type: ignore[arg-type]
-    lines = build_lines(table, calc)
-    totals = aggregate(lines)
-    summary = summarise(lines)
+    computed = compute(paths, gwp_set, factors, year, progress)
+    lines = build_lines(computed.table, computed.calc)
     releases = [{"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
                 for r in factors.releases]
     inputs = [{"file": raw.path.name, "path": str(raw.path), "sha256": raw.sha256, "rows": raw.n_rows,
-               "kind": raw.kind} for raw in table.files]
+               "kind": raw.kind} for raw in computed.table.files]
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    return InventoryResult(lines, totals, summary, gwp_set, releases, inputs, created, excluded_records=excluded)
+    return InventoryResult(lines, computed.totals, summarise(lines), gwp_set, releases, inputs, created,
+                           excluded_records=computed.excluded)
+
+
+def _group_text(values: list[str], index: np.ndarray) -> np.ndarray:
+    return np.take(np.array(values + [""], dtype=object), index)
 
 
 def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -> pd.DataFrame:
-    """The long result table: one row per input record and gas, with lineage."""
-    data, rec = table.data, calc.records
-    source = data["source_category"].astype(str).to_numpy()
+    """The long result table: one row per input record and gas, with lineage (for storage and reports)."""
+    g, rec = calc.groups, calc.records
+    idx, keys = g.index, g.keys
+    source = _group_text(list(keys["source_category"]), idx)
     electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
-    scope_base = np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
+    methods = _group_text([calculation.method_of(k, s) for k, s in zip(keys["kind"], keys["source_category"],
+                                                                         strict=True)], idx)
     files = table.files
-    file_index = data["file_index"].to_numpy()
-    names = np.array([f.path.name for f in files])[file_index]
-    hashes = np.array([f.sha256 for f in files])[file_index]
+    names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
+    hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
+    measured_cols = {"ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"), "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"),
+                     "density": ("density_t_per_m3",)}
+    flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
+    for name, cols in measured_cols.items():
+        for c in cols:
+            if c in table.measured:
+                flags[name] |= ~np.isnan(table.measured[c])
+    common = {
+        "enterprise": table.text["enterprise"].values(), "facility": table.text["facility"].values(),
+        "year": table.year, "period": table.text["period"].values(), "source_category": source,
+        "ipcc_category": table.text["ipcc_category"].values(), "activity": table.text["activity"].values(),
+        "technology": table.text["technology"].values(), "quantity": table.quantity,
+        "unit": table.text["unit"].values(), "method": methods, "input_file": names, "input_sha256": hashes,
+        "input_row": table.row, "evidence": table.text["evidence"].values(),
+    }
     parts = []
     for gas in COMBUSTION_GASES:
-        g = gas.lower()
-        keep = ~electricity if gas != "CO2" else np.ones(len(data), dtype=bool)
-        biogenic = rec["biogenic"].to_numpy() & (gas == "CO2")
-        gwp = calc.gwp[gas]
+        key = gas.lower()
+        resolved = g.ef[gas]
+        biogenic = g.biogenic[idx] & (gas == "CO2")
+        scope = np.where(biogenic, Scope.MEMO_BIOGENIC.value,
+                         np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value))
+        tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
+        ef = np.array([np.nan if r is None else r.value for r in resolved] + [np.nan])[idx]
+        measured = np.full(len(table), "", dtype=object)
+        for name in (("ncv", "carbon_content", "density") if gas == "CO2" else ("ncv", "density")):
+            measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
+        if gas == "CO2":
+            ef = rec["co2_ef"]
+            tier = np.where(flags["carbon_content"], Tier.MEASURED.value, tier)
+        mass = rec[f"{key}_t"]
         part = pd.DataFrame({
-            "enterprise": data["enterprise"].astype(str).to_numpy(),
-            "facility": data["facility"].astype(str).to_numpy(),
-            "year": data["year"].to_numpy(),
-            "period": data["period"].astype(object).fillna("").astype(str).to_numpy(),
-            "scope": np.where(biogenic, Scope.MEMO_BIOGENIC.value, scope_base),
-            "source_category": source,
-            "ipcc_category": data["ipcc_category"].astype(object).fillna("").astype(str).to_numpy(),
-            "activity": data["activity"].astype(str).to_numpy(),
-            "technology": data["technology"].astype(object).fillna("").astype(str).to_numpy(),
-            "gas": gas,
-            "mass_t": rec[f"{g}_t"].to_numpy(),
-            "gwp_set": calc.gwp_set,
-            "gwp": gwp,
-            "co2e_t": np.where(biogenic, 0.0, rec[f"{g}_t"].to_numpy() * gwp),
-            "energy_tj": rec["energy_tj"].to_numpy() if gas == "CO2" else np.nan,
-            "energy_toe": rec["energy_toe"].to_numpy() if gas == "CO2" else np.nan,
-            "toe_method": rec["toe_method"].astype(str).to_numpy() if gas == "CO2" else "",
-            "quantity": data["quantity"].to_numpy(),
-            "unit": data["unit"].astype(str).to_numpy(),
-            "method": rec["method"].astype(str).to_numpy(),
-            "emission_factor_t_per_tj": rec[f"{g}_ef"].to_numpy(),
-            "tier": rec[f"{g}_tier"].astype(str).to_numpy(),
-            "measured": rec["measured"].astype(str).to_numpy() if gas == "CO2" else
-            np.where(rec["measured"].astype(str).str.contains("ncv|density").to_numpy(), "ncv", ""),
-            "factor_id": rec[f"{g}_factor_id"].astype(str).to_numpy(),
-            "factor_release": rec[f"{g}_release"].astype(str).to_numpy(),
-            "input_file": names,
-            "input_sha256": hashes,
-            "input_row": data["row"].to_numpy(),
-            "evidence": data["evidence"].astype(object).fillna("").astype(str).to_numpy(),
+            **common, "scope": scope, "gas": gas, "mass_t": mass, "gwp_set": calc.gwp_set, "gwp": calc.gwp[gas],
+            "co2e_t": np.where(biogenic, 0.0, mass * calc.gwp[gas]),
+            "energy_tj": rec["energy_tj"] if gas == "CO2" else np.nan,
+            "energy_toe": rec["energy_toe"] if gas == "CO2" else np.nan,
+            "toe_method": calculation.toe_method(calc, table) if gas == "CO2" else "",
+            "emission_factor_t_per_tj": ef, "tier": tier, "measured": measured,
+            "factor_id": _group_text([r.factor_id if r else "" for r in resolved], idx),
+            "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
         })
-        parts.append(part[keep])
+        parts.append(part[~electricity] if gas != "CO2" else part)
     lines = pd.concat(parts, ignore_index=True)
     order = np.lexsort((lines["gas"].to_numpy(), lines["input_row"].to_numpy(), lines["input_file"].to_numpy(),
                         lines["enterprise"].to_numpy(), lines["year"].to_numpy()))
-    return lines.iloc[order].reset_index(drop=True)
-
-
-def aggregate(lines: pd.DataFrame) -> pd.DataFrame:
-    """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t]."""
-    return (lines.groupby(TOTAL_KEYS, sort=True, observed=True)[["mass_t", "co2e_t"]].sum().reset_index())
+    return lines.iloc[order].reset_index(drop=True)[LINE_SCHEMA.names]
 
 
 def summarise(lines: pd.DataFrame) -> pd.DataFrame:
     """One row per enterprise and year: Scope 1, Scope 2 (location-based), biogenic memo [t CO2e], energy."""
     co2e = lines.pivot_table(index=["enterprise", "year"], columns="scope", values="co2e_t", aggfunc="sum",
-                             fill_value=0.0, observed=True)
+                             fill_value=0.0)
     memo = lines[lines["scope"] == Scope.MEMO_BIOGENIC.value].groupby(["enterprise", "year"])["mass_t"].sum()
     energy = lines.groupby(["enterprise", "year"])[["energy_tj", "energy_toe"]].sum(min_count=1)
     out = pd.DataFrame(index=energy.index)
