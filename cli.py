@@ -97,14 +97,14 @@ def validate(ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str
     try:
         factors = FactorSet.load(list(factor_refs) or None)
         with _progress(not as_json, len(files) + 1) as step:
-            table, _, _ = inventory.check(files, factors, progress=step)
+            computed = inventory.check(files, factors, progress=step)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
-    rows = len(table)
+    rows = computed.records
     if as_json:
         _emit_json({"valid": True, "records": rows, "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows}
-                                                               for f in table.files]})
+                                                               for f in computed.sources]})
     else:
         click.echo(text("cli.valid", _lang(ctx), rows=rows, files=len(files)))
 

@@ -93,7 +93,7 @@ def measure(path: Path) -> dict[str, float]:
     t1 = time.perf_counter()
     result = inventory.compute([path], "AR5", factors)
     t2 = time.perf_counter()
-    rows = len(result.table)
+    rows = result.records
     total = float(result.totals["co2e_t"].sum())
     return {"rows": rows, "load_factors_s": t1 - t0, "job_s": t2 - t1, "total_t_co2e": total,
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}

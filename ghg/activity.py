@@ -1,8 +1,9 @@
 """Activity data: the input columns, and readers for CSV, Excel and Parquet.
 
-Every reader returns a :class:`RawTable`: the file's columns as Arrow arrays,
-unconverted (text stays text; CSV and Excel cells are all read as text), with the
-file's hash and how its rows are numbered. Conversion and checks are in
+:func:`open_source` checks a file's header and returns a :class:`Source` whose
+:meth:`Source.batches` yields its rows as Arrow arrays, unconverted (text stays text;
+CSV and Excel cells are all read as text), a bounded number of rows at a time, while
+the file's SHA-256 is computed alongside. Conversion and checks are in
 :mod:`ghg.validation`.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,32 +29,113 @@ REQUIRED_COLUMNS = ("enterprise", "facility", "year", "source_category", "activi
 OPTIONAL_COLUMNS = ("period", "ipcc_category", "technology", "energy_basis", "ncv", "ncv_unit",
                     "carbon_content", "carbon_content_unit", "density", "density_unit", "evidence")
 INPUT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-#: Numeric input columns.
-NUMERIC_COLUMNS = ("year", "quantity", "ncv", "carbon_content", "density")
 #: The sheet read from an Excel workbook when it exists (else the first sheet).
 EXCEL_SHEET = "activity"
+#: Rows per batch: bounds the memory of the job whatever the size of the file.
+BATCH_ROWS = 1 << 20
+
+Columns = dict[str, pa.Array]
 
 
 @dataclass
-class RawTable:
-    """One input file's columns as read, before conversion.
+class Source:
+    """One input file being read.
 
-    ``row_base`` is added to a 0-based index to give the row number shown to users:
-    2 for CSV and Excel (the header is row 1), 1 for Parquet (record number).
+    ``row_base`` is added to a 0-based record index to give the row number shown to
+    users: 2 for CSV and Excel (the header is row 1), 1 for Parquet (record number).
+    ``sha256`` and ``n_rows`` are known once the batches have been read.
     """
 
     path: Path
-    sha256: str
     kind: str
-    columns: dict[str, pa.ChunkedArray]
-    n_rows: int
+    header: list[str]
     row_base: int
     sheet: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    n_rows: int = 0
+    _sha256: str | None = None
+    _hashing: Future[str] | None = None
+    _rows: list[tuple[object, ...]] | None = None
 
     @property
     def name(self) -> str:
         return str(self.path)
+
+    @property
+    def sha256(self) -> str:
+        if self._sha256 is None:
+            self._sha256 = self._hashing.result() if self._hashing else sha256_file(self.path)
+        return self._sha256
+
+    def batches(self, rows: int = BATCH_ROWS) -> Iterator[Columns]:
+        """Yield the file's columns, ``rows`` records at a time (hashing the file meanwhile)."""
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            self._hashing = pool.submit(sha256_file, self.path)
+            self.n_rows = 0
+            for batch in self._read(rows):
+                self.n_rows += len(next(iter(batch.values()))) if batch else 0
+                yield batch
+            self._sha256 = self._hashing.result()
+
+    def _read(self, rows: int) -> Iterator[Columns]:
+        if self.kind == "parquet":
+            file = pq.ParquetFile(self.path, memory_map=True)
+            text = [f.name for f in file.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
+            file = pq.ParquetFile(self.path, memory_map=True, read_dictionary=text)
+            for batch in file.iter_batches(batch_size=rows, columns=self.header):
+                yield {name: batch.column(i) for i, name in enumerate(batch.schema.names)}
+        elif self.kind == "csv":
+            reader = pacsv.open_csv(
+                self.path,
+                read_options=pacsv.ReadOptions(column_names=self.header, skip_rows=1, encoding="utf8",
+                                               block_size=1 << 24),
+                convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in self.header},
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+            pending: list[pa.RecordBatch] = []
+            size = 0
+            for batch in reader:
+                pending.append(batch)
+                size += batch.num_rows
+                if size >= rows:
+                    yield _columns(pending)
+                    pending, size = [], 0
+            if pending:
+                yield _columns(pending)
+        else:
+            assert self._rows is not None
+            for start in range(0, len(self._rows), rows):
+                chunk = self._rows[start:start + rows]
+                yield {name: pa.array([_cell_text(r[j]) if j < len(r) else "" for r in chunk], pa.string())
+                       for j, name in enumerate(self.header)}
+
+    def take(self, indices: list[int]) -> list[dict[str, object]]:
+        """Re-read the records at 0-based ``indices`` as plain values (for exact comparisons)."""
+        wanted = sorted(set(indices))
+        out: dict[int, dict[str, object]] = {}
+        offset = 0
+        for batch in self._read(BATCH_ROWS):
+            n = len(next(iter(batch.values())))
+            here = [i for i in wanted if offset <= i < offset + n]
+            for i in here:
+                out[i] = {name: col[i - offset].as_py() for name, col in batch.items()}
+            offset += n
+        return [out[i] for i in indices]
+
+
+def _columns(batches: list[pa.RecordBatch]) -> Columns:
+    table = pa.Table.from_batches(batches).combine_chunks()
+    return {name: table.column(name).chunk(0) if table.column(name).num_chunks else pa.array([], pa.string())
+            for name in table.column_names}
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()  # TRUE/FALSE: not a number, reported as such
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 def _check_header(path: Path, header: list[str], sheet: str | None, row: int | None) -> list[Problem]:
@@ -70,96 +154,60 @@ def _check_header(path: Path, header: list[str], sheet: str | None, row: int | N
     return problems
 
 
-def read_csv(path: Path) -> RawTable:
-    """Read a UTF-8 CSV file (a byte-order mark is tolerated), every column as text."""
-    digest = sha256_file(path)
+def _unreadable(path: Path, exc: Exception) -> InputError:
+    return InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})])
+
+
+def _open_csv(path: Path) -> Source:
     with path.open(encoding="utf-8-sig", newline="") as f:
         try:
             header = next(csv.reader(f), [])
         except UnicodeDecodeError:
             raise InputError([Problem(str(path), None, None, None, "not_utf8")]) from None
-    header = [h.strip() for h in header]
-    problems = _check_header(path, header, None, 1)
-    if problems:
-        return RawTable(path, digest, "csv", {}, 0, 2, problems=problems)
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, encoding="utf8"),
-            convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in header},
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})]) from None
-    columns = {h: table.column(h) for h in header}
-    return RawTable(path, digest, "csv", columns, table.num_rows, 2)
+    header = [h.strip() for h in header]  # the names are given to Arrow explicitly: a BOM never reaches them
+    return Source(path, "csv", header, 2, problems=_check_header(path, header, None, 1))
 
 
-def read_parquet(path: Path) -> RawTable:
-    """Read a Parquet file; text columns are kept dictionary-encoded (categorical)."""
-    digest = sha256_file(path)
+def _open_parquet(path: Path) -> Source:
     try:
         schema = pq.read_schema(path)
     except (pa.ArrowInvalid, OSError) as exc:
-        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})]) from None
+        raise _unreadable(path, exc) from None
     header = list(schema.names)
-    problems = _check_header(path, header, None, None)
-    if problems:
-        return RawTable(path, digest, "parquet", {}, 0, 1, problems=problems)
-    text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-    table = pq.read_table(path, read_dictionary=text, memory_map=True)
-    columns = {name: table.column(name) for name in header}
-    return RawTable(path, digest, "parquet", columns, table.num_rows, 1)
+    return Source(path, "parquet", header, 1, problems=_check_header(path, header, None, None))
 
 
-def read_xlsx(path: Path) -> RawTable:
-    """Read the ``activity`` sheet (else the first) of an Excel workbook; row 1 is the header."""
+def _open_xlsx(path: Path) -> Source:
     from openpyxl import load_workbook
 
-    digest = sha256_file(path)
     try:
         book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})]) from None
+        raise _unreadable(path, exc) from None
     sheet = book[EXCEL_SHEET] if EXCEL_SHEET in book.sheetnames else book[book.sheetnames[0]]
     rows = list(sheet.iter_rows(values_only=True))
     book.close()
     if not rows:
-        return RawTable(path, digest, "xlsx", {}, 0, 2, sheet.title,
-                        [Problem(str(path), 1, None, None, "empty_sheet", sheet.title)])
+        return Source(path, "xlsx", [], 2, sheet.title, [Problem(str(path), 1, None, None, "empty_sheet", sheet.title)])
     width = len(rows[0])
     while width and rows[0][width - 1] in (None, ""):
         width -= 1
     header = ["" if v is None else str(v).strip() for v in rows[0][:width]]
-    problems = _check_header(path, header, sheet.title, 1)
     body = [r[:width] for r in rows[1:]]
     while body and all(v in (None, "") for v in body[-1]):
         body.pop()  # trailing empty rows that Excel keeps formatted
-    if problems:
-        return RawTable(path, digest, "xlsx", {}, 0, 2, sheet.title, problems)
-    columns = {}
-    for j, name in enumerate(header):
-        # every cell as text, like a CSV: str() of a float is its shortest exact representation
-        values = [_cell_text(r[j]) if j < len(r) else "" for r in body]
-        columns[name] = pa.chunked_array([pa.array(values, pa.string())])
-    return RawTable(path, digest, "xlsx", columns, len(body), 2, sheet.title)
+    source = Source(path, "xlsx", header, 2, sheet.title, _check_header(path, header, sheet.title, 1))
+    source._rows = body
+    return source
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).upper()  # TRUE/FALSE: not a number, reported as such
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
+OPENERS = {".csv": _open_csv, ".parquet": _open_parquet, ".pq": _open_parquet, ".xlsx": _open_xlsx}
 
 
-READERS = {".csv": read_csv, ".parquet": read_parquet, ".pq": read_parquet, ".xlsx": read_xlsx}
+def open_source(path: str | Path) -> Source:
+    """Open an activity file by its extension (``.csv``, ``.xlsx``, ``.parquet``) and check its header.
 
-
-def read(path: str | Path) -> RawTable:
-    """Read an activity file by its extension (``.csv``, ``.xlsx``, ``.parquet``).
+    Header problems (unknown, missing or repeated columns) are in ``Source.problems``.
 
     Raises
     ------
@@ -169,8 +217,8 @@ def read(path: str | Path) -> RawTable:
     path = Path(path)
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, None, "no_file")])
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    opener = OPENERS.get(path.suffix.lower())
+    if opener is None:
         raise InputError([Problem(str(path), None, None, None, "file_type",
-                                  params={"allowed": ", ".join(sorted(READERS))})])
-    return reader(path)
+                                  params={"allowed": ", ".join(sorted(OPENERS))})])
+    return opener(path)

@@ -1,20 +1,27 @@
 """The inventory job: read and check activity files, resolve factors, calculate, aggregate.
 
 This is the orchestrator (pvlib's ``ModelChain`` shape): it takes the file paths, the
-GWP set and the factor releases as arguments and returns the result.
+GWP set and the factor releases as arguments and returns the result. Files are read
+in batches of at most :data:`ghg.activity.BATCH_ROWS` records, so memory stays bounded
+whatever their size; every batch is checked, and calculated only while no problem has
+been found anywhere. Nothing is returned unless every file is free of problems.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import queue
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from ghg import __version__, activity, calculation, validation
+from ghg import __version__, calculation, validation
+from ghg.activity import BATCH_ROWS, Source, open_source
 from ghg.errors import InputError, Problem
 from ghg.factors import FactorSet
 from ghg.store import LINE_SCHEMA
@@ -26,116 +33,312 @@ TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
 Progress = Callable[[str], None]
 
 
-def check(paths: Sequence[str | Path], factors: FactorSet, year: int | None = None,
-          progress: Progress | None = None) -> tuple[validation.ActivityTable, calculation.Groups, int]:
-    """Read and check every file, then resolve every factor; raise once with every problem.
+@dataclass
+class Computed:
+    """What :func:`compute` returns: totals per (enterprise, factor group) cell, and the kept records."""
 
-    Returns the checked table (restricted to ``year`` when given), its resolved factor
-    groups, and how many records of other years were left out.
+    cells: pd.DataFrame
+    groups: calculation.Groups
+    sources: list[Source]
+    records: int
+    excluded: int
+    gwp_set: str
+    gwp: dict[str, float]
+    kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = field(default_factory=list)
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        return _with_co2e(totals_from_cells(self.cells, self.gwp_set), self.gwp)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        return summary_from_cells(self.cells)
+
+
+def compute(paths: Sequence[str | Path], gwp_set: str | None, factors: FactorSet, year: int | None = None,
+            progress: Progress | None = None, keep: bool = False, batch_rows: int = BATCH_ROWS) -> Computed:
+    """Read, check, calculate and aggregate every record of ``paths``.
+
+    Parameters
+    ----------
+    paths : sequence of path
+        Activity files (CSV, XLSX, Parquet).
+    gwp_set : {"AR4", "AR5", "AR6"} or None
+        GWP-100 set for CO2e; ``None`` checks everything (factors included) without calculating.
+    factors : FactorSet
+        The factor releases to use.
+    year : int, optional
+        Only the records of this reporting year (the others are counted in ``excluded``).
+    keep : bool
+        Keep every checked batch and its per-record results (for result lines).
 
     Raises
     ------
     InputError
         With every problem of every file (file, sheet, row, column, value, fix).
     """
+    gwp = factors.gwp_values(gwp_set) if gwp_set else {}
+    checker = validation.Checker()
+    groups = calculation.Groups(factors)
     problems: list[Problem] = []
-    tables: list[validation.ActivityTable] = []
-    raws: list[activity.RawTable] = []
+    accumulator = Accumulator()
+    kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = []
+    sources: list[Source] = []
+    records = excluded = 0
     for path in paths:
         if progress:
             progress(str(path))
         try:
-            raw = activity.read(path)
+            source = open_source(path)
         except InputError as exc:
             problems += exc.problems
             continue
-        table, found, flagged = validation.parse(raw)
-        problems += found
-        if table is not None:
-            # rows with a problem of their own are not resolved further: their message is enough
-            table = table.take(~flagged) if flagged.any() else table
-            table.file_index[:] = len(raws)
-            tables.append(table)
-        raws.append(raw)
-    if not tables and not problems:
-        raise InputError([Problem(", ".join(map(str, paths)) or "-", None, None, None, "no_records")])
-    excluded = 0
-    groups = None
-    data = None
-    if tables:
-        data = validation.concat(tables)
-        data.files = raws
-        if year is not None:
-            keep = data.year == year
-            excluded = int((~keep).sum())
-            data = data.take(keep)
-            if not len(data) and not problems:
-                problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
-        if len(data):
-            groups, found = calculation.resolve(data, factors)
-            problems += found
+        file_index = len(sources)
+        sources.append(source)
+        col = validation.Collector(source)
+        if source.problems:
+            problems += col.finish()
+            continue
+        identities: list[np.ndarray] = []
+        repeated = None
+        offset = 0
+        try:
+            for item in _prefetch(_encoded(source, checker, batch_rows)):
+                if item.identity is None:
+                    repeated = item.repeated
+                    continue
+                columns = item.columns
+                table, flagged = checker.check(col, columns, offset, file_index, item.text)
+                identities.append(item.identity)
+                table.files = sources  # file_index points into the run's list of files
+                offset += len(table)
+                del columns
+                if flagged.any():
+                    table = table.take(~flagged)
+                if year is not None:
+                    in_year = table.year == year
+                    excluded += int((~in_year).sum())
+                    table = table.take(in_year)
+                if not len(table):
+                    continue
+                gid = groups.assign(table)
+                groups.report(col, table, gid)
+                records += len(table)
+                if problems or len(col.problems) or col.counts or gwp_set is None:
+                    continue  # keep checking, stop computing: nothing will be returned
+                if keep:
+                    calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
+                    kept.append((table, calc))
+                    energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
+                    co2_measured = calculation.measured_co2(table, energy, mass)
+                else:
+                    coef = calculation.coefficients(groups, gwp)
+                    energy, mass = calculation.energy_and_mass(table, gid, coef)
+                    co2_measured = calculation.measured_co2(table, energy, mass)
+                accumulator.add(table, gid, len(groups), energy, mass, co2_measured)
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            col.problems.append(Problem(source.name, None, None, None, "unreadable",
+                                        params={"detail": str(exc)[:300]}))
+        if repeated is not None and len(repeated):
+            checker.duplicates(col, np.concatenate(identities), repeated)
+        problems += col.finish()
+    if not problems and not records:
+        if year is not None and excluded:
+            problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
+        else:
+            problems.append(Problem(", ".join(map(str, paths)) or "-", None, None, None, "no_records"))
     if problems:
         order = {name: i for i, name in enumerate(map(str, paths))}
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
-    assert data is not None and groups is not None  # every other case raised above
-    return data, groups, excluded
+    return Computed(accumulator.cells(groups, gwp), groups, sources, records, excluded, gwp_set or "", gwp, kept)
 
 
 @dataclass
-class Computed:
-    """The job without the per-line table: per-record results and totals (enough for large data sets)."""
+class Encoded:
+    """A batch read ahead: its columns, text codes and row hashes; the last item of a file has
+    ``repeated`` instead: the row hashes that occur more than once in the whole file."""
 
-    table: validation.ActivityTable
-    calc: calculation.Calculated
-    totals: pd.DataFrame
-    excluded: int
-
-
-def compute(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int | None = None,
-            progress: Progress | None = None) -> Computed:
-    """Read, check, calculate and aggregate (totals by enterprise, year, scope, category, gas)."""
-    gwp = factors.gwp_values(gwp_set)
-    table, groups, excluded = check(paths, factors, year, progress)
-    calc = calculation.calculate(table, groups, gwp_set, gwp)
-    return Computed(table, calc, aggregate_records(table, calc), excluded)
+    columns: dict[str, pa.Array] = field(default_factory=dict)
+    text: dict[str, validation.Text] = field(default_factory=dict)
+    identity: np.ndarray | None = None
+    repeated: np.ndarray | None = None
 
 
-def aggregate_records(table: validation.ActivityTable, calc: calculation.Calculated) -> pd.DataFrame:
-    """Totals by enterprise, year, scope, source category and gas, with weighted bincounts.
+def _encoded(source: Source, checker: validation.Checker, batch_rows: int) -> Iterator[Encoded]:
+    """The file's batches with their text codes and row hashes, then the repeated hashes."""
+    identities = []
+    for columns in source.batches(batch_rows):
+        text, identity = checker.encode(columns)
+        identities.append(identity)
+        yield Encoded(columns, text, identity)
+    yield Encoded(repeated=validation.repeated(identities))
 
-    Each (enterprise, group) cell is summed in one pass per quantity; the small result
-    is then collapsed to the total keys. Mass [t] per gas and CO2e [t] under the GWP set.
+
+def _prefetch(items: Iterator[Encoded], depth: int = 2) -> Iterator[Encoded]:
+    """Run ``items`` ahead in a thread (reading, decoding and hashing overlap the checks)."""
+    done = object()
+    slots: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                while not stop.is_set():
+                    try:
+                        slots.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            slots.put(done)
+        except BaseException as exc:  # handed to the consumer, raised there
+            slots.put(exc)
+
+    worker = threading.Thread(target=produce, name="ghg-read", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = slots.get()
+            if item is done:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        worker.join()
+
+
+def check(paths: Sequence[str | Path], factors: FactorSet, year: int | None = None,
+          progress: Progress | None = None) -> Computed:
+    """Check every record of ``paths`` (format, units, codes, factors) without calculating.
+
+    Raises
+    ------
+    InputError
+        With every problem of every file.
     """
-    g = calc.groups
-    n_groups = len(g.keys) + 1
-    enterprise = table.text["enterprise"]
-    cell = enterprise.codes.astype(np.int64) * n_groups + g.index
-    size = (len(enterprise.categories) + 1) * n_groups
-    sums = {gas: np.bincount(cell, weights=calc.records[f"{gas.lower()}_t"], minlength=size)
-            for gas in COMBUSTION_GASES}
-    ent_of, group_of = np.divmod(np.arange(size), n_groups)
-    keys = g.keys
-    source = np.append(keys["source_category"].to_numpy(dtype=object), "")
-    year = np.append(keys["year"].to_numpy(), 0)
-    electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
-    names = np.append(enterprise.categories, "").astype(object)
-    count = np.bincount(cell, minlength=size)
+    return compute(paths, None, factors, year, progress)
+
+
+class Accumulator:
+    """Sums per (enterprise, factor group) cell, dense and growing, across batches and files.
+
+    Per row only energy [TJ], fuel mass [t] and measured-carbon CO2 [t] are summed (one
+    weighted bincount each); each gas is then its group's factor times the cell's
+    energy, which is the sum of the rows' ``energy × EF`` with the factor taken out.
+    """
+
+    QUANTITIES = ("records", "energy_tj", "mass_t", "energy_default_co2_tj", "co2_measured_t")
+
+    def __init__(self) -> None:
+        self.enterprises: dict[str, int] = {}
+        self.sums = {q: np.zeros((0, 0)) for q in self.QUANTITIES}
+
+    def add(self, table: validation.ActivityTable, index: np.ndarray, n_groups: int, energy: np.ndarray,
+            mass: np.ndarray, co2_measured: np.ndarray | None) -> None:
+        enterprise = table.text["enterprise"]
+        local = np.array([self.enterprises.setdefault(str(e), len(self.enterprises))
+                          for e in enterprise.categories] + [-1], dtype=np.int64)
+        self._grow(len(self.enterprises), n_groups)
+        width = n_groups + 1
+        cell = enterprise.codes.astype(np.int64) * width + index
+        size = (len(enterprise.categories) + 1) * width
+        count = np.bincount(cell, minlength=size)
+        keep = np.flatnonzero(count)
+        ent, grp = np.divmod(keep, width)
+        rows, cols = local[ent], grp
+        # mass is NaN for quantities given as energy; those cells use energy for TOE, never mass
+        weights = {"records": None, "energy_tj": energy, "mass_t": mass}
+        if co2_measured is not None:
+            measured = ~np.isnan(co2_measured)
+            weights["energy_default_co2_tj"] = np.where(measured, 0.0, energy)
+            weights["co2_measured_t"] = np.where(measured, co2_measured, 0.0)
+        for name, w in weights.items():
+            summed = (count if w is None else np.bincount(cell, weights=w, minlength=size))[keep]
+            self.sums[name][rows, cols] += summed
+            if name == "energy_tj" and co2_measured is None:
+                self.sums["energy_default_co2_tj"][rows, cols] += summed
+
+    def _grow(self, n_ent: int, n_groups: int) -> None:
+        old = self.sums["records"].shape
+        if old[0] >= n_ent and old[1] >= n_groups + 1:
+            return
+        shape = (max(n_ent, old[0]), max(n_groups + 1, old[1]))
+        for name, arr in self.sums.items():
+            grown = np.zeros(shape)
+            grown[:old[0], :old[1]] = arr
+            self.sums[name] = grown
+
+    def cells(self, groups: calculation.Groups, gwp: dict[str, float]) -> pd.DataFrame:
+        """One row per non-empty cell: enterprise, group, year, source category, biogenic, gas masses, CO2e, energy."""
+        c = calculation.coefficients(groups, gwp) if gwp else None
+        ent, grp = np.nonzero(self.sums["records"])
+        names = np.array(list(self.enterprises), dtype=object)
+        out = pd.DataFrame({"enterprise": names[ent] if len(names) else np.zeros(0, dtype=object), "group": grp})
+        for name, arr in self.sums.items():
+            out[name] = arr[ent, grp]
+        if c is not None:
+            energy = out["energy_tj"].to_numpy()
+            out["co2_t"] = out["energy_default_co2_tj"].to_numpy() * c.ef["CO2"][grp] + out["co2_measured_t"].to_numpy()
+            out["ch4_t"] = energy * c.ef["CH4"][grp]
+            out["n2o_t"] = energy * c.ef["N2O"][grp]
+            out["co2e_t"] = (out["co2_t"] * c.fossil[grp] + out["ch4_t"] * gwp.get("CH4", 0.0)
+                             + out["n2o_t"] * gwp.get("N2O", 0.0))
+            out["energy_toe"] = np.where(c.toe_by_mass[grp], out["mass_t"] * c.toe_per_t[grp],
+                                         energy * c.toe_per_tj[grp])
+        return _describe(out, groups)
+
+
+def _describe(cells: pd.DataFrame, groups: calculation.Groups) -> pd.DataFrame:
+    """Add each cell's year, source category and whether its CO2 is biogenic."""
+    keys = groups.frame
+    group = cells["group"].to_numpy(dtype=np.int64)
+    cells["year"] = keys["year"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=np.int64)
+    cells["source_category"] = keys["source_category"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
+    cells["biogenic"] = groups.biogenic[group]
+    return cells
+
+
+def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
+    """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t] (biogenic CO2: memo)."""
+    electricity = (cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value).to_numpy()
     frames = []
     for gas in COMBUSTION_GASES:
-        mass = sums[gas]
-        memo = g.biogenic if gas == "CO2" else np.zeros(n_groups, dtype=bool)
-        keep = np.flatnonzero((count > 0) & ~(electricity[group_of] & (gas != "CO2")))
-        scope = np.where(memo[group_of[keep]], Scope.MEMO_BIOGENIC.value,
-                         np.where(electricity[group_of[keep]], Scope.SCOPE_2.value, Scope.SCOPE_1.value))
-        frames.append(pd.DataFrame({
-            "enterprise": names[ent_of[keep]], "year": year[group_of[keep]], "scope": scope,
-            "source_category": source[group_of[keep]], "gas": gas, "mass_t": mass[keep],
-            "co2e_t": np.where(memo[group_of[keep]], 0.0, mass[keep] * calc.gwp[gas])}))
-    cells = pd.concat(frames, ignore_index=True)
-    totals = cells.groupby(TOTAL_KEYS, sort=True)[["mass_t", "co2e_t"]].sum().reset_index()
-    totals["gwp_set"] = calc.gwp_set
+        part = cells[["enterprise", "year", "source_category"]].copy()
+        part["gas"] = gas
+        part["mass_t"] = cells[f"{gas.lower()}_t"].to_numpy()
+        memo = cells["biogenic"].to_numpy() if gas == "CO2" else np.zeros(len(cells), dtype=bool)
+        part["scope"] = np.where(memo, Scope.MEMO_BIOGENIC.value,
+                                 np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value))
+        part["memo"] = memo
+        frames.append(part[~electricity] if gas != "CO2" else part)
+    long = pd.concat(frames, ignore_index=True)
+    long = long.groupby(TOTAL_KEYS + ["memo"], sort=True)["mass_t"].sum().reset_index()
+    return long.drop(columns="memo").assign(gwp_set=gwp_set)
+
+
+def _with_co2e(totals: pd.DataFrame, gwp: dict[str, float]) -> pd.DataFrame:
+    factor = totals["gas"].map(gwp).to_numpy()
+    totals["co2e_t"] = np.where(totals["scope"] == Scope.MEMO_BIOGENIC.value, 0.0, totals["mass_t"] * factor)
     return totals
+
+
+def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """One row per enterprise and year: Scope 1, Scope 2 (location-based), total [t CO2e], biogenic CO2 memo [t], energy."""
+    electricity = cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
+    frame = pd.DataFrame({
+        "enterprise": cells["enterprise"], "year": cells["year"],
+        "scope_1_t_co2e": np.where(electricity, 0.0, cells["co2e_t"]),
+        "scope_2_location_t_co2e": np.where(electricity, cells["co2e_t"], 0.0),
+        "biogenic_co2_t": np.where(cells["biogenic"], cells["co2_t"], 0.0),
+        "energy_tj": cells["energy_tj"], "energy_toe": cells["energy_toe"],
+    })
+    out = frame.groupby(["enterprise", "year"], sort=True).sum().reset_index()
+    out.insert(4, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
+    return out
 
 
 @dataclass
@@ -155,7 +358,7 @@ class InventoryResult:
 
 def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int | None = None,
         progress: Progress | None = None) -> InventoryResult:
-    """Compute the Scope 1 and Scope 2 inventory of the records in ``paths``.
+    """Compute the Scope 1 and Scope 2 inventory of the records in ``paths``, with result lines.
 
     Parameters
     ----------
@@ -172,25 +375,29 @@ def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int
     -------
     InventoryResult
     """
-    computed = compute(paths, gwp_set, factors, year, progress)
-    lines = build_lines(computed.table, computed.calc)
+    computed = compute(paths, gwp_set, factors, year, progress, keep=True)
+    lines = pd.concat([build_lines(t, c) for t, c in computed.kept], ignore_index=True)
+    order = np.lexsort((lines["gas"].to_numpy(), lines["input_row"].to_numpy(), lines["input_file"].to_numpy(),
+                        lines["enterprise"].to_numpy(), lines["year"].to_numpy()))
+    lines = lines.iloc[order].reset_index(drop=True)
+    totals = computed.totals
     releases = [{"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
                 for r in factors.releases]
-    inputs = [{"file": raw.path.name, "path": str(raw.path), "sha256": raw.sha256, "rows": raw.n_rows,
-               "kind": raw.kind} for raw in computed.table.files]
+    inputs = [{"file": s.path.name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
+              for s in computed.sources]
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    return InventoryResult(lines, computed.totals, summarise(lines), gwp_set, releases, inputs, created,
+    return InventoryResult(lines, totals, computed.summary, gwp_set, releases, inputs, created,
                            excluded_records=computed.excluded)
 
 
 def _group_text(values: list[str], index: np.ndarray) -> np.ndarray:
-    return np.take(np.array(values + [""], dtype=object), index)
+    return np.take(np.array([*values, ""], dtype=object), index)
 
 
 def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -> pd.DataFrame:
-    """The long result table: one row per input record and gas, with lineage (for storage and reports)."""
-    g, rec = calc.groups, calc.records
-    idx, keys = g.index, g.keys
+    """The long result table of one batch: one row per record and gas, with lineage."""
+    g, rec, idx = calc.groups, calc.records, calc.index
+    keys = g.frame
     source = _group_text(list(keys["source_category"]), idx)
     electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
     methods = _group_text([calculation.method_of(k, s) for k, s in zip(keys["kind"], keys["source_category"],
@@ -198,8 +405,8 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
     files = table.files
     names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
-    measured_cols = {"ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"), "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"),
-                     "density": ("density_t_per_m3",)}
+    measured_cols = {"ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
+                     "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"), "density": ("density_t_per_m3",)}
     flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
     for name, cols in measured_cols.items():
         for c in cols:
@@ -213,22 +420,22 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
         "unit": table.text["unit"].values(), "method": methods, "input_file": names, "input_sha256": hashes,
         "input_row": table.row, "evidence": table.text["evidence"].values(),
     }
+    biogenic_g = g.biogenic
     parts = []
     for gas in COMBUSTION_GASES:
-        key = gas.lower()
         resolved = g.ef[gas]
-        biogenic = g.biogenic[idx] & (gas == "CO2")
+        biogenic = np.take(biogenic_g, idx) & (gas == "CO2")
         scope = np.where(biogenic, Scope.MEMO_BIOGENIC.value,
                          np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value))
         tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
-        ef = np.array([np.nan if r is None else r.value for r in resolved] + [np.nan])[idx]
+        ef = np.take(np.array([np.nan if r is None else r.value for r in resolved] + [np.nan]), idx)
         measured = np.full(len(table), "", dtype=object)
         for name in (("ncv", "carbon_content", "density") if gas == "CO2" else ("ncv", "density")):
             measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
         if gas == "CO2":
             ef = rec["co2_ef"]
             tier = np.where(flags["carbon_content"], Tier.MEASURED.value, tier)
-        mass = rec[f"{key}_t"]
+        mass = rec[f"{gas.lower()}_t"]
         part = pd.DataFrame({
             **common, "scope": scope, "gas": gas, "mass_t": mass, "gwp_set": calc.gwp_set, "gwp": calc.gwp[gas],
             "co2e_t": np.where(biogenic, 0.0, mass * calc.gwp[gas]),
@@ -240,23 +447,4 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
             "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
         })
         parts.append(part[~electricity] if gas != "CO2" else part)
-    lines = pd.concat(parts, ignore_index=True)
-    order = np.lexsort((lines["gas"].to_numpy(), lines["input_row"].to_numpy(), lines["input_file"].to_numpy(),
-                        lines["enterprise"].to_numpy(), lines["year"].to_numpy()))
-    return lines.iloc[order].reset_index(drop=True)[LINE_SCHEMA.names]
-
-
-def summarise(lines: pd.DataFrame) -> pd.DataFrame:
-    """One row per enterprise and year: Scope 1, Scope 2 (location-based), biogenic memo [t CO2e], energy."""
-    co2e = lines.pivot_table(index=["enterprise", "year"], columns="scope", values="co2e_t", aggfunc="sum",
-                             fill_value=0.0)
-    memo = lines[lines["scope"] == Scope.MEMO_BIOGENIC.value].groupby(["enterprise", "year"])["mass_t"].sum()
-    energy = lines.groupby(["enterprise", "year"])[["energy_tj", "energy_toe"]].sum(min_count=1)
-    out = pd.DataFrame(index=energy.index)
-    out["scope_1_t_co2e"] = co2e.get(Scope.SCOPE_1.value, 0.0)
-    out["scope_2_location_t_co2e"] = co2e.get(Scope.SCOPE_2.value, 0.0)
-    out["total_t_co2e"] = out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"]
-    out["biogenic_co2_t"] = memo.reindex(out.index).fillna(0.0)
-    out["energy_tj"] = energy["energy_tj"].fillna(0.0)
-    out["energy_toe"] = energy["energy_toe"].fillna(0.0)
-    return out.fillna(0.0).reset_index()
+    return pd.concat(parts, ignore_index=True)[LINE_SCHEMA.names]

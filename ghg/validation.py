@@ -1,14 +1,17 @@
-"""Check and convert raw activity columns into typed arrays, collecting every problem.
+"""Check and convert activity records batch by batch, collecting every problem of a file.
 
 Text columns become dictionary codes (:class:`Text`): each check runs once per
-distinct value and is mapped back to the rows through the codes, and a row mask is
-only built when some distinct value fails. A 10-million-row file with a few thousand
-distinct codes is checked in a handful of vectorised passes.
+distinct value (and is remembered across batches), and a row mask is only built when
+some distinct value fails. Exact duplicate records are found across the whole file
+from a 64-bit hash per row; candidates are re-read and compared value by value, so a
+hash collision never flags a row.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,22 +20,23 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ghg import units
-from ghg.activity import INPUT_COLUMNS, RawTable
+from ghg.activity import INPUT_COLUMNS, Columns, Source
 from ghg.errors import Problem, UnitError
 from ghg.vocabulary import EnergyBasis, SourceCategory
 
 #: Earliest reporting year accepted (the UNFCCC base year).
 FIRST_YEAR = 1990
-#: At most this many problems are kept per check and file; the rest are counted.
+#: At most this many problems are kept per file, check and column; the rest are counted.
 KEPT_PER_CHECK = 200
 #: Quantity kinds, in the order of their codes in :attr:`ActivityTable.kind`.
 KINDS = ("mass", "volume", "energy", "normal_volume")
 
-_ID = re.compile(r"^[^\W][\w.\-]{0,63}$", re.UNICODE)
+_ID = re.compile(r"^[^\W_][\w.\-]{0,63}$")
 _IPCC = re.compile(r"^[1-5](\.[A-H](\.[0-9]{1,2}(\.[a-z](\.[ivx]{1,4})?)?)?)?$")
 _PERIOD = re.compile(r"^(?P<year>[0-9]{4})(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$")
 _TECHNOLOGY = re.compile(r"^[a-z0-9_]{1,64}$")
 _EVIDENCE = re.compile(r"^[^\x00-\x1f\x7f]{0,500}$")
+_NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 
 #: Measured properties: value column, unit column, and {canonical unit: stored name}.
 MEASURED = {
@@ -42,6 +46,7 @@ MEASURED = {
 }
 TEXT_COLUMNS = ("enterprise", "facility", "period", "source_category", "activity", "unit", "ipcc_category",
                 "technology", "energy_basis", "ncv_unit", "carbon_content_unit", "density_unit", "evidence")
+NUMERIC_COLUMNS = ("year", "quantity", "ncv", "carbon_content", "density")
 
 
 @dataclass
@@ -56,48 +61,62 @@ class Text:
 
     def values(self) -> np.ndarray:
         """Per-row strings ('' for missing): for small tables and messages only."""
-        return np.append(self.categories, "").astype(object)[self.codes]
+        return np.take(np.append(self.categories, "").astype(object), self.codes)
+
+    def value(self, i: int) -> str | None:
+        code = int(self.codes[i])
+        return None if code < 0 else str(self.categories[code])
 
     def take(self, index: np.ndarray) -> Text:
         return Text(self.codes[index], self.categories)
 
-    def code_of(self, value: str) -> int:
-        hits = np.flatnonzero(self.categories == value)
-        return int(hits[0]) if len(hits) else -2
+
+_Decoded = tuple[pa.Array, np.ndarray, np.ndarray | None]
 
 
-def text_of(column: pa.ChunkedArray | None, n: int) -> Text:
-    """Dictionary-encode an Arrow column (already-encoded columns are reused as they are)."""
+def text_of(column: pa.Array | pa.ChunkedArray | None, n: int, cache: dict[str, _Decoded] | None = None,
+            name: str = "") -> Text:
+    """Dictionary-encode an Arrow column (dictionary columns are reused as they are).
+
+    With a ``cache``, a dictionary equal to the previous batch's is not decoded again.
+    """
     if column is None:
         return Text(np.broadcast_to(np.int32(-1), (n,)), np.array([], dtype=object))
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     if not pa.types.is_dictionary(column.type):
         column = pc.dictionary_encode(column)
-    column = column.unify_dictionaries() if column.num_chunks > 1 else column
-    if column.num_chunks == 0:
-        return Text(np.full(n, -1, dtype=np.int32), np.array([], dtype=object))
-    dictionary = column.chunk(0).dictionary
-    parts = []
-    for chunk in column.chunks:
-        indices = chunk.indices
-        if indices.null_count:
-            indices = pc.fill_null(indices, -1)
-        parts.append(indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False))
-    codes = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    raw = np.array([str(v).strip() for v in dictionary.cast(pa.string()).to_pylist()], dtype=object)
-    categories, inverse = np.unique(raw.astype(str), return_inverse=True)
+    indices = column.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, -1)
+    codes = indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
+    if cache is not None and name in cache and cache[name][0].equals(column.dictionary):
+        _, categories, remap_cached = cache[name]
+        return Text(codes if remap_cached is None else np.take(remap_cached, codes), categories)
+    categories, remap_or_none = _decode(column.dictionary)
+    if cache is not None:
+        cache[name] = (column.dictionary, categories, remap_or_none)
+    return Text(codes if remap_or_none is None else np.take(remap_or_none, codes), categories)
+
+
+def _decode(dictionary: pa.Array) -> tuple[np.ndarray, np.ndarray | None]:
+    """Stripped, unique, non-empty categories of a dictionary, and the code remap (None: identity)."""
+    raw = [str(v).strip() if v is not None else "" for v in dictionary.to_pylist()]
+    categories, inverse = np.unique(np.array(raw, dtype=object).astype(str), return_inverse=True)
     remap = np.append(inverse, -1).astype(np.int32)
     categories = categories.astype(object)
     empty = np.flatnonzero(categories == "")
     if len(empty):
-        remap = np.where(remap == empty[0], -1, remap - (remap > empty[0]))
+        remap = np.where(remap == empty[0], -1, remap - (remap > empty[0])).astype(np.int32)
         categories = np.delete(categories, empty[0])
-    identity = len(categories) == len(raw) and np.array_equal(remap[:-1], np.arange(len(raw)))
-    return Text(codes if identity else np.take(remap, codes), categories)
+    if len(categories) == len(raw) and np.array_equal(remap[:-1], np.arange(len(raw))):
+        return categories, None
+    return categories, remap
 
 
 @dataclass
 class ActivityTable:
-    """Checked activity records of one or more files, as arrays in canonical units.
+    """Checked activity records (a batch, or several concatenated), as arrays in canonical units.
 
     ``amount`` is the quantity in the canonical unit of its ``kind`` (t, m3, TJ or Nm3);
     ``measured`` holds the measured properties present in the data, in canonical units
@@ -113,7 +132,7 @@ class ActivityTable:
     kind: np.ndarray
     row: np.ndarray
     file_index: np.ndarray
-    files: list[RawTable]
+    files: list[Source]
     measured: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -133,47 +152,55 @@ def concat(tables: list[ActivityTable]) -> ActivityTable:
         return tables[0]
     text = {}
     for name in tables[0].text:
-        union = np.unique(np.concatenate([t.text[name].categories for t in tables]).astype(str)).astype(object)
+        union = np.unique(np.concatenate([t.text[name].categories for t in tables]).astype(str))
         parts = []
         for t in tables:
             col = t.text[name]
-            lookup = np.append(np.searchsorted(union.astype(str), col.categories.astype(str)), -1).astype(np.int32)
-            parts.append(lookup[col.codes])
-        text[name] = Text(np.concatenate(parts), union)
+            lookup = np.append(np.searchsorted(union, col.categories.astype(str)), -1).astype(np.int32)
+            parts.append(np.take(lookup, col.codes))
+        text[name] = Text(np.concatenate(parts), union.astype(object))
     measured = {}
-    for key in {k for t in tables for k in t.measured}:
+    for key in sorted({k for t in tables for k in t.measured}):
         measured[key] = np.concatenate([t.measured.get(key, np.full(len(t), np.nan)) for t in tables])
-    return ActivityTable(text, *(np.concatenate([getattr(t, a) for t in tables])
-                                 for a in ("year", "quantity", "amount", "kind", "row", "file_index")),
-                         files=tables[0].files, measured=measured)
+    arrays = {a: np.concatenate([getattr(t, a) for t in tables])
+              for a in ("year", "quantity", "amount", "kind", "row", "file_index")}
+    return ActivityTable(text, files=tables[0].files, measured=measured, **arrays)
 
 
 class Collector:
-    """Collects problems for one file, keeping at most ``KEPT_PER_CHECK`` per check."""
+    """The problems of one file, at most ``KEPT_PER_CHECK`` per check and column, the rest counted."""
 
-    def __init__(self, raw: RawTable) -> None:
-        self.raw = raw
-        self.problems: list[Problem] = list(raw.problems)
-        self.flagged: list[np.ndarray] = []
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.problems: list[Problem] = list(source.problems)
+        self.counts: Counter[tuple[str, str | None]] = Counter()
 
-    def rows(self, mask: np.ndarray, column: str | None, code: str, show: bool = True, **params: object) -> None:
+    def add(self, index: int, column: str | None, code: str, value: str | None = None, **params: object) -> None:
+        key = (code, column)
+        self.counts[key] += 1
+        if self.counts[key] <= KEPT_PER_CHECK:
+            self.problems.append(Problem(self.source.name, index + self.source.row_base, column,
+                                         _show(value), code, self.source.sheet, dict(params)))
+
+    def rows(self, mask: np.ndarray, offset: int, column: str | None, code: str,
+             value: Callable[[int], object] | None = None, flagged: np.ndarray | None = None, **params: object) -> None:
+        """Report the rows of ``mask`` (batch positions; ``offset`` is the batch's first record)."""
         if not mask.any():
             return
         idx = np.flatnonzero(mask)
-        self.flagged.append(idx)
-        raw_col = self.raw.columns.get(column) if (show and column) else None
-        for i in idx[:KEPT_PER_CHECK]:
-            value = None if raw_col is None else _show(raw_col[int(i)].as_py())
-            self.problems.append(Problem(self.raw.name, int(i) + self.raw.row_base, column, value, code,
-                                         self.raw.sheet, dict(params)))
-        if len(idx) > KEPT_PER_CHECK:
-            self.problems.append(Problem(self.raw.name, None, column, None, "more_rows", self.raw.sheet,
-                                         {"count": len(idx) - KEPT_PER_CHECK, "code": code}))
+        if flagged is not None:
+            flagged[idx] = True
+        room = max(KEPT_PER_CHECK - self.counts[(code, column)], 0)
+        for i in idx[:room]:
+            self.add(offset + int(i), column, code, None if value is None else str(value(int(i))), **params)
+        self.counts[(code, column)] += max(len(idx) - room, 0)
 
-    def per_category(self, text: Text, bad: np.ndarray, column: str, code: str, **params: object) -> None:
-        """Flag the rows whose category is marked in ``bad`` (one bool per category)."""
-        if bad.any():
-            self.rows(np.take(np.append(bad, False), text.codes), column, code, **params)
+    def finish(self) -> list[Problem]:
+        for (code, column), count in sorted(self.counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+            if count > KEPT_PER_CHECK:
+                self.problems.append(Problem(self.source.name, None, column, None, "more_rows", self.source.sheet,
+                                             {"count": count - KEPT_PER_CHECK, "code": code}))
+        return self.problems
 
 
 def _show(value: object) -> str | None:
@@ -183,192 +210,257 @@ def _show(value: object) -> str | None:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def numbers(column: pa.ChunkedArray | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Parse a column as float64.
+def numbers(column: pa.Array | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Parse a column as float64: (values, present, bad); ``bad`` marks present cells that are not a finite number.
 
-    Returns (values, present, bad, identity): ``bad`` marks present cells that are not a
-    finite number; ``identity`` is a per-row integer that is equal exactly when the
-    cells are equal as written (used to find duplicate rows).
+    Text must be a plain decimal number with '.' (``1234.5``, ``1.2e3``): ``1,5``, ``inf``
+    and ``nan`` are not numbers here.
     """
     if column is None:
-        nan = np.full(n, np.nan)
-        return nan, np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int64)
-    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+        return np.full(n, np.nan), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    kind = column.type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
-        if pa.types.is_dictionary(column.type):
-            column = pc.cast(column, kind)
-        values = pc.cast(column, pa.float64()).to_numpy()
-        if column.null_count:
-            present = pc.is_valid(column).to_numpy(zero_copy_only=False)
-        else:
-            present = np.ones(n, dtype=bool)
-        return values, present, present & ~np.isfinite(values), values.view(np.int64)
+        values = np.asarray(column.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
+        present = pc.is_valid(column).to_numpy(zero_copy_only=False) if column.null_count else np.ones(n, dtype=bool)
+        return values, present, present & ~np.isfinite(values)
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
         present = pc.is_valid(column).to_numpy(zero_copy_only=False)
-        return np.full(n, np.nan), present, present, text_of(pc.cast(column, pa.string()), n).codes
-    text = text_of(column, n)
-    parsed = np.array([_parse_number(c) for c in text.categories] + [np.nan])
-    values = np.take(parsed, text.codes)
-    present = text.codes >= 0
-    return values, present, present & np.isnan(values), text.codes
-
-
-def _parse_number(text: str) -> float:
-    """A decimal number written with '.' and no separators; NaN for anything else (inf, nan, 1,5)."""
-    if not re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", text):
-        return np.nan
-    return float(text)
-
-
-def _check_pattern(col: Collector, name: str, text: Text, rule: re.Pattern[str], code: str) -> None:
-    bad = np.array([rule.match(c) is None for c in text.categories], dtype=bool)
-    col.per_category(text, bad, name, code)
-
-
-def _check_vocabulary(col: Collector, name: str, text: Text, allowed: list[str]) -> None:
-    bad = ~np.isin(text.categories.astype(str), allowed)
-    col.per_category(text, bad, name, "vocabulary", allowed=", ".join(allowed))
-
-
-def unit_multipliers(col: Collector, name: str, text: Text, targets: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
-    """Per-category multiplier to the matching canonical unit, and the index of that target (-1: none)."""
-    multiplier = np.full(len(text.categories) + 1, np.nan)
-    kind = np.full(len(text.categories) + 1, -1, dtype=np.int8)
-    for i, unit in enumerate(text.categories):
-        try:
-            units.parse_unit(unit)
-        except UnitError as exc:
-            col.rows(text.codes == i, name, "unit_" + exc.reason)
-            continue
-        for k, target in enumerate(targets.values()):
-            try:
-                multiplier[i] = units.factor_to(unit, target)
-                kind[i] = k
-                break
-            except UnitError:
-                continue
-        else:
-            col.rows(text.codes == i, name, "unit_kind", expected=", ".join(targets))
-    return multiplier, kind
-
-
-def parse(raw: RawTable) -> tuple[ActivityTable | None, list[Problem], np.ndarray]:
-    """Check and convert one file's columns.
-
-    Returns the typed table, every problem found, and a mask of the rows that have a
-    problem of their own (so later checks can leave them out).
-    """
-    col = Collector(raw)
-    n = raw.n_rows
-    if col.problems:
-        return None, col.problems, np.ones(n, dtype=bool)
-    text = {name: text_of(raw.columns.get(name), n) for name in TEXT_COLUMNS}
-    for name in ("enterprise", "facility", "source_category", "activity", "unit"):
-        col.rows(text[name].codes < 0, name, "required", show=False)
-    for name in ("enterprise", "facility"):
-        _check_pattern(col, name, text[name], _ID, "identifier")
-    _check_pattern(col, "ipcc_category", text["ipcc_category"], _IPCC, "ipcc_category")
-    _check_pattern(col, "technology", text["technology"], _TECHNOLOGY, "technology")
-    _check_pattern(col, "evidence", text["evidence"], _EVIDENCE, "evidence")
-    _check_vocabulary(col, "source_category", text["source_category"], [c.value for c in SourceCategory])
-    _check_vocabulary(col, "energy_basis", text["energy_basis"], [b.value for b in EnergyBasis])
-
-    identity: dict[str, np.ndarray] = {name: t.codes for name, t in text.items()}
-    year_f, present, bad, identity["year"] = numbers(raw.columns.get("year"), n)
-    col.rows(~present, "year", "required", show=False)
-    col.rows(bad | (present & ~bad & (year_f != np.floor(year_f))), "year", "year_integer")
-    last = date.today().year
-    col.rows(present & ((year_f < FIRST_YEAR) | (year_f > last)), "year", "year_range", first=FIRST_YEAR, last=last)
-    year = np.nan_to_num(year_f, nan=0.0).astype(np.int32)
-
-    period = text["period"]
-    if len(period.categories):
-        matches = [_PERIOD.match(c) for c in period.categories]
-        col.per_category(period, np.array([m is None for m in matches]), "period", "period")
-        pyear = np.take(np.array([int(m.group("year")) if m else -1 for m in matches] + [-1], dtype=np.int32),
-                        period.codes)
-        col.rows((pyear > 0) & (pyear != year), "period", "period_year")
-
-    quantity, present, bad, identity["quantity"] = numbers(raw.columns.get("quantity"), n)
-    col.rows(~present, "quantity", "quantity_missing", show=False)
-    col.rows(bad, "quantity", "number")
-    col.rows(quantity < 0, "quantity", "negative")
-    targets = {kind: units.CANONICAL[kind] for kind in KINDS}
-    multiplier, kind_of_unit = unit_multipliers(col, "unit", text["unit"], targets)
-    amount = quantity * np.take(multiplier, text["unit"].codes)
-    kind = np.take(kind_of_unit, text["unit"].codes)
-
-    measured: dict[str, np.ndarray] = {}
-    for prop, (unit_col, canon) in MEASURED.items():
-        if prop not in raw.columns and unit_col not in raw.columns:
-            continue
-        value, present, bad, identity[prop] = numbers(raw.columns.get(prop), n)
-        unit_text = text[unit_col]
-        has_unit = unit_text.codes >= 0
-        col.rows(bad, prop, "number")
-        col.rows(present & ~bad & ~(value > 0), prop, "positive")
-        col.rows(present & ~has_unit, unit_col, "measured_unit_missing", show=False, prop=prop)
-        col.rows(~present & has_unit, prop, "measured_value_missing", show=False, unit_col=unit_col)
-        if not present.any():
-            continue
-        mult, pkind = unit_multipliers(col, unit_col, unit_text, dict(zip(canon, canon, strict=True)))
-        row_mult, row_kind = np.take(mult, unit_text.codes), np.take(pkind, unit_text.codes)
-        for k, key in enumerate(canon.values()):
-            measured[key] = np.where(present & (row_kind == k), value * row_mult, np.nan)
-
-    duplicate_rows(col, raw, identity, n)
-    table = ActivityTable(text, year, quantity, amount, kind, np.arange(raw.row_base, n + raw.row_base, dtype=np.int32),
-                          np.zeros(n, dtype=np.int16), [raw], measured)
-    raw.columns = {}  # every message is written: the decoded columns hold all that is needed
-    flagged = np.zeros(n, dtype=bool)
-    for idx in col.flagged:
-        flagged[idx] = True
-    return table, col.problems, flagged
+        return np.full(n, np.nan), present, present  # booleans, dates...: not numbers
+    trimmed = pc.utf8_trim_whitespace(column)
+    present = pc.fill_null(pc.not_equal(trimmed, ""), False)
+    valid = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
+    values = pc.cast(pc.if_else(valid, trimmed, pa.scalar(None, pa.string())), pa.float64())
+    out = np.asarray(values.to_numpy(zero_copy_only=False), dtype=np.float64)
+    present_np = present.to_numpy(zero_copy_only=False)
+    return out, present_np, present_np & ~valid.to_numpy(zero_copy_only=False)
 
 
 _PRIME = np.int64(-7046029254386353131)  # 0x9E3779B97F4A7C15 as a signed 64-bit integer
 
 
-def duplicate_rows(col: Collector, raw: RawTable, identity: dict[str, np.ndarray], n: int) -> None:
-    """Flag exact duplicate records (every input column equal), naming the first copy.
+class Checker:
+    """Checks batches of records; remembers per-value results across batches and files."""
 
-    A 64-bit hash of every column's identity codes finds candidates (one sort);
-    candidates are then compared exactly, so a hash collision never flags a row.
-    """
-    if n < 2:
-        return
-    columns = {name: identity[name] for name in INPUT_COLUMNS if name in raw.columns and name in identity}
-    key = np.zeros(n, dtype=np.int64)  # integer overflow wraps: fine for the hashed part
-    span = 1.0
-    for codes in columns.values():
-        radix = int(codes.max()) + 2 if codes.dtype.itemsize <= 4 and len(codes) else 0
-        if radix and span * radix < 2.0**62:
-            span *= radix  # exact so far: the key is a mixed-radix number of the codes (+1)
-            key *= radix
-            key += codes
-            key += 1
+    def __init__(self) -> None:
+        self.this_year = date.today().year
+        self._patterns: dict[tuple[str, str], bool] = {}
+        self._units: dict[tuple[str, str], tuple[float, int, str | None]] = {}
+        self._bad: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._decoded: dict[str, _Decoded] = {}
+        self._hashes: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def encode(self, columns: Columns) -> tuple[dict[str, Text], np.ndarray]:
+        """Dictionary codes of the text columns and each row's identity hash (safe to run ahead in a thread)."""
+        n = len(next(iter(columns.values())))
+        text = {name: text_of(columns.get(name), n, self._decoded, name) for name in TEXT_COLUMNS}
+        return text, _row_hash(columns, text, n, self._hashes)
+
+    # -- per distinct value -------------------------------------------------------------
+    def _bad_values(self, column: str, text: Text, test: Callable[[str], bool]) -> np.ndarray:
+        last = self._bad.get(column)
+        if last is not None and last[0] is text.categories:
+            return last[1]
+        out = self._test_values(column, text, test)
+        self._bad[column] = (text.categories, out)
+        return out
+
+    def _test_values(self, column: str, text: Text, test: Callable[[str], bool]) -> np.ndarray:
+        out = np.zeros(len(text.categories), dtype=bool)
+        for i, value in enumerate(text.categories):
+            key = (column, value)
+            ok = self._patterns.get(key)
+            if ok is None:
+                ok = test(value)
+                if len(self._patterns) < 1_000_000:
+                    self._patterns[key] = ok
+            out[i] = not ok
+        return out
+
+    def _unit(self, column: str, unit: str, targets: tuple[str, ...]) -> tuple[float, int, str | None]:
+        key = (column, unit)
+        if key not in self._units:
+            try:
+                units.parse_unit(unit)
+            except UnitError as exc:
+                self._units[key] = (np.nan, -1, "unit_" + exc.reason)
+            else:
+                for k, target in enumerate(targets):
+                    try:
+                        self._units[key] = (units.factor_to(unit, target), k, None)
+                        break
+                    except UnitError:
+                        continue
+                else:
+                    self._units[key] = (np.nan, -1, "unit_kind")
+        return self._units[key]
+
+    def _unit_arrays(self, col: Collector, offset: int, flagged: np.ndarray, column: str, text: Text,
+                     targets: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per-row multiplier to the matching canonical unit and the index of that target (-1: none)."""
+        mult = np.full(len(text.categories) + 1, np.nan)
+        kind = np.full(len(text.categories) + 1, -1, dtype=np.int8)
+        for i, unit in enumerate(text.categories):
+            mult[i], kind[i], problem = self._unit(column, unit, tuple(targets.values()))
+            if problem:
+                col.rows(text.codes == i, offset, column, problem, lambda _r, u=unit: u, flagged,
+                         expected=", ".join(targets))
+        return np.take(mult, text.codes), np.take(kind, text.codes)
+
+    # -- a batch ----------------------------------------------------------------------------
+    def check(self, col: Collector, columns: Columns, offset: int, file_index: int,
+              text: dict[str, Text]) -> tuple[ActivityTable, np.ndarray]:
+        """Check and convert one batch (records ``offset`` onwards of the file).
+
+        ``text`` is the batch's :meth:`encode`. Returns the table and the mask of rows
+        with a problem of their own.
+        """
+        n = len(next(iter(columns.values())))
+        flagged = np.zeros(n, dtype=bool)
+
+        def shown(name: str) -> Callable[[int], object]:
+            return lambda i: text[name].value(i)
+
+        for name in ("enterprise", "facility", "source_category", "activity", "unit"):
+            col.rows(text[name].codes < 0, offset, name, "required", flagged=flagged)
+        checks: list[tuple[str, Callable[[str], bool], str, dict[str, object]]] = [
+            ("enterprise", lambda v: _ID.match(v) is not None, "identifier", {}),
+            ("facility", lambda v: _ID.match(v) is not None, "identifier", {}),
+            ("ipcc_category", lambda v: _IPCC.match(v) is not None, "ipcc_category", {}),
+            ("technology", lambda v: _TECHNOLOGY.match(v) is not None, "technology", {}),
+            ("evidence", lambda v: _EVIDENCE.match(v) is not None, "evidence", {}),
+            ("source_category", lambda v: v in _SOURCES, "vocabulary", {"allowed": ", ".join(_SOURCES)}),
+            ("energy_basis", lambda v: v in _BASES, "vocabulary", {"allowed": ", ".join(_BASES)}),
+            ("period", lambda v: _PERIOD.match(v) is not None, "period", {}),
+        ]
+        for name, test, code, params in checks:
+            bad = self._bad_values(name, text[name], test)
+            if bad.any():
+                col.rows(np.take(np.append(bad, False), text[name].codes), offset, name, code, shown(name), flagged,
+                         **params)
+
+        raw_value = _raw_value(columns)
+        year_f, present, bad = numbers(columns.get("year"), n)
+        col.rows(~present, offset, "year", "required", flagged=flagged)
+        year_column = columns.get("year")
+        whole = year_column is not None and pa.types.is_integer(year_column.type)
+        col.rows(bad if whole else bad | (present & (year_f != np.floor(year_f))), offset, "year", "year_integer",
+                 raw_value("year"), flagged)
+        col.rows(present & ((year_f < FIRST_YEAR) | (year_f > self.this_year)), offset, "year", "year_range",
+                 raw_value("year"), flagged, first=FIRST_YEAR, last=self.this_year)
+        year = np.where(present & ~bad, year_f, 0).astype(np.int32)
+        period = text["period"]
+        if len(period.categories):
+            pyear = np.array([int(v[:4]) if _PERIOD.match(v) else -1 for v in period.categories] + [-1],
+                             dtype=np.int32)
+            pyear = np.take(pyear, period.codes)
+            col.rows((pyear > 0) & (pyear != year), offset, "period", "period_year", shown("period"), flagged)
+
+        quantity, present, bad = numbers(columns.get("quantity"), n)
+        col.rows(~present, offset, "quantity", "quantity_missing", flagged=flagged)
+        col.rows(bad, offset, "quantity", "number", raw_value("quantity"), flagged)
+        col.rows(quantity < 0, offset, "quantity", "negative", raw_value("quantity"), flagged)
+        targets = {kind: units.CANONICAL[kind] for kind in KINDS}
+        multiplier, kind = self._unit_arrays(col, offset, flagged, "unit", text["unit"], targets)
+        amount = quantity * multiplier
+
+        measured: dict[str, np.ndarray] = {}
+        for prop, (unit_col, canon) in MEASURED.items():
+            if prop not in columns and unit_col not in columns:
+                continue
+            value, present, bad = numbers(columns.get(prop), n)
+            has_unit = text[unit_col].codes >= 0
+            col.rows(bad, offset, prop, "number", raw_value(prop), flagged)
+            col.rows(present & ~bad & ~(value > 0), offset, prop, "positive", raw_value(prop), flagged)
+            col.rows(present & ~has_unit, offset, unit_col, "measured_unit_missing", flagged=flagged, prop=prop)
+            col.rows(~present & has_unit, offset, prop, "measured_value_missing", flagged=flagged, unit_col=unit_col)
+            if not present.any():
+                continue
+            mult, pkind = self._unit_arrays(col, offset, flagged, unit_col, text[unit_col],
+                                            dict(zip(canon, canon, strict=True)))
+            for k, key in enumerate(canon.values()):
+                measured[key] = np.where(present & (pkind == k), value * mult, np.nan)
+
+        rows = np.arange(offset + col.source.row_base, offset + col.source.row_base + n, dtype=np.int64)
+        table = ActivityTable(text, year, quantity, amount, kind, rows, np.full(n, file_index, dtype=np.int16),
+                              [col.source], measured)
+        return table, flagged
+
+    def duplicates(self, col: Collector, identity: np.ndarray, repeated: np.ndarray) -> bool:
+        """Report the exact duplicate records of a whole file among the rows whose hash is ``repeated``.
+
+        Candidates are re-read and compared value by value; True if any is a duplicate.
+        """
+        candidates = np.flatnonzero(np.isin(identity, repeated))
+        records = col.source.take([int(i) for i in candidates])
+        first_of: dict[tuple[object, ...], int] = {}
+        found = False
+        for i, rec in zip(candidates, records, strict=True):
+            key = tuple(_normal(rec.get(c)) for c in INPUT_COLUMNS)
+            if key in first_of:
+                col.add(int(i), None, "duplicate_row", first=first_of[key] + col.source.row_base)
+                found = True
+            else:
+                first_of[key] = int(i)
+        return found
+
+
+def repeated(identities: list[np.ndarray]) -> np.ndarray:
+    """The row hashes that occur more than once across a file's batches (one sort)."""
+    if sum(len(i) for i in identities) < 2:
+        return np.zeros(0, dtype=np.int64)
+    ordered = np.sort(np.concatenate(identities))
+    return np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+
+
+_SOURCES = [c.value for c in SourceCategory]
+_BASES = [b.value for b in EnergyBasis]
+
+
+def _normal(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _raw_value(columns: Columns) -> Callable[[str], Callable[[int], object]]:
+    def for_column(name: str) -> Callable[[int], object]:
+        column = columns.get(name)
+        return lambda i: None if column is None else column[i].as_py()
+    return for_column
+
+
+def _hash_table(categories: np.ndarray, cache: dict[int, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Hash of every category (and 0 for missing); Python's str hash is stable within a process."""
+    hit = cache.get(id(categories))
+    if hit is not None and hit[0] is categories:
+        return hit[1]
+    table = np.array([hash(v) for v in categories] + [0], dtype=np.int64)
+    if len(cache) > 64:
+        cache.clear()
+    cache[id(categories)] = (categories, table)
+    return table
+
+
+def _row_hash(columns: Columns, text: dict[str, Text], n: int,
+              cache: dict[int, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """A 64-bit hash per row of every input column's value (equal records hash equal)."""
+    key = np.zeros(n, dtype=np.int64)  # integer overflow wraps: intended
+    for name in INPUT_COLUMNS:
+        if name not in columns:
+            continue
+        if name in text:
+            t = text[name]
+            part = np.take(_hash_table(t.categories, cache), t.codes)
         else:
-            span = 2.0**64  # from here on a hash: candidates are compared exactly below
-            key *= _PRIME
-            key ^= codes.view(np.int64) if codes.dtype.itemsize == 8 else codes
-    ordered = np.sort(key)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if not len(repeated):
-        return
-    idx = np.flatnonzero(np.isin(key, repeated))
-    exact = np.stack([c[idx] for c in columns.values()], axis=1)
-    _, first_pos, inverse = np.unique(exact, axis=0, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    dup = first_pos[inverse] != np.arange(len(idx))
-    mask = np.zeros(n, dtype=bool)
-    mask[idx[dup]] = True
-    first = np.zeros(n, dtype=np.int64)
-    first[idx] = idx[first_pos[inverse]] + raw.row_base
-    dup_idx = np.flatnonzero(mask)
-    col.flagged.append(dup_idx)
-    for i in dup_idx[:KEPT_PER_CHECK]:
-        col.problems.append(Problem(raw.name, int(i) + raw.row_base, None, None, "duplicate_row", raw.sheet,
-                                    {"first": int(first[i])}))
-    if len(dup_idx) > KEPT_PER_CHECK:
-        col.problems.append(Problem(raw.name, None, None, None, "more_rows", raw.sheet,
-                                    {"count": len(dup_idx) - KEPT_PER_CHECK, "code": "duplicate_row"}))
+            column = columns[name]
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(column.type.value_type)
+            if pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+                part = np.asarray(column.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
+                part = part.view(np.int64)
+            else:
+                t = text_of(column, n)
+                part = np.take(_hash_table(t.categories, {}), t.codes)
+        key *= _PRIME
+        key ^= part
+    return key
