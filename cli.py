@@ -30,8 +30,9 @@ def _lang(ctx: click.Context) -> str:
 
 
 def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--lang", type=click.Choice(["en", "vi"]), default=None,
-                        help="Language of messages and tables (en, vi).")(f)
+    return click.option(
+        "--lang", type=click.Choice(["en", "vi"]), default=None, help="Language of messages and tables (en, vi)."
+    )(f)
 
 
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -39,8 +40,13 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--factors", "factor_refs", multiple=True, metavar="RELEASE|PATH",
-                        help=f"Factor release id or folder; repeat for several. Default: {', '.join(DEFAULT_RELEASES)}.")(f)
+    return click.option(
+        "--factors",
+        "factor_refs",
+        multiple=True,
+        metavar="RELEASE|PATH",
+        help=f"Factor release id or folder; repeat for several. Default: {', '.join(DEFAULT_RELEASES)}.",
+    )(f)
 
 
 def _emit_json(payload: object) -> None:
@@ -69,16 +75,24 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
         yield lambda _label: None
         return
     with click.progressbar(length=total, file=sys.stderr, label="ghg") as bar:
+
         def step(label: str) -> None:
             bar.label = label[-40:]
             bar.update(1)
+
         yield step
 
 
 @click.group()
 @click.version_option(__version__, prog_name="ghg")
-@click.option("--lang", type=click.Choice(["en", "vi"]), envvar=LANG_ENV, default="en", show_default=True,
-              help=f"Language of messages and tables (also from ${LANG_ENV}).")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "vi"]),
+    envvar=LANG_ENV,
+    default="en",
+    show_default=True,
+    help=f"Language of messages and tables (also from ${LANG_ENV}).",
+)
 def main(lang: str) -> None:
     """ghg: greenhouse-gas inventory (Scope 1 and 2) with versioned emission factors."""
 
@@ -89,8 +103,9 @@ def main(lang: str) -> None:
 @lang_option
 @json_option
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str, ...], lang: str | None,
-             as_json: bool) -> None:
+def validate(
+    ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str, ...], lang: str | None, as_json: bool
+) -> None:
     """Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases."""
     if not files:
         raise click.UsageError(text("usage.no_files", _lang(ctx)))
@@ -103,25 +118,48 @@ def validate(ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str
         return
     rows = computed.records
     if as_json:
-        _emit_json({"valid": True, "records": rows, "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows}
-                                                               for f in computed.sources]})
+        _emit_json(
+            {
+                "valid": True,
+                "records": rows,
+                "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows} for f in computed.sources],
+            }
+        )
     else:
         click.echo(text("cli.valid", _lang(ctx), rows=rows, files=len(files)))
 
 
 @main.command(name="inventory")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--gwp", "gwp_set", type=click.Choice(GWP_SETS), required=True,
-              help="GWP-100 set for CO2e (AR4, AR5, AR6); recorded on every result line.")
+@click.option(
+    "--gwp",
+    "gwp_set",
+    type=click.Choice(GWP_SETS),
+    required=True,
+    help="GWP-100 set for CO2e (AR4, AR5, AR6); recorded on every result line.",
+)
 @click.option("--year", type=int, default=None, help="Only the records of this reporting year.")
 @factors_option
-@click.option("--out", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True,
-              help="Result store folder (Parquet, partitioned by year and enterprise).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("ghg-store"),
+    show_default=True,
+    help="Result store folder (Parquet, partitioned by year and enterprise).",
+)
 @lang_option
 @json_option
 @click.pass_context
-def inventory_cmd(ctx: click.Context, files: tuple[Path, ...], gwp_set: str, year: int | None,
-                  factor_refs: tuple[str, ...], out: Path, lang: str | None, as_json: bool) -> None:
+def inventory_cmd(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    gwp_set: str,
+    year: int | None,
+    factor_refs: tuple[str, ...],
+    out: Path,
+    lang: str | None,
+    as_json: bool,
+) -> None:
     """Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store."""
     lg = _lang(ctx)
     if not files:
@@ -130,27 +168,59 @@ def inventory_cmd(ctx: click.Context, files: tuple[Path, ...], gwp_set: str, yea
         factors = FactorSet.load(list(factor_refs) or None)
         with _progress(not as_json, len(files)) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
-        metadata = {"software_version": result.software_version, "releases": result.releases,
-                    "gwp_set": result.gwp_set, "inputs": result.inputs, "created": result.created}
+        metadata: dict[str, object] = {
+            "software_version": result.software_version,
+            "releases": result.releases,
+            "gwp_set": result.gwp_set,
+            "inputs": result.inputs,
+            "created": result.created,
+        }
         written = store.write(out, result.lines, metadata)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
     summary = result.summary
     if as_json:
-        _emit_json({**metadata, "store": str(out), "excluded_records": result.excluded_records,
-                    "summary": summary.to_dict(orient="records"),
-                    "totals": result.totals.to_dict(orient="records"),
-                    "written": [{"year": w.year, "enterprise": w.enterprise, "revision": w.revision,
-                                 "path": str(w.path), "content_hash": w.content_hash,
-                                 "same_as_previous": w.same_as_previous} for w in written]})
+        _emit_json(
+            {
+                **metadata,
+                "store": str(out),
+                "excluded_records": result.excluded_records,
+                "summary": summary.to_dict(orient="records"),
+                "totals": result.totals.to_dict(orient="records"),
+                "written": [
+                    {
+                        "year": w.year,
+                        "enterprise": w.enterprise,
+                        "revision": w.revision,
+                        "path": str(w.path),
+                        "content_hash": w.content_hash,
+                        "same_as_previous": w.same_as_previous,
+                    }
+                    for w in written
+                ],
+            }
+        )
         return
     click.echo(text("cli.inventory_title", lg, gwp_set=gwp_set))
-    header = [text(k, lg) for k in ("cli.enterprise", "cli.year", "cli.scope_1", "cli.scope_2", "cli.total",
-                                    "cli.biogenic", "cli.energy_tj", "cli.energy_toe")]
+    header = [
+        text(k, lg)
+        for k in (
+            "cli.enterprise",
+            "cli.year",
+            "cli.scope_1",
+            "cli.scope_2",
+            "cli.total",
+            "cli.biogenic",
+            "cli.energy_tj",
+            "cli.energy_toe",
+        )
+    ]
     cols = ["scope_1_t_co2e", "scope_2_location_t_co2e", "total_t_co2e", "biogenic_co2_t", "energy_tj", "energy_toe"]
-    rows = [[str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
-            for r in summary.itertuples()]
+    rows = [
+        [str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
+        for r in summary.itertuples()
+    ]
     totals = summary[cols].sum()
     rows.append([text("cli.total", lg), text("cli.all", lg)] + [formatting.number(totals[c], lg) for c in cols])
     click.echo(formatting.table(header, rows, [False, False] + [True] * len(cols)))
@@ -184,12 +254,32 @@ def factors_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
         _fail(ctx, exc, as_json)
         return
     if as_json:
-        _emit_json([{"id": m.id, "version": m.version, "tier": m.tier.value, "title": m.title,
-                     "valid_from": m.valid_from, "valid_to": m.valid_to, "sha256": d} for m, d in metas])
+        _emit_json(
+            [
+                {
+                    "id": m.id,
+                    "version": m.version,
+                    "tier": m.tier.value,
+                    "title": m.title,
+                    "valid_from": m.valid_from,
+                    "valid_to": m.valid_to,
+                    "sha256": d,
+                }
+                for m, d in metas
+            ]
+        )
         return
     header = [text(k, lg) for k in ("cli.release", "cli.version", "cli.tier", "cli.valid_years", "cli.title")]
-    rows = [[m.id, m.version, m.tier.value, f"{m.valid_from}-{m.valid_to}",
-             str(getattr(m, "title_vi", None) or m.title) if lg == "vi" else m.title] for m, _ in metas]
+    rows = [
+        [
+            m.id,
+            m.version,
+            m.tier.value,
+            f"{m.valid_from}-{m.valid_to}",
+            str(getattr(m, "title_vi", None) or m.title) if lg == "vi" else m.title,
+        ]
+        for m, _ in metas
+    ]
     click.echo(formatting.table(header, rows, [False] * 5))
 
 
@@ -208,15 +298,25 @@ def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bo
         return
     meta = rel.meta.model_dump(mode="json")
     if as_json:
-        _emit_json({**meta, "sha256": rel.release_hash, "path": str(rel.path),
-                    "factors": rel.factors[releases.FACTOR_COLUMNS].to_dict(orient="records"),
-                    "gwp": rel.gwp[releases.GWP_COLUMNS].to_dict(orient="records")})
+        _emit_json(
+            {
+                **meta,
+                "sha256": rel.release_hash,
+                "path": str(rel.path),
+                "factors": rel.factors[releases.FACTOR_COLUMNS].to_dict(orient="records"),
+                "gwp": rel.gwp[releases.GWP_COLUMNS].to_dict(orient="records"),
+            }
+        )
         return
     title = str(meta.get("title_vi") or meta["title"]) if lg == "vi" else str(meta["title"])
     click.echo(f"{rel.id} {rel.meta.version} ({rel.tier.value}): {title}")
     click.echo(f"  publisher: {rel.meta.publisher}; published {rel.meta.published}; licence: {rel.meta.licence}")
-    click.echo(f"  {text('cli.valid_years', lg)}: {rel.meta.valid_from}-{rel.meta.valid_to}; SHA-256 {rel.release_hash}")
-    click.echo("  " + text("cli.factors_count", lg, count=len(rel.factors), activities=len(rel.activities), gwp=len(rel.gwp)))
+    click.echo(
+        f"  {text('cli.valid_years', lg)}: {rel.meta.valid_from}-{rel.meta.valid_to}; SHA-256 {rel.release_hash}"
+    )
+    click.echo(
+        "  " + text("cli.factors_count", lg, count=len(rel.factors), activities=len(rel.activities), gwp=len(rel.gwp))
+    )
     click.echo(f"  {text('cli.sources', lg)}:")
     for s in rel.meta.sources:
         where = ", ".join(x for x in (s.table, f"p. {s.page}" if s.page else "", s.url) if x)
@@ -235,7 +335,9 @@ def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, 
     try:
         for ref in refs or tuple(releases.available()):
             meta, digest = releases.verify(ref)
-            results.append({"id": meta.id, "files": len(meta.files), "sha256": digest, "path": str(releases.locate(ref))})
+            results.append(
+                {"id": meta.id, "files": len(meta.files), "sha256": digest, "path": str(releases.locate(ref))}
+            )
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return

@@ -64,19 +64,21 @@ def generate(path: Path, rows: int, enterprises: int = 2000, seed: int = 2026112
     facility = ent * 3 + rng.integers(0, 3, rows)
     periods = [f"{y}-{m:02d}" for y in range(2019, 2024) for m in range(1, 13)]
     period = (years - 2019) * 12 + (months - 1)
-    table = pa.table({
-        "enterprise": dictionary(ent_names, ent),
-        "facility": dictionary(facility_names, facility),
-        "year": years,
-        "period": dictionary(periods, period),
-        "source_category": dictionary([m[0] for m in MIX], pick),
-        "ipcc_category": dictionary([m[1] for m in MIX], pick),
-        "activity": dictionary([m[2] for m in MIX], pick),
-        "quantity": quantity,
-        "unit": dictionary([m[3] for m in MIX], pick),
-        "energy_basis": dictionary(["net" if m[3] == "GJ" else "" for m in MIX], pick),
-        "evidence": dictionary([f"meter-{i}" for i in range(1000)], rng.integers(0, 1000, rows)),
-    })
+    table = pa.table(
+        {
+            "enterprise": dictionary(ent_names, ent),
+            "facility": dictionary(facility_names, facility),
+            "year": years,
+            "period": dictionary(periods, period),
+            "source_category": dictionary([m[0] for m in MIX], pick),
+            "ipcc_category": dictionary([m[1] for m in MIX], pick),
+            "activity": dictionary([m[2] for m in MIX], pick),
+            "quantity": quantity,
+            "unit": dictionary([m[3] for m in MIX], pick),
+            "energy_basis": dictionary(["net" if m[3] == "GJ" else "" for m in MIX], pick),
+            "evidence": dictionary([f"meter-{i}" for i in range(1000)], rng.integers(0, 1000, rows)),
+        }
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     pq.write_table(table, tmp, row_group_size=1_000_000)
@@ -95,8 +97,13 @@ def measure(path: Path) -> dict[str, float]:
     t2 = time.perf_counter()
     rows = result.records
     total = float(result.totals["co2e_t"].sum())
-    return {"rows": rows, "load_factors_s": t1 - t0, "job_s": t2 - t1, "total_t_co2e": total,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "rows": rows,
+        "load_factors_s": t1 - t0,
+        "job_s": t2 - t1,
+        "total_t_co2e": total,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def main() -> None:
@@ -116,16 +123,21 @@ def main() -> None:
         print(f"generated {args.rows:,} rows in {time.perf_counter() - t:.1f} s: {path}")
     runs = []
     for _ in range(args.repeat):
-        out = subprocess.run([sys.executable, __file__, "--measure", str(path)], check=True, capture_output=True,
-                             text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--measure", str(path)], check=True, capture_output=True, text=True
+        )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     job = sorted(r["job_s"] for r in runs)
     median = job[len(job) // 2]
     peak = max(r["peak_rss_mb"] for r in runs)
-    print(f"rows: {runs[0]['rows']:,}; read + validate + calculate + aggregate: median {median:.2f} s "
-          f"(min {job[0]:.2f}, max {job[-1]:.2f}) over {len(runs)} fresh processes")
-    print(f"throughput: {runs[0]['rows'] / median / 1e6:.2f} million rows/s; peak memory (max RSS): {peak:.0f} MB; "
-          f"loading the factor releases: {runs[0]['load_factors_s']:.2f} s (not in the job time)")
+    print(
+        f"rows: {runs[0]['rows']:,}; read + validate + calculate + aggregate: median {median:.2f} s "
+        f"(min {job[0]:.2f}, max {job[-1]:.2f}) over {len(runs)} fresh processes"
+    )
+    print(
+        f"throughput: {runs[0]['rows'] / median / 1e6:.2f} million rows/s; peak memory (max RSS): {peak:.0f} MB; "
+        f"loading the factor releases: {runs[0]['load_factors_s']:.2f} s (not in the job time)"
+    )
     print(f"total: {runs[0]['total_t_co2e']:,.0f} t CO2e (AR5)")
 
 

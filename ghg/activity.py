@@ -26,8 +26,19 @@ from ghg.hashing import sha256_file
 #: Columns every record must have.
 REQUIRED_COLUMNS = ("enterprise", "facility", "year", "source_category", "activity", "quantity", "unit")
 #: Columns a record may have.
-OPTIONAL_COLUMNS = ("period", "ipcc_category", "technology", "energy_basis", "ncv", "ncv_unit",
-                    "carbon_content", "carbon_content_unit", "density", "density_unit", "evidence")
+OPTIONAL_COLUMNS = (
+    "period",
+    "ipcc_category",
+    "technology",
+    "energy_basis",
+    "ncv",
+    "ncv_unit",
+    "carbon_content",
+    "carbon_content_unit",
+    "density",
+    "density_unit",
+    "evidence",
+)
 INPUT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: The sheet read from an Excel workbook when it exists (else the first sheet).
 EXCEL_SHEET = "activity"
@@ -87,10 +98,15 @@ class Source:
         elif self.kind == "csv":
             reader = pacsv.open_csv(
                 self.path,
-                read_options=pacsv.ReadOptions(column_names=self.header, skip_rows=1, encoding="utf8",
-                                               block_size=1 << 24),
-                convert_options=pacsv.ConvertOptions(column_types={h: pa.string() for h in self.header},
-                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+                read_options=pacsv.ReadOptions(
+                    column_names=self.header, skip_rows=1, encoding="utf8", block_size=1 << 24
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={h: pa.string() for h in self.header},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
             pending: list[pa.RecordBatch] = []
             size = 0
             for batch in reader:
@@ -104,9 +120,11 @@ class Source:
         else:
             assert self._rows is not None
             for start in range(0, len(self._rows), rows):
-                chunk = self._rows[start:start + rows]
-                yield {name: pa.array([_cell_text(r[j]) if j < len(r) else "" for r in chunk], pa.string())
-                       for j, name in enumerate(self.header)}
+                chunk = self._rows[start : start + rows]
+                yield {
+                    name: pa.array([_cell_text(r[j]) if j < len(r) else "" for r in chunk], pa.string())
+                    for j, name in enumerate(self.header)
+                }
 
     def take(self, indices: list[int]) -> list[dict[str, object]]:
         """Re-read the records at 0-based ``indices`` as plain values (for exact comparisons)."""
@@ -124,8 +142,10 @@ class Source:
 
 def _columns(batches: list[pa.RecordBatch]) -> Columns:
     table = pa.Table.from_batches(batches).combine_chunks()
-    return {name: table.column(name).chunk(0) if table.column(name).num_chunks else pa.array([], pa.string())
-            for name in table.column_names}
+    return {
+        name: table.column(name).chunk(0) if table.column(name).num_chunks else pa.array([], pa.string())
+        for name in table.column_names
+    }
 
 
 def _cell_text(value: object) -> str:
@@ -146,8 +166,9 @@ def _check_header(path: Path, header: list[str], sheet: str | None, row: int | N
             problems.append(Problem(str(path), row, name, None, "duplicate_column", sheet))
         seen.add(name)
         if name not in INPUT_COLUMNS:
-            problems.append(Problem(str(path), row, name, None, "unknown_column", sheet,
-                                    {"allowed": ", ".join(INPUT_COLUMNS)}))
+            problems.append(
+                Problem(str(path), row, name, None, "unknown_column", sheet, {"allowed": ", ".join(INPUT_COLUMNS)})
+            )
     for name in REQUIRED_COLUMNS:
         if name not in seen:
             problems.append(Problem(str(path), row, name, None, "missing_column", sheet))
@@ -219,6 +240,7 @@ def open_source(path: str | Path) -> Source:
         raise InputError([Problem(str(path), None, None, None, "no_file")])
     opener = OPENERS.get(path.suffix.lower())
     if opener is None:
-        raise InputError([Problem(str(path), None, None, None, "file_type",
-                                  params={"allowed": ", ".join(sorted(OPENERS))})])
+        raise InputError(
+            [Problem(str(path), None, None, None, "file_type", params={"allowed": ", ".join(sorted(OPENERS))})]
+        )
     return opener(path)

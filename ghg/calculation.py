@@ -98,14 +98,15 @@ class Groups:
         self._resolve(gid, *key)
         return gid
 
-    def _resolve(self, i: int, activity: str, category: str, tech: str, source: str, basis: str, kind: str,
-                 year: int) -> None:
+    def _resolve(
+        self, i: int, activity: str, category: str, tech: str, source: str, basis: str, kind: str, year: int
+    ) -> None:
         factors, acts = self.factors, self.factors.activities
         if activity not in acts.index:
             self.bad[i] = ("activity", "unknown_activity", {"known": ", ".join(sorted(acts.index)[:40])})
             return
         state = str(acts.loc[activity, "state"])
-        self.biogenic_list[i] = acts.loc[activity, "biomass"] == "true"
+        self.biogenic_list[i] = str(acts.loc[activity, "biomass"]) == "true"
         if source in UNSUPPORTED:
             self.bad[i] = ("source_category", "category_unsupported", {})
         elif (state == "electricity") != (source == ELECTRICITY):
@@ -121,15 +122,17 @@ class Groups:
             self.ef["CO2"][i] = factors.resolve("grid_emission_factor", activity, "CO2", year=year)
             self.toe[i] = factors.resolve("toe_factor", activity, year=year)
             if self.ef["CO2"][i] is None:
-                self.bad[i] = ("year", "no_grid_factor", {"activity": activity, "year": year,
-                                                          "releases": ", ".join(factors.release_ids)})
+                self.bad[i] = (
+                    "year",
+                    "no_grid_factor",
+                    {"activity": activity, "year": year, "releases": ", ".join(factors.release_ids)},
+                )
         elif not category:
             self.bad[i] = ("ipcc_category", "category_missing", {})
         else:
             self._resolve_fuel(i, activity, category, tech, year, kind, basis)
 
-    def _resolve_fuel(self, i: int, activity: str, category: str, tech: str, year: int, kind: str,
-                      basis: str) -> None:
+    def _resolve_fuel(self, i: int, activity: str, category: str, tech: str, year: int, kind: str, basis: str) -> None:
         factors = self.factors
         missing = []
         for gas in COMBUSTION_GASES:
@@ -143,10 +146,19 @@ class Groups:
         if missing:
             techs = factors.technologies("emission_factor", activity, missing[0], category)
             code = "technology_needed" if techs and not tech else "no_factor"
-            self.bad[i] = ("activity", code, {"gases": ", ".join(missing), "activity": activity, "category": category,
-                                              "technology": tech or "-", "year": year,
-                                              "technologies": ", ".join(techs),
-                                              "releases": ", ".join(factors.release_ids)})
+            self.bad[i] = (
+                "activity",
+                code,
+                {
+                    "gases": ", ".join(missing),
+                    "activity": activity,
+                    "category": category,
+                    "technology": tech or "-",
+                    "year": year,
+                    "technologies": ", ".join(techs),
+                    "releases": ", ".join(factors.release_ids),
+                },
+            )
         elif basis == "gross" and self.ratio[i] is None:
             self.bad[i] = ("energy_basis", "no_ratio", {"activity": activity})
         else:
@@ -183,8 +195,9 @@ class Groups:
         return found
 
     @staticmethod
-    def _report_rows(col: Collector, table: ActivityTable, mask: np.ndarray, column: str, code: str,
-                     params: dict[str, object]) -> None:
+    def _report_rows(
+        col: Collector, table: ActivityTable, mask: np.ndarray, column: str, code: str, params: dict[str, object]
+    ) -> None:
         idx = np.flatnonzero(mask)
         shown_max = max(KEPT_PER_CHECK - col.counts[(code, column)], 0)
         for i in idx[:shown_max]:
@@ -213,8 +226,7 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, s
     year_min = int(table.year.min()) if n else 0
     radices.append(int(table.year.max()) - year_min + 1 if n else 1)
     span = int(np.prod(np.array(radices, dtype=np.float64)))
-    dtype = np.int32 if span < 2**31 else np.int64
-    packed = np.zeros(n, dtype=dtype)
+    packed: np.ndarray = np.zeros(n, dtype=np.int32 if span < 2**31 else np.int64)
     for codes, radix in zip(columns, radices[:-1], strict=True):
         packed *= radix
         packed += codes  # codes are -1 for missing: +1 makes them 0
@@ -240,9 +252,14 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, s
     digits.reverse()
     text = [np.append(table.text[name].categories, "").astype(object) for name in names]
     kinds = np.array((*KINDS, ""), dtype=object)
-    keys = [tuple(str(text[j][digits[j][u] - 1]) for j in range(len(names)))
-            + (str(kinds[digits[len(names)][u] - 1]), int(digits[-1][u] + year_min))
-            for u in range(len(uniques))]
+    keys = [
+        (
+            *tuple(str(text[j][digits[j][u] - 1]) for j in range(len(names))),
+            str(kinds[digits[len(names)][u] - 1]),
+            int(digits[-1][u] + year_min),
+        )
+        for u in range(len(uniques))
+    ]
     return group, keys  # type: ignore[return-value]
 
 
@@ -291,8 +308,11 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     kind_g = np.array([KINDS.index(k[5]) if k[5] in KINDS else -1 for k in g.keys] + [-1])
     ncv_g, density_g, ratio_g = _values(g.ncv), _values(g.density), _values(g.ratio)
     gross_g = np.array([k[4] == "gross" for k in g.keys] + [False])
-    tj_per_amount = np.select([kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
-                              [ncv_g, density_g * ncv_g, ratio_g, 1.0], np.nan)
+    tj_per_amount = np.select(
+        [kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
+        [ncv_g, density_g * ncv_g, ratio_g, 1.0],
+        np.nan,
+    )
     t_per_amount = np.select([kind_g == MASS, kind_g == VOLUME], [1.0, density_g], np.nan)
     # After the checks every fuel group has its three factors and every electricity group its
     # CO2 factor; the only factors left empty are CH4 and N2O of electricity, which are 0.
@@ -300,9 +320,16 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     toe_unit = np.array([r.unit if r else "" for r in g.toe] + [""])
     toe = _values(g.toe)
     toe_by_mass = (toe_unit == "TOE/t") & ((kind_g == MASS) | (kind_g == VOLUME))
-    return Coefficients(tj_per_amount, t_per_amount, ncv_g, ef, np.where(g.biogenic, 0.0, gwp["CO2"]),
-                        np.where(toe_by_mass, toe, 0.0), np.where(toe_unit == "TOE/TJ", toe, 1.0 / TJ_PER_TOE),
-                        toe_by_mass)
+    return Coefficients(
+        tj_per_amount,
+        t_per_amount,
+        ncv_g,
+        ef,
+        np.where(g.biogenic, 0.0, gwp["CO2"]),
+        np.where(toe_by_mass, toe, 0.0),
+        np.where(toe_unit == "TOE/TJ", toe, 1.0 / TJ_PER_TOE),
+        toe_by_mass,
+    )
 
 
 def energy_and_mass(table: ActivityTable, index: np.ndarray, c: Coefficients) -> tuple[np.ndarray, np.ndarray]:
@@ -358,13 +385,18 @@ def calculate(table: ActivityTable, index: np.ndarray, g: Groups, gwp_set: str, 
     override = measured_co2(table, energy, mass)
     if override is not None:
         co2 = np.where(np.isnan(override), co2, override)
-    records = {"energy_tj": energy, "mass_t": mass, "co2_t": co2,
-               "co2_ef": co2 / energy,
-               "ch4_t": energy * np.take(c.ef["CH4"], index), "n2o_t": energy * np.take(c.ef["N2O"], index)}
-    records["co2e_t"] = (co2 * np.take(c.fossil, index) + records["ch4_t"] * gwp["CH4"]
-                         + records["n2o_t"] * gwp["N2O"])
-    records["energy_toe"] = np.where(np.take(c.toe_by_mass, index), mass * np.take(c.toe_per_t, index),
-                                     energy * np.take(c.toe_per_tj, index))
+    records = {
+        "energy_tj": energy,
+        "mass_t": mass,
+        "co2_t": co2,
+        "co2_ef": co2 / energy,
+        "ch4_t": energy * np.take(c.ef["CH4"], index),
+        "n2o_t": energy * np.take(c.ef["N2O"], index),
+    }
+    records["co2e_t"] = co2 * np.take(c.fossil, index) + records["ch4_t"] * gwp["CH4"] + records["n2o_t"] * gwp["N2O"]
+    records["energy_toe"] = np.where(
+        np.take(c.toe_by_mass, index), mass * np.take(c.toe_per_t, index), energy * np.take(c.toe_per_tj, index)
+    )
     return Calculated(records, index, g, gwp_set, gwp)
 
 
@@ -379,8 +411,12 @@ def method_of(kind: str, source: str) -> str:
     """The method label of a group."""
     if source == ELECTRICITY:
         return Method.ELECTRICITY_LOCATION.value
-    return {"mass": Method.COMBUSTION_MASS, "volume": Method.COMBUSTION_VOLUME, "energy": Method.COMBUSTION_ENERGY,
-            "normal_volume": Method.COMBUSTION_NORMAL_VOLUME}[kind].value
+    return {
+        "mass": Method.COMBUSTION_MASS,
+        "volume": Method.COMBUSTION_VOLUME,
+        "energy": Method.COMBUSTION_ENERGY,
+        "normal_volume": Method.COMBUSTION_NORMAL_VOLUME,
+    }[kind].value
 
 
 def tier_of(resolved: Resolved | None) -> str:

@@ -75,8 +75,15 @@ class Problem:
         return f"{', '.join(where)}{value}: {text('problem.' + self.code, lang, **self.params)}"
 
     def as_dict(self, lang: str = "en") -> dict[str, object]:
-        return {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
-                "value": self.value, "code": self.code, "message": text("problem." + self.code, lang, **self.params)}
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "code": self.code,
+            "message": text("problem." + self.code, lang, **self.params),
+        }
 
 
 class InputError(GhgError, ValueError):
@@ -106,31 +113,15 @@ class ReleaseError(GhgError, ValueError):
         return text(self.key, lang, **self.params)
 
 
-class FactorNotFound(GhgError, LookupError):
-    """No factor for a key (activity, category, year...) in the selected releases."""
-
-    def __init__(self, missing: list[dict[str, object]], releases: list[str]) -> None:
-        self.missing, self.releases = missing, releases
-        super().__init__(self.render())
-
-    def render(self, lang: str = "en") -> str:
-        lines = [text("factor.missing_header", lang, count=len(self.missing))]
-        for m in self.missing[:SHOWN_PROBLEMS]:
-            key = ", ".join(f"{k}={v}" for k, v in m.items() if k not in ("rows",) and v not in ("", None))
-            lines.append(f"  - {key} ({text('factor.rows', lang, rows=m.get('rows', ''))})")
-        lines.append(text("factor.missing_fix", lang, releases=", ".join(self.releases)))
-        return "\n".join(lines)
-
-
 class FactorConflict(GhgError, ValueError):
     """Two selected releases of the same tier give a factor for the same key."""
 
-    def __init__(self, key: str, first: str, second: str) -> None:
-        self.key, self.first, self.second = key, first, second
+    def __init__(self, factor_key: str, first: str, second: str) -> None:
+        self.factor_key, self.first, self.second = factor_key, first, second
         super().__init__(self.render())
 
     def render(self, lang: str = "en") -> str:
-        return text("factor.conflict", lang, key=self.key, first=self.first, second=self.second)
+        return text("factor.conflict", lang, key=self.factor_key, first=self.first, second=self.second)
 
 
 class StoreError(GhgError, OSError):

@@ -33,8 +33,21 @@ class Resolved:
 
 def category_matches(factor_category: str, record_category: str) -> bool:
     """A factor for ``1.A.2`` applies to ``1.A.2`` and its subcategories (``1.A.2.c``); an empty one to all."""
-    return (not factor_category or record_category == factor_category
-            or record_category.startswith(factor_category + "."))
+    return (
+        not factor_category or record_category == factor_category or record_category.startswith(factor_category + ".")
+    )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One factor row, as the resolver needs it."""
+
+    ipcc_category: str
+    technology: str
+    year: int
+    tier: Tier
+    valid: tuple[int, int]
+    resolved: Resolved
 
 
 @dataclass
@@ -45,7 +58,7 @@ class FactorSet:
     factors: pd.DataFrame
     activities: pd.DataFrame
     gwp: pd.DataFrame
-    _index: dict[tuple[str, str, str], list[tuple[object, ...]]] = field(default_factory=dict, repr=False)
+    _index: dict[tuple[str, str, str], list[_Candidate]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, refs: Sequence[str | Path] | None = None) -> FactorSet:
@@ -60,29 +73,49 @@ class FactorSet:
         if len(set(ids)) != len(ids):
             raise ReleaseError("release.twice", release=", ".join(sorted({i for i in ids if ids.count(i) > 1})))
         factors = pd.concat([r.factors for r in loaded if len(r.factors)], ignore_index=True)
-        dup = factors.duplicated(_KEY + ["tier"], keep=False)
+        dup = factors.duplicated([*_KEY, "tier"], keep=False)
         if dup.any():
             clash = factors[dup].sort_values(_KEY)
             first, second = clash.iloc[0], clash.iloc[1]
             key = ", ".join(f"{k}={first[k]}" for k in _KEY if first[k] not in ("", None))
-            raise FactorConflict(key, f"{first['release']} ({first['factor_id']})",
-                                 f"{second['release']} ({second['factor_id']})")
+            raise FactorConflict(
+                key, f"{first['release']} ({first['factor_id']})", f"{second['release']} ({second['factor_id']})"
+            )
         activities = pd.concat([r.activities for r in loaded if len(r.activities)], ignore_index=True)
         definition = activities.drop_duplicates(["activity", "state", "biomass"])
         clash_act = definition["activity"].duplicated(keep=False)
         if clash_act.any():
             rows = definition[clash_act]
-            raise FactorConflict(f"activity={rows['activity'].iloc[0]}", rows["release"].iloc[0], rows["release"].iloc[1])
+            raise FactorConflict(
+                f"activity={rows['activity'].iloc[0]}", rows["release"].iloc[0], rows["release"].iloc[1]
+            )
         activities = definition.drop_duplicates("activity").set_index("activity")
         gwp_frames = [r.gwp for r in loaded if len(r.gwp)]
         gwp = pd.concat(gwp_frames, ignore_index=True) if gwp_frames else pd.DataFrame(columns=releases.GWP_COLUMNS)
         if gwp.duplicated(["gas", "gwp_set"]).any():
             raise ReleaseError("release.gwp_twice")
-        index: dict[tuple[str, str, str], list[tuple[object, ...]]] = {}
+        index: dict[tuple[str, str, str], list[_Candidate]] = {}
         valid = {r.id: (r.meta.valid_from, r.meta.valid_to) for r in loaded}
-        for row in factors.itertuples(index=False):
-            index.setdefault((row.parameter, row.activity, row.gas), []).append(
-                (row.ipcc_category, row.technology, row.year_i, Tier(row.tier), valid[row.release], row))
+        for row in factors.to_dict(orient="records"):
+            tier = Tier(str(row["tier"]))
+            resolved = Resolved(
+                str(row["factor_id"]),
+                str(row["release"]),
+                tier,
+                float(row["canonical_value"]),
+                str(row["canonical_unit"]),
+                float(row["canonical_lower"]),
+                float(row["canonical_upper"]),
+            )
+            candidate = _Candidate(
+                str(row["ipcc_category"]),
+                str(row["technology"]),
+                int(row["year_i"]),
+                tier,
+                valid[str(row["release"])],
+                resolved,
+            )
+            index.setdefault((str(row["parameter"]), str(row["activity"]), str(row["gas"])), []).append(candidate)
         return cls(loaded, factors, activities, gwp, index)
 
     @property
@@ -91,11 +124,20 @@ class FactorSet:
 
     def technologies(self, parameter: str, activity: str, gas: str, category: str) -> list[str]:
         """Technologies for which a factor exists (for messages)."""
-        return sorted({str(c[1]) for c in self._index.get((parameter, activity, gas), [])
-                       if c[1] and category_matches(str(c[0]), category)})
+        candidates = self._index.get((parameter, activity, gas), [])
+        return sorted(
+            {c.technology for c in candidates if c.technology and category_matches(c.ipcc_category, category)}
+        )
 
-    def resolve(self, parameter: str, activity: str, gas: str = "", ipcc_category: str = "",
-                technology: str = "", year: int | None = None) -> Resolved | None:
+    def resolve(
+        self,
+        parameter: str,
+        activity: str,
+        gas: str = "",
+        ipcc_category: str = "",
+        technology: str = "",
+        year: int | None = None,
+    ) -> Resolved | None:
         """The factor for a key: the most specific IPCC category first, then by tier.
 
         A factor for ``1.A.2.g.vii`` (off-road machinery in industry) describes another
@@ -107,19 +149,17 @@ class FactorSet:
         no fallback to another year.
         """
         best: tuple[tuple[int, int, int, int], Resolved] | None = None
-        for cat, tech, fyear, tier, (start, end), row in self._index.get((parameter, activity, gas), []):
-            if not category_matches(str(cat), ipcc_category) or (tech and tech != technology):
+        for c in self._index.get((parameter, activity, gas), []):
+            if not category_matches(c.ipcc_category, ipcc_category) or (c.technology and c.technology != technology):
                 continue
-            if fyear != -1:
-                if fyear != year:
+            if c.year != -1:
+                if c.year != year:
                     continue
-            elif year is not None and not start <= year <= end:
+            elif year is not None and not c.valid[0] <= year <= c.valid[1]:
                 continue
-            rank = (-len(str(cat)), tier.rank, 0 if tech else 1, 0 if fyear != -1 else 1)
+            rank = (-len(c.ipcc_category), c.tier.rank, 0 if c.technology else 1, 0 if c.year != -1 else 1)
             if best is None or rank < best[0]:
-                r = row
-                best = (rank, Resolved(str(r.factor_id), str(r.release), tier, float(r.canonical_value),  # type: ignore[attr-defined]
-                                       str(r.canonical_unit), float(r.canonical_lower), float(r.canonical_upper)))  # type: ignore[attr-defined]
+                best = (rank, c.resolved)
         return None if best is None else best[1]
 
     def gwp_values(self, gwp_set: str) -> dict[str, float]:

@@ -55,8 +55,15 @@ class Computed:
         return summary_from_cells(self.cells)
 
 
-def compute(paths: Sequence[str | Path], gwp_set: str | None, factors: FactorSet, year: int | None = None,
-            progress: Progress | None = None, keep: bool = False, batch_rows: int = BATCH_ROWS) -> Computed:
+def compute(
+    paths: Sequence[str | Path],
+    gwp_set: str | None,
+    factors: FactorSet,
+    year: int | None = None,
+    progress: Progress | None = None,
+    keep: bool = False,
+    batch_rows: int = BATCH_ROWS,
+) -> Computed:
     """Read, check, calculate and aggregate every record of ``paths``.
 
     Parameters
@@ -137,8 +144,7 @@ def compute(paths: Sequence[str | Path], gwp_set: str | None, factors: FactorSet
                     co2_measured = calculation.measured_co2(table, energy, mass)
                 accumulator.add(table, gid, len(groups), energy, mass, co2_measured)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            col.problems.append(Problem(source.name, None, None, None, "unreadable",
-                                        params={"detail": str(exc)[:300]}))
+            col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
         if repeated is not None and len(repeated):
             checker.duplicates(col, np.concatenate(identities), repeated)
         problems += col.finish()
@@ -211,8 +217,9 @@ def _prefetch(items: Iterator[Encoded], depth: int = 2) -> Iterator[Encoded]:
         worker.join()
 
 
-def check(paths: Sequence[str | Path], factors: FactorSet, year: int | None = None,
-          progress: Progress | None = None) -> Computed:
+def check(
+    paths: Sequence[str | Path], factors: FactorSet, year: int | None = None, progress: Progress | None = None
+) -> Computed:
     """Check every record of ``paths`` (format, units, codes, factors) without calculating.
 
     Raises
@@ -237,11 +244,20 @@ class Accumulator:
         self.enterprises: dict[str, int] = {}
         self.sums = {q: np.zeros((0, 0)) for q in self.QUANTITIES}
 
-    def add(self, table: validation.ActivityTable, index: np.ndarray, n_groups: int, energy: np.ndarray,
-            mass: np.ndarray, co2_measured: np.ndarray | None) -> None:
+    def add(
+        self,
+        table: validation.ActivityTable,
+        index: np.ndarray,
+        n_groups: int,
+        energy: np.ndarray,
+        mass: np.ndarray,
+        co2_measured: np.ndarray | None,
+    ) -> None:
         enterprise = table.text["enterprise"]
-        local = np.array([self.enterprises.setdefault(str(e), len(self.enterprises))
-                          for e in enterprise.categories] + [-1], dtype=np.int64)
+        local = np.array(
+            [self.enterprises.setdefault(str(e), len(self.enterprises)) for e in enterprise.categories] + [-1],
+            dtype=np.int64,
+        )
         self._grow(len(self.enterprises), n_groups)
         width = n_groups + 1
         cell = enterprise.codes.astype(np.int64) * width + index
@@ -269,7 +285,7 @@ class Accumulator:
         shape = (max(n_ent, old[0]), max(n_groups + 1, old[1]))
         for name, arr in self.sums.items():
             grown = np.zeros(shape)
-            grown[:old[0], :old[1]] = arr
+            grown[: old[0], : old[1]] = arr
             self.sums[name] = grown
 
     def cells(self, groups: calculation.Groups, gwp: dict[str, float]) -> pd.DataFrame:
@@ -285,10 +301,12 @@ class Accumulator:
             out["co2_t"] = out["energy_default_co2_tj"].to_numpy() * c.ef["CO2"][grp] + out["co2_measured_t"].to_numpy()
             out["ch4_t"] = energy * c.ef["CH4"][grp]
             out["n2o_t"] = energy * c.ef["N2O"][grp]
-            out["co2e_t"] = (out["co2_t"] * c.fossil[grp] + out["ch4_t"] * gwp.get("CH4", 0.0)
-                             + out["n2o_t"] * gwp.get("N2O", 0.0))
-            out["energy_toe"] = np.where(c.toe_by_mass[grp], out["mass_t"] * c.toe_per_t[grp],
-                                         energy * c.toe_per_tj[grp])
+            out["co2e_t"] = (
+                out["co2_t"] * c.fossil[grp] + out["ch4_t"] * gwp.get("CH4", 0.0) + out["n2o_t"] * gwp.get("N2O", 0.0)
+            )
+            out["energy_toe"] = np.where(
+                c.toe_by_mass[grp], out["mass_t"] * c.toe_per_t[grp], energy * c.toe_per_tj[grp]
+            )
         return _describe(out, groups)
 
 
@@ -311,12 +329,13 @@ def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
         part["gas"] = gas
         part["mass_t"] = cells[f"{gas.lower()}_t"].to_numpy()
         memo = cells["biogenic"].to_numpy() if gas == "CO2" else np.zeros(len(cells), dtype=bool)
-        part["scope"] = np.where(memo, Scope.MEMO_BIOGENIC.value,
-                                 np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value))
+        part["scope"] = np.where(
+            memo, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
+        )
         part["memo"] = memo
         frames.append(part[~electricity] if gas != "CO2" else part)
     long = pd.concat(frames, ignore_index=True)
-    long = long.groupby(TOTAL_KEYS + ["memo"], sort=True)["mass_t"].sum().reset_index()
+    long = long.groupby([*TOTAL_KEYS, "memo"], sort=True)["mass_t"].sum().reset_index()
     return long.drop(columns="memo").assign(gwp_set=gwp_set)
 
 
@@ -327,15 +346,19 @@ def _with_co2e(totals: pd.DataFrame, gwp: dict[str, float]) -> pd.DataFrame:
 
 
 def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
-    """One row per enterprise and year: Scope 1, Scope 2 (location-based), total [t CO2e], biogenic CO2 memo [t], energy."""
+    """One row per enterprise and year: Scope 1, Scope 2 (location-based), total [t CO2e], biogenic CO2 [t], energy."""
     electricity = cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
-    frame = pd.DataFrame({
-        "enterprise": cells["enterprise"], "year": cells["year"],
-        "scope_1_t_co2e": np.where(electricity, 0.0, cells["co2e_t"]),
-        "scope_2_location_t_co2e": np.where(electricity, cells["co2e_t"], 0.0),
-        "biogenic_co2_t": np.where(cells["biogenic"], cells["co2_t"], 0.0),
-        "energy_tj": cells["energy_tj"], "energy_toe": cells["energy_toe"],
-    })
+    frame = pd.DataFrame(
+        {
+            "enterprise": cells["enterprise"],
+            "year": cells["year"],
+            "scope_1_t_co2e": np.where(electricity, 0.0, cells["co2e_t"]),
+            "scope_2_location_t_co2e": np.where(electricity, cells["co2e_t"], 0.0),
+            "biogenic_co2_t": np.where(cells["biogenic"], cells["co2_t"], 0.0),
+            "energy_tj": cells["energy_tj"],
+            "energy_toe": cells["energy_toe"],
+        }
+    )
     out = frame.groupby(["enterprise", "year"], sort=True).sum().reset_index()
     out.insert(4, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
     return out
@@ -356,8 +379,13 @@ class InventoryResult:
     excluded_records: int = 0
 
 
-def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int | None = None,
-        progress: Progress | None = None) -> InventoryResult:
+def run(
+    paths: Sequence[str | Path],
+    gwp_set: str,
+    factors: FactorSet,
+    year: int | None = None,
+    progress: Progress | None = None,
+) -> InventoryResult:
     """Compute the Scope 1 and Scope 2 inventory of the records in ``paths``, with result lines.
 
     Parameters
@@ -377,17 +405,29 @@ def run(paths: Sequence[str | Path], gwp_set: str, factors: FactorSet, year: int
     """
     computed = compute(paths, gwp_set, factors, year, progress, keep=True)
     lines = pd.concat([build_lines(t, c) for t, c in computed.kept], ignore_index=True)
-    order = np.lexsort((lines["gas"].to_numpy(), lines["input_row"].to_numpy(), lines["input_file"].to_numpy(),
-                        lines["enterprise"].to_numpy(), lines["year"].to_numpy()))
+    order = np.lexsort(
+        (
+            lines["gas"].to_numpy(),
+            lines["input_row"].to_numpy(),
+            lines["input_file"].to_numpy(),
+            lines["enterprise"].to_numpy(),
+            lines["year"].to_numpy(),
+        )
+    )
     lines = lines.iloc[order].reset_index(drop=True)
     totals = computed.totals
-    releases = [{"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
-                for r in factors.releases]
-    inputs = [{"file": s.path.name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
-              for s in computed.sources]
+    releases = [
+        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
+        for r in factors.releases
+    ]
+    inputs = [
+        {"file": s.path.name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
+        for s in computed.sources
+    ]
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    return InventoryResult(lines, totals, computed.summary, gwp_set, releases, inputs, created,
-                           excluded_records=computed.excluded)
+    return InventoryResult(
+        lines, totals, computed.summary, gwp_set, releases, inputs, created, excluded_records=computed.excluded
+    )
 
 
 def _group_text(values: list[str], index: np.ndarray) -> np.ndarray:
@@ -400,51 +440,74 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
     keys = g.frame
     source = _group_text(list(keys["source_category"]), idx)
     electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
-    methods = _group_text([calculation.method_of(k, s) for k, s in zip(keys["kind"], keys["source_category"],
-                                                                         strict=True)], idx)
+    methods = _group_text(
+        [calculation.method_of(k, s) for k, s in zip(keys["kind"], keys["source_category"], strict=True)], idx
+    )
     files = table.files
     names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
-    measured_cols = {"ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
-                     "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"), "density": ("density_t_per_m3",)}
+    measured_cols = {
+        "ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
+        "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"),
+        "density": ("density_t_per_m3",),
+    }
     flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
     for name, cols in measured_cols.items():
         for c in cols:
             if c in table.measured:
                 flags[name] |= ~np.isnan(table.measured[c])
     common = {
-        "enterprise": table.text["enterprise"].values(), "facility": table.text["facility"].values(),
-        "year": table.year, "period": table.text["period"].values(), "source_category": source,
-        "ipcc_category": table.text["ipcc_category"].values(), "activity": table.text["activity"].values(),
-        "technology": table.text["technology"].values(), "quantity": table.quantity,
-        "unit": table.text["unit"].values(), "method": methods, "input_file": names, "input_sha256": hashes,
-        "input_row": table.row, "evidence": table.text["evidence"].values(),
+        "enterprise": table.text["enterprise"].values(),
+        "facility": table.text["facility"].values(),
+        "year": table.year,
+        "period": table.text["period"].values(),
+        "source_category": source,
+        "ipcc_category": table.text["ipcc_category"].values(),
+        "activity": table.text["activity"].values(),
+        "technology": table.text["technology"].values(),
+        "quantity": table.quantity,
+        "unit": table.text["unit"].values(),
+        "method": methods,
+        "input_file": names,
+        "input_sha256": hashes,
+        "input_row": table.row,
+        "evidence": table.text["evidence"].values(),
     }
     biogenic_g = g.biogenic
     parts = []
     for gas in COMBUSTION_GASES:
         resolved = g.ef[gas]
         biogenic = np.take(biogenic_g, idx) & (gas == "CO2")
-        scope = np.where(biogenic, Scope.MEMO_BIOGENIC.value,
-                         np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value))
+        scope = np.where(
+            biogenic, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
+        )
         tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
         ef = np.take(np.array([np.nan if r is None else r.value for r in resolved] + [np.nan]), idx)
         measured = np.full(len(table), "", dtype=object)
-        for name in (("ncv", "carbon_content", "density") if gas == "CO2" else ("ncv", "density")):
+        for name in ("ncv", "carbon_content", "density") if gas == "CO2" else ("ncv", "density"):
             measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
         if gas == "CO2":
             ef = rec["co2_ef"]
             tier = np.where(flags["carbon_content"], Tier.MEASURED.value, tier)
         mass = rec[f"{gas.lower()}_t"]
-        part = pd.DataFrame({
-            **common, "scope": scope, "gas": gas, "mass_t": mass, "gwp_set": calc.gwp_set, "gwp": calc.gwp[gas],
-            "co2e_t": np.where(biogenic, 0.0, mass * calc.gwp[gas]),
-            "energy_tj": rec["energy_tj"] if gas == "CO2" else np.nan,
-            "energy_toe": rec["energy_toe"] if gas == "CO2" else np.nan,
-            "toe_method": calculation.toe_method(calc, table) if gas == "CO2" else "",
-            "emission_factor_t_per_tj": ef, "tier": tier, "measured": measured,
-            "factor_id": _group_text([r.factor_id if r else "" for r in resolved], idx),
-            "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
-        })
+        part = pd.DataFrame(
+            {
+                **common,
+                "scope": scope,
+                "gas": gas,
+                "mass_t": mass,
+                "gwp_set": calc.gwp_set,
+                "gwp": calc.gwp[gas],
+                "co2e_t": np.where(biogenic, 0.0, mass * calc.gwp[gas]),
+                "energy_tj": rec["energy_tj"] if gas == "CO2" else np.nan,
+                "energy_toe": rec["energy_toe"] if gas == "CO2" else np.nan,
+                "toe_method": calculation.toe_method(calc, table) if gas == "CO2" else "",
+                "emission_factor_t_per_tj": ef,
+                "tier": tier,
+                "measured": measured,
+                "factor_id": _group_text([r.factor_id if r else "" for r in resolved], idx),
+                "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
+            }
+        )
         parts.append(part[~electricity] if gas != "CO2" else part)
     return pd.concat(parts, ignore_index=True)[LINE_SCHEMA.names]

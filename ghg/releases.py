@@ -22,8 +22,23 @@ from ghg.hashing import sha256_bytes, sha256_file
 from ghg.units import factor_to, parse_unit
 from ghg.vocabulary import GWP_SETS, STATES, Tier
 
-FACTOR_COLUMNS = ["factor_id", "parameter", "activity", "ipcc_category", "technology", "year", "gas",
-                  "value", "unit", "lower", "upper", "source_id", "reference", "status", "note"]
+FACTOR_COLUMNS = [
+    "factor_id",
+    "parameter",
+    "activity",
+    "ipcc_category",
+    "technology",
+    "year",
+    "gas",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "source_id",
+    "reference",
+    "status",
+    "note",
+]
 ACTIVITY_COLUMNS = ["activity", "name", "name_vi", "state", "biomass"]
 GWP_COLUMNS = ["gas", "gwp_set", "value", "source_id", "note"]
 
@@ -158,8 +173,9 @@ def verify(ref: str | Path) -> tuple[ReleaseMeta, str]:
 def _read_table(path: Path, columns: list[str]) -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if list(table.columns) != columns:
-        raise ReleaseError("release.bad_columns", file=str(path), expected=", ".join(columns),
-                           found=", ".join(table.columns))
+        raise ReleaseError(
+            "release.bad_columns", file=str(path), expected=", ".join(columns), found=", ".join(table.columns)
+        )
     return table
 
 
@@ -168,7 +184,9 @@ def _number(table: pd.DataFrame, column: str, path: Path, required: bool) -> pd.
     bad = values.isna() & ((table[column] != "") | required)
     if bad.any():
         row = int(bad.to_numpy().nonzero()[0][0])
-        raise ReleaseError("release.bad_value", file=str(path), row=row + 2, column=column, value=table[column].iloc[row])
+        raise ReleaseError(
+            "release.bad_value", file=str(path), row=row + 2, column=column, value=table[column].iloc[row]
+        )
     return values.astype("float64")
 
 
@@ -186,8 +204,9 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
         key = (param, unit, gas)
         if key not in cache:
             if param not in PARAMETER_UNITS:
-                raise ReleaseError("release.bad_parameter", file=str(path), row=i + 2, value=param,
-                                   allowed=", ".join(PARAMETER_UNITS))
+                raise ReleaseError(
+                    "release.bad_parameter", file=str(path), row=i + 2, value=param, allowed=", ".join(PARAMETER_UNITS)
+                )
             for target in PARAMETER_UNITS[param]:
                 try:
                     parse_unit(unit)
@@ -196,8 +215,13 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
                 except UnitError:
                     continue
             else:
-                raise ReleaseError("release.bad_unit", file=str(path), row=i + 2, value=unit,
-                                   expected=" or ".join(t.format(gas=gas) for t in PARAMETER_UNITS[param]))
+                raise ReleaseError(
+                    "release.bad_unit",
+                    file=str(path),
+                    row=i + 2,
+                    value=unit,
+                    expected=" or ".join(t.format(gas=gas) for t in PARAMETER_UNITS[param]),
+                )
         multiplier, canon = cache[key]
         multipliers.append(multiplier)
         canon_units.append(canon)
@@ -212,8 +236,9 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
         raise ReleaseError("release.duplicate_key", file=str(path), rows=rows)
     ids = table["factor_id"].duplicated(keep=False)
     if ids.any() or (table["factor_id"] == "").any():
-        raise ReleaseError("release.duplicate_id", file=str(path),
-                           ids=", ".join(sorted(set(table.loc[ids, "factor_id"])))[:200])
+        raise ReleaseError(
+            "release.duplicate_id", file=str(path), ids=", ".join(sorted(set(table.loc[ids, "factor_id"])))[:200]
+        )
     return table.drop(columns=["value_f", "lower_f", "upper_f"])
 
 
@@ -239,8 +264,13 @@ def load(ref: str | Path) -> Release:
         bad = ~activities["state"].isin(STATES)
         if bad.any():
             row = int(bad.to_numpy().nonzero()[0][0])
-            raise ReleaseError("release.bad_value", file=str(folder / "activities.csv"), row=row + 2, column="state",
-                               value=activities["state"].iloc[row])
+            raise ReleaseError(
+                "release.bad_value",
+                file=str(folder / "activities.csv"),
+                row=row + 2,
+                column="state",
+                value=activities["state"].iloc[row],
+            )
         activities["release"] = meta.id
     if "gwp.csv" in meta.files:
         gwp = _read_table(folder / "gwp.csv", GWP_COLUMNS)
@@ -248,7 +278,12 @@ def load(ref: str | Path) -> Release:
         bad = ~gwp["gwp_set"].isin(GWP_SETS)
         if bad.any():
             row = int(bad.to_numpy().nonzero()[0][0])
-            raise ReleaseError("release.bad_value", file=str(folder / "gwp.csv"), row=row + 2, column="gwp_set",
-                               value=gwp["gwp_set"].iloc[row])
+            raise ReleaseError(
+                "release.bad_value",
+                file=str(folder / "gwp.csv"),
+                row=row + 2,
+                column="gwp_set",
+                value=gwp["gwp_set"].iloc[row],
+            )
         gwp["release"] = meta.id
     return Release(meta.id, folder, meta, release_hash, factors, activities, gwp)

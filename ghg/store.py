@@ -28,37 +28,39 @@ import pyarrow.parquet as pq
 from ghg.errors import StoreError
 from ghg.hashing import sha256_bytes
 
-LINE_SCHEMA = pa.schema([
-    pa.field("enterprise", pa.string(), nullable=False),
-    pa.field("facility", pa.string(), nullable=False),
-    pa.field("year", pa.int32(), nullable=False),
-    pa.field("period", pa.string(), nullable=False),
-    pa.field("scope", pa.string(), nullable=False),
-    pa.field("source_category", pa.string(), nullable=False),
-    pa.field("ipcc_category", pa.string(), nullable=False),
-    pa.field("activity", pa.string(), nullable=False),
-    pa.field("technology", pa.string(), nullable=False),
-    pa.field("gas", pa.string(), nullable=False),
-    pa.field("mass_t", pa.float64(), nullable=False),
-    pa.field("gwp_set", pa.string(), nullable=False),
-    pa.field("gwp", pa.float64(), nullable=False),
-    pa.field("co2e_t", pa.float64(), nullable=False),
-    pa.field("energy_tj", pa.float64()),
-    pa.field("energy_toe", pa.float64()),
-    pa.field("toe_method", pa.string(), nullable=False),
-    pa.field("quantity", pa.float64(), nullable=False),
-    pa.field("unit", pa.string(), nullable=False),
-    pa.field("method", pa.string(), nullable=False),
-    pa.field("emission_factor_t_per_tj", pa.float64()),
-    pa.field("tier", pa.string(), nullable=False),
-    pa.field("measured", pa.string(), nullable=False),
-    pa.field("factor_id", pa.string(), nullable=False),
-    pa.field("factor_release", pa.string(), nullable=False),
-    pa.field("input_file", pa.string(), nullable=False),
-    pa.field("input_sha256", pa.string(), nullable=False),
-    pa.field("input_row", pa.int64(), nullable=False),
-    pa.field("evidence", pa.string(), nullable=False),
-])
+LINE_SCHEMA = pa.schema(
+    [
+        pa.field("enterprise", pa.string(), nullable=False),
+        pa.field("facility", pa.string(), nullable=False),
+        pa.field("year", pa.int32(), nullable=False),
+        pa.field("period", pa.string(), nullable=False),
+        pa.field("scope", pa.string(), nullable=False),
+        pa.field("source_category", pa.string(), nullable=False),
+        pa.field("ipcc_category", pa.string(), nullable=False),
+        pa.field("activity", pa.string(), nullable=False),
+        pa.field("technology", pa.string(), nullable=False),
+        pa.field("gas", pa.string(), nullable=False),
+        pa.field("mass_t", pa.float64(), nullable=False),
+        pa.field("gwp_set", pa.string(), nullable=False),
+        pa.field("gwp", pa.float64(), nullable=False),
+        pa.field("co2e_t", pa.float64(), nullable=False),
+        pa.field("energy_tj", pa.float64()),
+        pa.field("energy_toe", pa.float64()),
+        pa.field("toe_method", pa.string(), nullable=False),
+        pa.field("quantity", pa.float64(), nullable=False),
+        pa.field("unit", pa.string(), nullable=False),
+        pa.field("method", pa.string(), nullable=False),
+        pa.field("emission_factor_t_per_tj", pa.float64()),
+        pa.field("tier", pa.string(), nullable=False),
+        pa.field("measured", pa.string(), nullable=False),
+        pa.field("factor_id", pa.string(), nullable=False),
+        pa.field("factor_release", pa.string(), nullable=False),
+        pa.field("input_file", pa.string(), nullable=False),
+        pa.field("input_sha256", pa.string(), nullable=False),
+        pa.field("input_row", pa.int64(), nullable=False),
+        pa.field("evidence", pa.string(), nullable=False),
+    ]
+)
 
 _MAX_ATTEMPTS = 100
 
@@ -134,8 +136,9 @@ def write(store: Path, lines: pd.DataFrame, metadata: dict[str, object]) -> list
     written: list[Written] = []
     try:
         root.mkdir(parents=True, exist_ok=True)
-        for (year, enterprise), part in lines.groupby(["year", "enterprise"], sort=True):
-            written.append(_publish(root, int(year), str(enterprise), part.reset_index(drop=True), metadata))
+        for _, part in lines.groupby(["year", "enterprise"], sort=True):
+            year, enterprise = int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0])
+            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), metadata))
         _write_manifest(store, written, metadata)
     except OSError as exc:
         raise StoreError("store.write_failed", path=str(store), detail=str(exc)) from exc
@@ -154,8 +157,10 @@ def _publish(root: Path, year: int, enterprise: str, part: pd.DataFrame, metadat
             revision = (existing[-1] + 1) if existing else 1
             same = bool(existing) and _previous_hash(partition, existing[-1]) == digest
             meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
-            kv = {f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
-                  for k, v in meta.items()}
+            kv = {
+                f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
+                for k, v in meta.items()
+            }
             table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
             file = tmp / "part-0.parquet"
             with file.open("wb") as f:
@@ -181,9 +186,19 @@ def _publish(root: Path, year: int, enterprise: str, part: pd.DataFrame, metadat
 def _write_manifest(store: Path, written: list[Written], metadata: dict[str, object]) -> Path:
     runs = store / "runs"
     runs.mkdir(parents=True, exist_ok=True)
-    body = {**metadata, "partitions": [{"year": w.year, "enterprise": w.enterprise, "revision": w.revision,
-                                        "path": str(w.path.relative_to(store)), "content_hash": w.content_hash}
-                                       for w in written]}
+    body = {
+        **metadata,
+        "partitions": [
+            {
+                "year": w.year,
+                "enterprise": w.enterprise,
+                "revision": w.revision,
+                "path": str(w.path.relative_to(store)),
+                "content_hash": w.content_hash,
+            }
+            for w in written
+        ],
+    }
     data = (json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     stamp = str(metadata.get("created", "")).replace(":", "").replace("+", "Z")
     target = runs / f"{stamp}-{sha256_bytes(data)[:12]}.json"

@@ -41,9 +41,16 @@ nitrous_oxide = [nitrous_oxide] = N2O
 
 #: Words refused outright, with the reason code of the message.
 _REFUSED = {
-    "ton": "ambiguous_ton", "tons": "ambiguous_ton", "short_ton": "ambiguous_ton", "long_ton": "ambiguous_ton",
-    "CO2e": "co2e", "CO2eq": "co2e", "CO2-eq": "co2e", "tCO2e": "co2e",
-    "Sm3": "standard_m3", "scm": "standard_m3",
+    "ton": "ambiguous_ton",
+    "tons": "ambiguous_ton",
+    "short_ton": "ambiguous_ton",
+    "long_ton": "ambiguous_ton",
+    "CO2e": "co2e",
+    "CO2eq": "co2e",
+    "CO2-eq": "co2e",
+    "tCO2e": "co2e",
+    "Sm3": "standard_m3",
+    "scm": "standard_m3",
 }
 
 #: Canonical unit of each quantity kind: quantities are stored in these, as plain floats.
@@ -53,7 +60,7 @@ CANONICAL = {"mass": "t", "volume": "m3", "energy": "TJ", "normal_volume": "Nm3"
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """Build the package's pint registry once (on first use, not at import)."""
-    ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
     for line in _DEFINITIONS.strip().splitlines():
         ureg.define(line)
     return ureg
@@ -88,8 +95,15 @@ def parse_unit(unit: str) -> pint.Unit:
     ureg = registry()
     try:
         parsed = ureg.parse_units(text)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, TypeError,
-            ValueError, SyntaxError, AssertionError):
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        SyntaxError,
+        AssertionError,
+    ):
         raise UnitError(unit, "unknown") from None
     return parsed
 

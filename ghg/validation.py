@@ -44,8 +44,21 @@ MEASURED = {
     "carbon_content": ("carbon_content_unit", {"t CO2/TJ": "carbon_co2_per_tj", "t CO2/t": "carbon_co2_per_t"}),
     "density": ("density_unit", {"t/m3": "density_t_per_m3"}),
 }
-TEXT_COLUMNS = ("enterprise", "facility", "period", "source_category", "activity", "unit", "ipcc_category",
-                "technology", "energy_basis", "ncv_unit", "carbon_content_unit", "density_unit", "evidence")
+TEXT_COLUMNS = (
+    "enterprise",
+    "facility",
+    "period",
+    "source_category",
+    "activity",
+    "unit",
+    "ipcc_category",
+    "technology",
+    "energy_basis",
+    "ncv_unit",
+    "carbon_content_unit",
+    "density_unit",
+    "evidence",
+)
 NUMERIC_COLUMNS = ("year", "quantity", "ncv", "carbon_content", "density")
 
 
@@ -74,8 +87,9 @@ class Text:
 _Decoded = tuple[pa.Array, np.ndarray, np.ndarray | None]
 
 
-def text_of(column: pa.Array | pa.ChunkedArray | None, n: int, cache: dict[str, _Decoded] | None = None,
-            name: str = "") -> Text:
+def text_of(
+    column: pa.Array | pa.ChunkedArray | None, n: int, cache: dict[str, _Decoded] | None = None, name: str = ""
+) -> Text:
     """Dictionary-encode an Arrow column (dictionary columns are reused as they are).
 
     With a ``cache``, a dictionary equal to the previous batch's is not decoded again.
@@ -140,10 +154,17 @@ class ActivityTable:
 
     def take(self, index: np.ndarray) -> ActivityTable:
         """The rows selected by a boolean mask or an index array."""
-        return ActivityTable({k: t.take(index) for k, t in self.text.items()}, self.year[index],
-                             self.quantity[index], self.amount[index], self.kind[index], self.row[index],
-                             self.file_index[index], self.files,
-                             {k: v[index] for k, v in self.measured.items()})
+        return ActivityTable(
+            {k: t.take(index) for k, t in self.text.items()},
+            self.year[index],
+            self.quantity[index],
+            self.amount[index],
+            self.kind[index],
+            self.row[index],
+            self.file_index[index],
+            self.files,
+            {k: v[index] for k, v in self.measured.items()},
+        )
 
 
 def concat(tables: list[ActivityTable]) -> ActivityTable:
@@ -162,8 +183,10 @@ def concat(tables: list[ActivityTable]) -> ActivityTable:
     measured = {}
     for key in sorted({k for t in tables for k in t.measured}):
         measured[key] = np.concatenate([t.measured.get(key, np.full(len(t), np.nan)) for t in tables])
-    arrays = {a: np.concatenate([getattr(t, a) for t in tables])
-              for a in ("year", "quantity", "amount", "kind", "row", "file_index")}
+    arrays = {
+        a: np.concatenate([getattr(t, a) for t in tables])
+        for a in ("year", "quantity", "amount", "kind", "row", "file_index")
+    }
     return ActivityTable(text, files=tables[0].files, measured=measured, **arrays)
 
 
@@ -179,11 +202,28 @@ class Collector:
         key = (code, column)
         self.counts[key] += 1
         if self.counts[key] <= KEPT_PER_CHECK:
-            self.problems.append(Problem(self.source.name, index + self.source.row_base, column,
-                                         _show(value), code, self.source.sheet, dict(params)))
+            self.problems.append(
+                Problem(
+                    self.source.name,
+                    index + self.source.row_base,
+                    column,
+                    _show(value),
+                    code,
+                    self.source.sheet,
+                    dict(params),
+                )
+            )
 
-    def rows(self, mask: np.ndarray, offset: int, column: str | None, code: str,
-             value: Callable[[int], object] | None = None, flagged: np.ndarray | None = None, **params: object) -> None:
+    def rows(
+        self,
+        mask: np.ndarray,
+        offset: int,
+        column: str | None,
+        code: str,
+        value: Callable[[int], object] | None = None,
+        flagged: np.ndarray | None = None,
+        **params: object,
+    ) -> None:
         """Report the rows of ``mask`` (batch positions; ``offset`` is the batch's first record)."""
         if not mask.any():
             return
@@ -198,8 +238,17 @@ class Collector:
     def finish(self) -> list[Problem]:
         for (code, column), count in sorted(self.counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
             if count > KEPT_PER_CHECK:
-                self.problems.append(Problem(self.source.name, None, column, None, "more_rows", self.source.sheet,
-                                             {"count": count - KEPT_PER_CHECK, "code": code}))
+                self.problems.append(
+                    Problem(
+                        self.source.name,
+                        None,
+                        column,
+                        None,
+                        "more_rows",
+                        self.source.sheet,
+                        {"count": count - KEPT_PER_CHECK, "code": code},
+                    )
+                )
         return self.problems
 
 
@@ -296,21 +345,24 @@ class Checker:
                     self._units[key] = (np.nan, -1, "unit_kind")
         return self._units[key]
 
-    def _unit_arrays(self, col: Collector, offset: int, flagged: np.ndarray, column: str, text: Text,
-                     targets: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    def _unit_arrays(
+        self, col: Collector, offset: int, flagged: np.ndarray, column: str, text: Text, targets: dict[str, str]
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Per-row multiplier to the matching canonical unit and the index of that target (-1: none)."""
         mult = np.full(len(text.categories) + 1, np.nan)
         kind = np.full(len(text.categories) + 1, -1, dtype=np.int8)
         for i, unit in enumerate(text.categories):
             mult[i], kind[i], problem = self._unit(column, unit, tuple(targets.values()))
             if problem:
-                col.rows(text.codes == i, offset, column, problem, lambda _r, u=unit: u, flagged,
-                         expected=", ".join(targets))
+                col.rows(
+                    text.codes == i, offset, column, problem, _constant(unit), flagged, expected=", ".join(targets)
+                )
         return np.take(mult, text.codes), np.take(kind, text.codes)
 
     # -- a batch ----------------------------------------------------------------------------
-    def check(self, col: Collector, columns: Columns, offset: int, file_index: int,
-              text: dict[str, Text]) -> tuple[ActivityTable, np.ndarray]:
+    def check(
+        self, col: Collector, columns: Columns, offset: int, file_index: int, text: dict[str, Text]
+    ) -> tuple[ActivityTable, np.ndarray]:
         """Check and convert one batch (records ``offset`` onwards of the file).
 
         ``text`` is the batch's :meth:`encode`. Returns the table and the mask of rows
@@ -337,23 +389,37 @@ class Checker:
         for name, test, code, params in checks:
             bad = self._bad_values(name, text[name], test)
             if bad.any():
-                col.rows(np.take(np.append(bad, False), text[name].codes), offset, name, code, shown(name), flagged,
-                         **params)
+                col.rows(
+                    np.take(np.append(bad, False), text[name].codes), offset, name, code, shown(name), flagged, **params
+                )
 
         raw_value = _raw_value(columns)
         year_f, present, bad = numbers(columns.get("year"), n)
         col.rows(~present, offset, "year", "required", flagged=flagged)
         year_column = columns.get("year")
         whole = year_column is not None and pa.types.is_integer(year_column.type)
-        col.rows(bad if whole else bad | (present & (year_f != np.floor(year_f))), offset, "year", "year_integer",
-                 raw_value("year"), flagged)
-        col.rows(present & ((year_f < FIRST_YEAR) | (year_f > self.this_year)), offset, "year", "year_range",
-                 raw_value("year"), flagged, first=FIRST_YEAR, last=self.this_year)
+        col.rows(
+            bad if whole else bad | (present & (year_f != np.floor(year_f))),
+            offset,
+            "year",
+            "year_integer",
+            raw_value("year"),
+            flagged,
+        )
+        col.rows(
+            present & ((year_f < FIRST_YEAR) | (year_f > self.this_year)),
+            offset,
+            "year",
+            "year_range",
+            raw_value("year"),
+            flagged,
+            first=FIRST_YEAR,
+            last=self.this_year,
+        )
         year = np.where(present & ~bad, year_f, 0).astype(np.int32)
         period = text["period"]
         if len(period.categories):
-            pyear = np.array([int(v[:4]) if _PERIOD.match(v) else -1 for v in period.categories] + [-1],
-                             dtype=np.int32)
+            pyear = np.array([int(v[:4]) if _PERIOD.match(v) else -1 for v in period.categories] + [-1], dtype=np.int32)
             pyear = np.take(pyear, period.codes)
             col.rows((pyear > 0) & (pyear != year), offset, "period", "period_year", shown("period"), flagged)
 
@@ -377,14 +443,16 @@ class Checker:
             col.rows(~present & has_unit, offset, prop, "measured_value_missing", flagged=flagged, unit_col=unit_col)
             if not present.any():
                 continue
-            mult, pkind = self._unit_arrays(col, offset, flagged, unit_col, text[unit_col],
-                                            dict(zip(canon, canon, strict=True)))
+            mult, pkind = self._unit_arrays(
+                col, offset, flagged, unit_col, text[unit_col], dict(zip(canon, canon, strict=True))
+            )
             for k, key in enumerate(canon.values()):
                 measured[key] = np.where(present & (pkind == k), value * mult, np.nan)
 
         rows = np.arange(offset + col.source.row_base, offset + col.source.row_base + n, dtype=np.int64)
-        table = ActivityTable(text, year, quantity, amount, kind, rows, np.full(n, file_index, dtype=np.int16),
-                              [col.source], measured)
+        table = ActivityTable(
+            text, year, quantity, amount, kind, rows, np.full(n, file_index, dtype=np.int16), [col.source], measured
+        )
         return table, flagged
 
     def duplicates(self, col: Collector, identity: np.ndarray, repeated: np.ndarray) -> bool:
@@ -418,6 +486,10 @@ _SOURCES = [c.value for c in SourceCategory]
 _BASES = [b.value for b in EnergyBasis]
 
 
+def _constant(value: str) -> Callable[[int], object]:
+    return lambda _row: value
+
+
 def _normal(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
@@ -426,6 +498,7 @@ def _raw_value(columns: Columns) -> Callable[[str], Callable[[int], object]]:
     def for_column(name: str) -> Callable[[int], object]:
         column = columns.get(name)
         return lambda i: None if column is None else column[i].as_py()
+
     return for_column
 
 
@@ -441,8 +514,9 @@ def _hash_table(categories: np.ndarray, cache: dict[int, tuple[np.ndarray, np.nd
     return table
 
 
-def _row_hash(columns: Columns, text: dict[str, Text], n: int,
-              cache: dict[int, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+def _row_hash(
+    columns: Columns, text: dict[str, Text], n: int, cache: dict[int, tuple[np.ndarray, np.ndarray]]
+) -> np.ndarray:
     """A 64-bit hash per row of every input column's value (equal records hash equal)."""
     key = np.zeros(n, dtype=np.int64)  # integer overflow wraps: intended
     for name in INPUT_COLUMNS:

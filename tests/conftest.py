@@ -40,8 +40,9 @@ def write_csv(tmp_path: Path) -> Callable[..., Path]:
     """Write records to a CSV file with every input column; returns its path."""
     counter = {"n": 0}
 
-    def write(rows: list[Row], name: str | None = None, columns: tuple[str, ...] = INPUT_COLUMNS,
-              bom: bool = False) -> Path:
+    def write(
+        rows: list[Row], name: str | None = None, columns: tuple[str, ...] = INPUT_COLUMNS, bom: bool = False
+    ) -> Path:
         counter["n"] += 1
         path = tmp_path / (name or f"activity-{counter['n']}.csv")
         with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:

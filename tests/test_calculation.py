@@ -26,6 +26,7 @@ Run = Callable[..., pd.DataFrame]
 def run(write_csv: Callable[..., Path], factor_set: FactorSet) -> Run:
     def _run(rows: list[dict[str, object]], gwp_set: str = "AR5", factors: FactorSet | None = None) -> pd.DataFrame:
         return inventory.run([write_csv(rows)], gwp_set, factors or factor_set).lines
+
     return _run
 
 
@@ -65,8 +66,9 @@ def test_ar4_and_ar6_change_only_the_non_co2_gases(run: Run) -> None:
 
 
 def test_grid_electricity_2023_location_based(run: Run) -> None:
-    lines = run([record(source_category="purchased_electricity", activity="grid_electricity", quantity=1000,
-                        unit="MWh")])
+    lines = run(
+        [record(source_category="purchased_electricity", activity="grid_electricity", quantity=1000, unit="MWh")]
+    )
     # 1,000 MWh x 0.6592 t CO2/MWh (Vietnam 2023 grid factor) = 659.2 t CO2; CO2 only
     assert list(lines["gas"]) == ["CO2"]
     assert lines["mass_t"].iloc[0] == pytest.approx(659.2)
@@ -79,8 +81,9 @@ def test_grid_electricity_2023_location_based(run: Run) -> None:
 
 
 def test_moit_threshold_6_48_gwh_is_1000_toe(run: Run) -> None:
-    lines = run([record(source_category="purchased_electricity", activity="grid_electricity", quantity=6.48,
-                        unit="GWh")])
+    lines = run(
+        [record(source_category="purchased_electricity", activity="grid_electricity", quantity=6.48, unit="GWh")]
+    )
     # 6,480,000 kWh x 0.0001543 TOE/kWh = 999.864 TOE (Decree 06 threshold: 1,000 TOE)
     assert lines["energy_toe"].iloc[0] == pytest.approx(999.864)
 
@@ -93,8 +96,7 @@ def test_diesel_by_volume_uses_the_cited_density(run: Run) -> None:
 
 
 def test_measured_density_and_ncv_override_defaults(run: Run) -> None:
-    lines = run([diesel_boiler(quantity=1000, unit="L", density=0.85, density_unit="kg/L", ncv=42.7,
-                               ncv_unit="MJ/kg")])
+    lines = run([diesel_boiler(quantity=1000, unit="L", density=0.85, density_unit="kg/L", ncv=42.7, ncv_unit="MJ/kg")])
     # 1 m3 x 0.85 t/m3 = 0.85 t x 42.7 GJ/t = 36.295 GJ = 0.036295 TJ x 74,100 = 2,689.4595 kg CO2
     co2 = _gas(lines, "CO2")
     assert co2["mass_t"] * 1000 == pytest.approx(2689.4595)
@@ -103,9 +105,21 @@ def test_measured_density_and_ncv_override_defaults(run: Run) -> None:
 
 
 def test_measured_carbon_content_replaces_the_co2_factor(run: Run) -> None:
-    lines = run([record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="anthracite",
-                        quantity=100, unit="t", ncv=24.2, ncv_unit="MJ/kg", carbon_content=26.0,
-                        carbon_content_unit="kg C/GJ")])
+    lines = run(
+        [
+            record(
+                source_category="stationary_combustion",
+                ipcc_category="1.A.2",
+                activity="anthracite",
+                quantity=100,
+                unit="t",
+                ncv=24.2,
+                ncv_unit="MJ/kg",
+                carbon_content=26.0,
+                carbon_content_unit="kg C/GJ",
+            )
+        ]
+    )
     # energy 100 t x 24.2 GJ/t = 2,420 GJ = 2.42 TJ; EF = 26.0 kg C/GJ x 44/12 = 95.333 t CO2/TJ
     # CO2 = 2.42 x 95.3333 = 230.7067 t (Tier 3)
     co2 = _gas(lines, "CO2")
@@ -116,26 +130,66 @@ def test_measured_carbon_content_replaces_the_co2_factor(run: Run) -> None:
 
 
 def test_gross_energy_is_converted_to_net(run: Run) -> None:
-    lines = run([record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="natural_gas",
-                        quantity=100, unit="GJ", energy_basis="gross")])
+    lines = run(
+        [
+            record(
+                source_category="stationary_combustion",
+                ipcc_category="1.A.2",
+                activity="natural_gas",
+                quantity=100,
+                unit="GJ",
+                energy_basis="gross",
+            )
+        ]
+    )
     # 100 GJ gross x 0.90 (NCV ~10% below GCV for natural gas, IPCC 2006 V2 Ch1) = 90 GJ = 0.09 TJ
     # CO2 = 0.09 TJ x 56,100 kg/TJ = 5,049 kg
     assert _gas(lines, "CO2")["mass_t"] * 1000 == pytest.approx(5049.0)
-    net = run([record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="natural_gas",
-                      quantity=90, unit="GJ", energy_basis="net")])
+    net = run(
+        [
+            record(
+                source_category="stationary_combustion",
+                ipcc_category="1.A.2",
+                activity="natural_gas",
+                quantity=90,
+                unit="GJ",
+                energy_basis="net",
+            )
+        ]
+    )
     assert net["co2e_t"].sum() == pytest.approx(lines["co2e_t"].sum())
 
 
 def test_natural_gas_in_nm3_with_measured_ncv(run: Run) -> None:
-    lines = run([record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="natural_gas",
-                        quantity=10_000, unit="Nm3", ncv=37.683, ncv_unit="MJ/Nm3")])
+    lines = run(
+        [
+            record(
+                source_category="stationary_combustion",
+                ipcc_category="1.A.2",
+                activity="natural_gas",
+                quantity=10_000,
+                unit="Nm3",
+                ncv=37.683,
+                ncv_unit="MJ/Nm3",
+            )
+        ]
+    )
     # 10,000 Nm3 x 37.683 MJ/Nm3 = 376.83 GJ = 0.37683 TJ x 56,100 kg/TJ = 21,140.163 kg CO2
     assert _gas(lines, "CO2")["mass_t"] * 1000 == pytest.approx(21140.163)
 
 
 def test_off_road_diesel_uses_the_off_road_n2o_factor(run: Run) -> None:
-    lines = run([record(source_category="mobile_combustion", ipcc_category="1.A.2.g.vii", activity="gas_diesel_oil",
-                        quantity=1, unit="t")])
+    lines = run(
+        [
+            record(
+                source_category="mobile_combustion",
+                ipcc_category="1.A.2.g.vii",
+                activity="gas_diesel_oil",
+                quantity=1,
+                unit="t",
+            )
+        ]
+    )
     # Table 3.3.1 industry off-road diesel: N2O 28.6 kg/TJ (about 48x the stationary 0.6) x 0.043 TJ = 1.2298 kg
     n2o = _gas(lines, "N2O")
     assert n2o["mass_t"] * 1000 == pytest.approx(1.2298)
@@ -144,8 +198,17 @@ def test_off_road_diesel_uses_the_off_road_n2o_factor(run: Run) -> None:
 
 
 def test_biomass_co2_is_a_memo_item(run: Run) -> None:
-    lines = run([record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="wood_wood_waste",
-                        quantity=100, unit="t")])
+    lines = run(
+        [
+            record(
+                source_category="stationary_combustion",
+                ipcc_category="1.A.2",
+                activity="wood_wood_waste",
+                quantity=100,
+                unit="t",
+            )
+        ]
+    )
     # 100 t x 15.6 TJ/Gg = 1.56 TJ; CO2 1.56 x 112,000 kg/TJ = 174.72 t biogenic (memo, outside CO2e)
     co2 = _gas(lines, "CO2")
     assert co2["scope"] == "memo_biogenic"
@@ -158,30 +221,68 @@ def test_biomass_co2_is_a_memo_item(run: Run) -> None:
 
 def test_road_gasoline_without_national_factor_needs_a_technology(write_csv: Callable[..., Path]) -> None:
     ipcc_only = FactorSet.load(["ipcc-2006-energy", "gwp100-ar4-ar5-ar6"])
-    path = write_csv([record(source_category="mobile_combustion", ipcc_category="1.A.3.b", activity="motor_gasoline",
-                             quantity=1, unit="t")])
-    with pytest.raises(InputError, match="fill the technology column with one of low_mileage_ldv_1995, "
-                                         "oxidation_catalyst, uncontrolled"):
+    path = write_csv(
+        [
+            record(
+                source_category="mobile_combustion",
+                ipcc_category="1.A.3.b",
+                activity="motor_gasoline",
+                quantity=1,
+                unit="t",
+            )
+        ]
+    )
+    with pytest.raises(
+        InputError,
+        match="fill the technology column with one of low_mileage_ldv_1995, oxidation_catalyst, uncontrolled",
+    ):
         inventory.run([path], "AR5", ipcc_only)
-    path = write_csv([record(source_category="mobile_combustion", ipcc_category="1.A.3.b", activity="motor_gasoline",
-                             technology="oxidation_catalyst", quantity=1, unit="t")])
+    path = write_csv(
+        [
+            record(
+                source_category="mobile_combustion",
+                ipcc_category="1.A.3.b",
+                activity="motor_gasoline",
+                technology="oxidation_catalyst",
+                quantity=1,
+                unit="t",
+            )
+        ]
+    )
     lines = inventory.run([path], "AR5", ipcc_only).lines
     # 1 t x 44.3 TJ/Gg = 0.0443 TJ x 25 kg CH4/TJ (Table 3.2.2, oxidation catalyst) = 1.1075 kg
     assert _gas(lines, "CH4")["mass_t"] * 1000 == pytest.approx(1.1075)
 
 
-def test_a_year_without_grid_factor_is_an_error_not_a_fallback(write_csv: Callable[..., Path],
-                                                               factor_set: FactorSet) -> None:
-    path = write_csv([record(year=2024, source_category="purchased_electricity", activity="grid_electricity",
-                             quantity=1, unit="MWh")])
+def test_a_year_without_grid_factor_is_an_error_not_a_fallback(
+    write_csv: Callable[..., Path], factor_set: FactorSet
+) -> None:
+    path = write_csv(
+        [
+            record(
+                year=2024, source_category="purchased_electricity", activity="grid_electricity", quantity=1, unit="MWh"
+            )
+        ]
+    )
     with pytest.raises(InputError, match="no grid emission factor for grid_electricity in 2024"):
         inventory.run([path], "AR5", factor_set)
 
 
 def test_totals_by_enterprise_year_scope_category_gas(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:
-    result = inventory.run([write_csv([diesel_boiler(quantity=1, unit="t"),
-                                       record(source_category="purchased_electricity", activity="grid_electricity",
-                                              quantity=1000, unit="MWh")])], "AR5", factor_set)
+    result = inventory.run(
+        [
+            write_csv(
+                [
+                    diesel_boiler(quantity=1, unit="t"),
+                    record(
+                        source_category="purchased_electricity", activity="grid_electricity", quantity=1000, unit="MWh"
+                    ),
+                ]
+            )
+        ],
+        "AR5",
+        factor_set,
+    )
     totals = result.totals.set_index(["scope", "gas"])["co2e_t"]
     assert totals[("scope_2", "CO2")] == pytest.approx(659.2)
     assert totals[("scope_1", "CO2")] == pytest.approx(3.1863)

@@ -33,8 +33,9 @@ def test_inventory_prints_totals_and_writes_the_store(runner: CliRunner, tmp_pat
 
 
 def test_inventory_json_is_machine_readable(runner: CliRunner, tmp_path: Path) -> None:
-    res = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR6", "--year", "2023", "--json",
-                                   "--out", str(tmp_path)])
+    res = runner.invoke(
+        cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR6", "--year", "2023", "--json", "--out", str(tmp_path)]
+    )
     assert res.exit_code == 0, res.output
     payload = json.loads(res.output)
     assert payload["gwp_set"] == "AR6"
@@ -70,20 +71,24 @@ def test_errors_in_vietnamese(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_vietnamese_number_format_in_tables(runner: CliRunner, tmp_path: Path) -> None:
-    res = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--year", "2023", "--lang", "vi",
-                                   "--out", str(tmp_path)])
+    res = runner.invoke(
+        cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--year", "2023", "--lang", "vi", "--out", str(tmp_path)]
+    )
     assert res.exit_code == 0, res.output
     assert "Phạm vi 1" in res.output
     assert "15.194,6" in res.output  # Scope 2 2023: 15,194.56 t, Vietnamese separators
 
 
-@pytest.mark.parametrize("args", [
-    ["inventory", str(EXAMPLE)],                        # --gwp missing: CO2e always names its GWP set
-    ["inventory", str(EXAMPLE), "--gwp", "AR3"],
-    ["inventory", "--gwp", "AR5"],                      # no file
-    ["inventory", str(EXAMPLE), "--gwp", "AR5", "--factors", "vn-grid-2031"],
-    ["factors", "show", "nope"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["inventory", str(EXAMPLE)],  # --gwp missing: CO2e always names its GWP set
+        ["inventory", str(EXAMPLE), "--gwp", "AR3"],
+        ["inventory", "--gwp", "AR5"],  # no file
+        ["inventory", str(EXAMPLE), "--gwp", "AR5", "--factors", "vn-grid-2031"],
+        ["factors", "show", "nope"],
+    ],
+)
 def test_bad_usage_exits_2(runner: CliRunner, args: list[str], tmp_path: Path) -> None:
     res = runner.invoke(cli.main, [*args, "--out", str(tmp_path)] if args[0] == "inventory" else args)
     assert res.exit_code == 2, res.output
@@ -106,8 +111,22 @@ def test_factors_verify_refuses_a_tampered_release(runner: CliRunner, tmp_path: 
     res = runner.invoke(cli.main, ["factors", "verify", str(copy)])
     assert res.exit_code == 1
     assert "factors.csv has changed since publication" in res.output
-    res = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(tmp_path / "s"),
-                                   "--factors", "ipcc-2006-energy", "--factors", str(copy),
-                                   "--factors", "gwp100-ar4-ar5-ar6"])
+    res = runner.invoke(
+        cli.main,
+        [
+            "inventory",
+            str(EXAMPLE),
+            "--gwp",
+            "AR5",
+            "--out",
+            str(tmp_path / "s"),
+            "--factors",
+            "ipcc-2006-energy",
+            "--factors",
+            str(copy),
+            "--factors",
+            "gwp100-ar4-ar5-ar6",
+        ],
+    )
     assert res.exit_code == 1 and "has changed since publication" in res.output
     assert not (tmp_path / "s").exists()

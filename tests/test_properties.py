@@ -35,8 +35,14 @@ def _total(paths: list[Path], factors: FactorSet) -> float:
 
 
 def _fuel(quantity: float, unit: str, activity: str = "gas_diesel_oil", **extra: object) -> dict[str, object]:
-    return record(source_category="stationary_combustion", ipcc_category="1.A.2", activity=activity,
-                  quantity=repr(quantity), unit=unit, **extra)
+    return record(
+        source_category="stationary_combustion",
+        ipcc_category="1.A.2",
+        activity=activity,
+        quantity=repr(quantity),
+        unit=unit,
+        **extra,
+    )
 
 
 @SETTINGS
@@ -60,6 +66,7 @@ def test_litres_or_cubic_metres(tmp_path: Path, factor_set: FactorSet, q: float)
 def test_kwh_or_mwh(tmp_path: Path, factor_set: FactorSet, q: float) -> None:
     def elec(x: float, unit: str) -> dict[str, object]:
         return record(source_category="purchased_electricity", activity="grid_electricity", quantity=repr(x), unit=unit)
+
     a = _total([_write(tmp_path / "mwh.csv", [elec(q, "MWh")])], factor_set)
     b = _total([_write(tmp_path / "kwh.csv", [elec(q * 1000, "kWh")])], factor_set)
     assert a == pytest.approx(b, rel=1e-12)

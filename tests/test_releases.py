@@ -72,17 +72,38 @@ def _user_release(folder: Path, rows: list[dict[str, str]], tier: str = "measure
     frame.to_csv(folder / "factors.csv", index=False)
     from ghg.hashing import sha256_file
 
-    meta = {"id": folder.name, "version": "1", "title": "test", "publisher": "test", "published": "2026-01-01",
-            "licence": "CC0", "tier": tier, "valid_from": 1990, "valid_to": 2100, "gwp_set": None,
-            "sources": [{"id": "s", "title": "lab report"}], "files": {"factors.csv": sha256_file(folder / "factors.csv")}}
+    meta = {
+        "id": folder.name,
+        "version": "1",
+        "title": "test",
+        "publisher": "test",
+        "published": "2026-01-01",
+        "licence": "CC0",
+        "tier": tier,
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "sources": [{"id": "s", "title": "lab report"}],
+        "files": {"factors.csv": sha256_file(folder / "factors.csv")},
+    }
     (folder / "release.json").write_text(json.dumps(meta))
     return folder
 
 
 def test_user_release_in_the_same_format_loads(tmp_path: Path) -> None:
-    folder = _user_release(tmp_path / "plant-lab-2023", [
-        {"factor_id": "lab.ncv.coal", "parameter": "ncv", "activity": "other_bituminous_coal", "value": "22.1",
-         "unit": "MJ/kg", "source_id": "s"}])
+    folder = _user_release(
+        tmp_path / "plant-lab-2023",
+        [
+            {
+                "factor_id": "lab.ncv.coal",
+                "parameter": "ncv",
+                "activity": "other_bituminous_coal",
+                "value": "22.1",
+                "unit": "MJ/kg",
+                "source_id": "s",
+            }
+        ],
+    )
     rel = releases.load(folder)
     assert rel.tier.value == "measured"
     # 22.1 MJ/kg = 22.1 GJ/t = 0.0221 TJ/t (canonical unit of an NCV)
@@ -90,9 +111,20 @@ def test_user_release_in_the_same_format_loads(tmp_path: Path) -> None:
 
 
 def test_factor_unit_must_match_its_gas(tmp_path: Path) -> None:
-    folder = _user_release(tmp_path / "bad-gas", [
-        {"factor_id": "x", "parameter": "emission_factor", "activity": "lpg", "gas": "CH4", "value": "1",
-         "unit": "kg CO2/TJ", "source_id": "s"}])
+    folder = _user_release(
+        tmp_path / "bad-gas",
+        [
+            {
+                "factor_id": "x",
+                "parameter": "emission_factor",
+                "activity": "lpg",
+                "gas": "CH4",
+                "value": "1",
+                "unit": "kg CO2/TJ",
+                "source_id": "s",
+            }
+        ],
+    )
     with pytest.raises(ReleaseError, match=r"row 2: unit 'kg CO2/TJ' does not convert to t CH4/TJ"):
         releases.load(folder)
 
@@ -108,8 +140,17 @@ def test_gwp_values_match_the_globalwarmingpotentials_library() -> None:
     gwpkg = pytest.importorskip("globalwarmingpotentials")
     table = gwpkg.as_frame()
     gwp = releases.load("gwp100-ar4-ar5-ar6").gwp
-    names = {"CH4": "CH4", "N2O": "N2O", "SF6": "SF6", "NF3": "NF3", "HFC-32": "HFC32", "HFC-125": "HFC125",
-             "HFC-134a": "HFC134a", "HFC-143a": "HFC143a", "HCFC-22": "HCFC22"}
+    names = {
+        "CH4": "CH4",
+        "N2O": "N2O",
+        "SF6": "SF6",
+        "NF3": "NF3",
+        "HFC-32": "HFC32",
+        "HFC-125": "HFC125",
+        "HFC-134a": "HFC134a",
+        "HFC-143a": "HFC143a",
+        "HCFC-22": "HCFC22",
+    }
     for gas, key in names.items():
         for gwp_set in ("AR4", "AR5", "AR6"):
             value = gwp[(gwp["gas"] == gas) & (gwp["gwp_set"] == gwp_set)]["value_f"].iloc[0]
@@ -127,7 +168,9 @@ def test_blend_gwps_are_the_mass_weighted_sum_of_components() -> None:
         parts = blends[blends["blend"] == blend]
         if len(parts):
             assert parts["mass_fraction"].sum() == pytest.approx(1.0)
-            expected = sum(f * gwp[(c, gwp_set)] for c, f in zip(parts["component"], parts["mass_fraction"], strict=True))
+            expected = sum(
+                f * gwp[(c, gwp_set)] for c, f in zip(parts["component"], parts["mass_fraction"], strict=True)
+            )
             assert value == pytest.approx(expected)
 
 
@@ -145,7 +188,9 @@ def test_ipcc_energy_release_transcribes_every_fuel_of_the_reference() -> None:
     ref = pd.read_csv(SHARED / "ipcc" / "fuels_ncv_co2.csv")
     factors = releases.load("ipcc-2006-energy").factors
     ncv = factors[factors["parameter"] == "ncv"].set_index("activity")["value"].astype(float)
-    co2 = factors[(factors["parameter"] == "emission_factor") & (factors["gas"] == "CO2")].set_index("activity")["value"]
+    co2 = factors[(factors["parameter"] == "emission_factor") & (factors["gas"] == "CO2")].set_index("activity")[
+        "value"
+    ]
     for row in ref.itertuples():
         assert ncv[row.fuel_key] == row.ncv_TJ_per_Gg
         assert float(co2[row.fuel_key]) == row.co2_ef_kg_per_TJ

@@ -19,8 +19,13 @@ def result(factor_set: FactorSet) -> inventory.InventoryResult:
 
 
 def _meta(result: inventory.InventoryResult) -> dict[str, object]:
-    return {"software_version": result.software_version, "releases": result.releases, "gwp_set": result.gwp_set,
-            "inputs": result.inputs, "created": result.created}
+    return {
+        "software_version": result.software_version,
+        "releases": result.releases,
+        "gwp_set": result.gwp_set,
+        "inputs": result.inputs,
+        "created": result.created,
+    }
 
 
 def test_round_trip_keeps_lines_and_metadata(tmp_path: Path, result: inventory.InventoryResult) -> None:
@@ -36,15 +41,18 @@ def test_round_trip_keeps_lines_and_metadata(tmp_path: Path, result: inventory.I
     assert meta["gwp_set"] == "AR5" and meta["revision"] == 1
     assert {r["id"] for r in meta["releases"]} >= {"ipcc-2006-energy", "vn-grid-2023"}  # type: ignore[union-attr]
     assert meta["inputs"][0]["sha256"] == result.inputs[0]["sha256"]  # type: ignore[index]
-    assert meta["content_hash"] == store.content_hash(result.lines[result.lines["year"] == written[0].year]
-                                                      .reset_index(drop=True))
+    assert meta["content_hash"] == store.content_hash(
+        result.lines[result.lines["year"] == written[0].year].reset_index(drop=True)
+    )
 
 
 def test_partitioned_by_year_and_enterprise(tmp_path: Path, result: inventory.InventoryResult) -> None:
     store.write(tmp_path, result.lines, _meta(result))
     parts = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.glob("lines/*/*/*/*.parquet"))
-    assert parts == ["lines/year=2022/enterprise=DUCGIANG-LC/revision=1/part-0.parquet",
-                     "lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet"]
+    assert parts == [
+        "lines/year=2022/enterprise=DUCGIANG-LC/revision=1/part-0.parquet",
+        "lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet",
+    ]
     assert len(list((tmp_path / "runs").glob("*.json"))) == 1
 
 
@@ -64,8 +72,9 @@ def test_no_temporary_files_are_left(tmp_path: Path, result: inventory.Inventory
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
 
 
-def test_a_failed_write_publishes_nothing(tmp_path: Path, result: inventory.InventoryResult,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_publishes_nothing(
+    tmp_path: Path, result: inventory.InventoryResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 

@@ -20,6 +20,7 @@ Check = Callable[..., list[Problem]]
 @pytest.fixture
 def problems(write_csv: Callable[..., Path], factor_set: FactorSet) -> Check:
     """Check records written to a CSV file; return the problems (none: an empty list)."""
+
     def _check(rows: list[dict[str, object]], **kw: object) -> list[Problem]:
         path = write_csv(rows, **kw)
         try:
@@ -27,12 +28,18 @@ def problems(write_csv: Callable[..., Path], factor_set: FactorSet) -> Check:
         except InputError as exc:
             return exc.problems
         return []
+
     return _check
 
 
 def coal(**fields: object) -> dict[str, object]:
-    base = {"source_category": "stationary_combustion", "ipcc_category": "1.A.2", "activity": "anthracite",
-            "quantity": 10, "unit": "t"}
+    base = {
+        "source_category": "stationary_combustion",
+        "ipcc_category": "1.A.2",
+        "activity": "anthracite",
+        "quantity": 10,
+        "unit": "t",
+    }
     base.update(fields)
     return record(**base)
 
@@ -45,45 +52,49 @@ def test_a_valid_file_has_no_problem(problems: Check) -> None:
     assert problems([coal()]) == []
 
 
-@pytest.mark.parametrize(("fields", "column", "code"), [
-    ({"unit": "ton"}, "unit", "unit_ambiguous_ton"),
-    ({"unit": "parsec"}, "unit", "unit_kind"),
-    ({"unit": "bananas"}, "unit", "unit_unknown"),
-    ({"unit": "t CO2e"}, "unit", "unit_co2e"),
-    ({"quantity": -1}, "quantity", "negative"),
-    ({"quantity": ""}, "quantity", "quantity_missing"),
-    ({"quantity": "12 t"}, "quantity", "number"),
-    ({"quantity": "1,5"}, "quantity", "number"),
-    ({"quantity": "inf"}, "quantity", "number"),
-    ({"year": 1989}, "year", "year_range"),
-    ({"year": 2999}, "year", "year_range"),
-    ({"year": "2023.5"}, "year", "year_integer"),
-    ({"enterprise": "../etc"}, "enterprise", "identifier"),
-    ({"facility": "boiler\x07"}, "facility", "identifier"),
-    ({"facility": "a/b"}, "facility", "identifier"),
-    ({"enterprise": ""}, "enterprise", "required"),
-    ({"activity": "coal_other"}, "activity", "unknown_activity"),
-    ({"source_category": "combustion"}, "source_category", "vocabulary"),
-    ({"ipcc_category": "1A2"}, "ipcc_category", "ipcc_category"),
-    ({"ipcc_category": ""}, "ipcc_category", "category_missing"),
-    ({"period": "2022-03"}, "period", "period_year"),
-    ({"period": "March"}, "period", "period"),
-    ({"unit": "MWh"}, "energy_basis", "basis_missing"),
-    ({"energy_basis": "net"}, "energy_basis", "basis_not_applicable"),
-    ({"ncv": 24}, "ncv_unit", "measured_unit_missing"),
-    ({"ncv": 24, "ncv_unit": "kg/L"}, "ncv_unit", "unit_kind"),
-    ({"density_unit": "kg/L"}, "density", "measured_value_missing"),
-    ({"unit": "m3"}, "unit", "unit_for_state"),
-    ({"source_category": "process"}, "source_category", "category_unsupported"),
-])
+@pytest.mark.parametrize(
+    ("fields", "column", "code"),
+    [
+        ({"unit": "ton"}, "unit", "unit_ambiguous_ton"),
+        ({"unit": "parsec"}, "unit", "unit_kind"),
+        ({"unit": "bananas"}, "unit", "unit_unknown"),
+        ({"unit": "t CO2e"}, "unit", "unit_co2e"),
+        ({"quantity": -1}, "quantity", "negative"),
+        ({"quantity": ""}, "quantity", "quantity_missing"),
+        ({"quantity": "12 t"}, "quantity", "number"),
+        ({"quantity": "1,5"}, "quantity", "number"),
+        ({"quantity": "inf"}, "quantity", "number"),
+        ({"year": 1989}, "year", "year_range"),
+        ({"year": 2999}, "year", "year_range"),
+        ({"year": "2023.5"}, "year", "year_integer"),
+        ({"enterprise": "../etc"}, "enterprise", "identifier"),
+        ({"facility": "boiler\x07"}, "facility", "identifier"),
+        ({"facility": "a/b"}, "facility", "identifier"),
+        ({"enterprise": ""}, "enterprise", "required"),
+        ({"activity": "coal_other"}, "activity", "unknown_activity"),
+        ({"source_category": "combustion"}, "source_category", "vocabulary"),
+        ({"ipcc_category": "1A2"}, "ipcc_category", "ipcc_category"),
+        ({"ipcc_category": ""}, "ipcc_category", "category_missing"),
+        ({"period": "2022-03"}, "period", "period_year"),
+        ({"period": "March"}, "period", "period"),
+        ({"unit": "MWh"}, "energy_basis", "basis_missing"),
+        ({"energy_basis": "net"}, "energy_basis", "basis_not_applicable"),
+        ({"ncv": 24}, "ncv_unit", "measured_unit_missing"),
+        ({"ncv": 24, "ncv_unit": "kg/L"}, "ncv_unit", "unit_kind"),
+        ({"density_unit": "kg/L"}, "density", "measured_value_missing"),
+        ({"unit": "m3"}, "unit", "unit_for_state"),
+        ({"source_category": "process"}, "source_category", "category_unsupported"),
+    ],
+)
 def test_each_bad_value_is_named(problems: Check, fields: dict[str, object], column: str, code: str) -> None:
     found = problems([coal(**fields)])
     assert (2, column, code) in codes(found), codes(found)
 
 
 def test_electricity_in_m3_is_the_wrong_dimension(problems: Check) -> None:
-    found = problems([record(source_category="purchased_electricity", activity="grid_electricity", quantity=5,
-                             unit="m3")])
+    found = problems(
+        [record(source_category="purchased_electricity", activity="grid_electricity", quantity=5, unit="m3")]
+    )
     assert codes(found) == [(2, "unit", "unit_for_state")]
 
 
@@ -112,12 +123,15 @@ def test_every_problem_of_the_file_at_once(problems: Check) -> None:
 
 
 def test_unknown_and_missing_columns(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:
-    path = write_csv([coal()], columns=("enterprise", "facility", "year", "source_category", "activity", "quantiy",
-                                        "unit"))
+    path = write_csv(
+        [coal()], columns=("enterprise", "facility", "year", "source_category", "activity", "quantiy", "unit")
+    )
     with pytest.raises(InputError) as info:
         inventory.check([path], factor_set)
-    assert {(p.column, p.code) for p in info.value.problems} == {("quantiy", "unknown_column"),
-                                                                  ("quantity", "missing_column")}
+    assert {(p.column, p.code) for p in info.value.problems} == {
+        ("quantiy", "unknown_column"),
+        ("quantity", "missing_column"),
+    }
 
 
 def test_byte_order_mark_is_tolerated(problems: Check) -> None:

@@ -17,8 +17,11 @@ from .conftest import EXAMPLE, ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     (path,) = out.glob("ghg-*.whl")
     return path
 
@@ -34,20 +37,35 @@ def test_wheel_contains_the_data_folders_and_the_cli(wheel: Path) -> None:
 @pytest.mark.slow
 def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     work = tmp_path / "elsewhere"
     work.mkdir()
     shutil.copy(EXAMPLE, work / "activity.csv")
     env = {**os.environ, "PYTHONPATH": str(target)}
-    where = subprocess.run([sys.executable, "-c", "import ghg.releases as r; print(r.bundled_dir())"], cwd=work,
-                           env=env, check=True, capture_output=True, text=True).stdout.strip()
+    where = subprocess.run(
+        [sys.executable, "-c", "import ghg.releases as r; print(r.bundled_dir())"],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert where == str(target / "ghg" / "_data" / "factors")
-    res = subprocess.run([str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],
-                         cwd=work, env=env, capture_output=True, text=True)
+    res = subprocess.run(
+        [str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert res.returncode == 0, res.stderr
     assert "DUCGIANG-LC" in res.stdout
     assert list((work / "store").glob("lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet"))
-    res = subprocess.run([str(target / "bin" / "ghg"), "factors", "verify"], cwd=work, env=env, capture_output=True,
-                         text=True)
+    res = subprocess.run(
+        [str(target / "bin" / "ghg"), "factors", "verify"], cwd=work, env=env, capture_output=True, text=True
+    )
     assert res.returncode == 0 and res.stdout.count("verified") == 5

@@ -22,8 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 FACTORS = ROOT / "factors"
 COMPILED = "2026-11-28"
 FACTOR_COLUMNS = [
-    "factor_id", "parameter", "activity", "ipcc_category", "technology", "year",
-    "gas", "value", "unit", "lower", "upper", "source_id", "reference", "status", "note",
+    "factor_id",
+    "parameter",
+    "activity",
+    "ipcc_category",
+    "technology",
+    "year",
+    "gas",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "source_id",
+    "reference",
+    "status",
+    "note",
 ]
 ACTIVITY_COLUMNS = ["activity", "name", "name_vi", "state", "biomass"]
 
@@ -32,19 +45,48 @@ IPCC_V2_CH2 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_
 IPCC_V2_CH3 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_3_Ch3_Mobile_Combustion.pdf"
 
 VI_NAMES = {
-    "anthracite": "Than antraxit", "other_bituminous_coal": "Than bitum khác",
-    "sub_bituminous_coal": "Than á bitum", "lignite": "Than non", "coking_coal": "Than luyện cốc",
-    "coke_oven_coke": "Than cốc", "petroleum_coke": "Cốc dầu mỏ", "gas_diesel_oil": "Dầu diesel (DO)",
-    "residual_fuel_oil": "Dầu nhiên liệu (FO)", "motor_gasoline": "Xăng động cơ", "lpg": "Khí hóa lỏng (LPG)",
-    "natural_gas": "Khí tự nhiên", "other_kerosene": "Dầu hỏa", "jet_kerosene": "Nhiên liệu phản lực",
-    "crude_oil": "Dầu thô", "naphtha": "Naphtha", "lubricants": "Dầu nhờn", "coal_tar": "Hắc ín than đá",
-    "coke_oven_gas": "Khí lò cốc", "blast_furnace_gas": "Khí lò cao", "waste_oils": "Dầu thải",
-    "wood_wood_waste": "Gỗ và phế thải gỗ", "charcoal": "Than củi",
-    "other_primary_solid_biomass": "Sinh khối rắn khác", "biodiesels": "Diesel sinh học",
-    "other_biogas": "Khí sinh học khác", "grid_electricity": "Điện lưới",
+    "anthracite": "Than antraxit",
+    "other_bituminous_coal": "Than bitum khác",
+    "sub_bituminous_coal": "Than á bitum",
+    "lignite": "Than non",
+    "coking_coal": "Than luyện cốc",
+    "coke_oven_coke": "Than cốc",
+    "petroleum_coke": "Cốc dầu mỏ",
+    "gas_diesel_oil": "Dầu diesel (DO)",
+    "residual_fuel_oil": "Dầu nhiên liệu (FO)",
+    "motor_gasoline": "Xăng động cơ",
+    "lpg": "Khí hóa lỏng (LPG)",
+    "natural_gas": "Khí tự nhiên",
+    "other_kerosene": "Dầu hỏa",
+    "jet_kerosene": "Nhiên liệu phản lực",
+    "crude_oil": "Dầu thô",
+    "naphtha": "Naphtha",
+    "lubricants": "Dầu nhờn",
+    "coal_tar": "Hắc ín than đá",
+    "coke_oven_gas": "Khí lò cốc",
+    "blast_furnace_gas": "Khí lò cao",
+    "waste_oils": "Dầu thải",
+    "wood_wood_waste": "Gỗ và phế thải gỗ",
+    "charcoal": "Than củi",
+    "other_primary_solid_biomass": "Sinh khối rắn khác",
+    "biodiesels": "Diesel sinh học",
+    "other_biogas": "Khí sinh học khác",
+    "grid_electricity": "Điện lưới",
 }
-LIQUIDS = {"gas_diesel_oil", "residual_fuel_oil", "motor_gasoline", "other_kerosene", "jet_kerosene", "lpg",
-           "crude_oil", "naphtha", "lubricants", "coal_tar", "waste_oils", "biodiesels"}
+LIQUIDS = {
+    "gas_diesel_oil",
+    "residual_fuel_oil",
+    "motor_gasoline",
+    "other_kerosene",
+    "jet_kerosene",
+    "lpg",
+    "crude_oil",
+    "naphtha",
+    "lubricants",
+    "coal_tar",
+    "waste_oils",
+    "biodiesels",
+}
 GASES = {"natural_gas", "coke_oven_gas", "blast_furnace_gas", "other_biogas"}
 
 
@@ -61,7 +103,9 @@ def write_csv(path: Path, columns: list[str], rows: list[dict[str, object]]) -> 
             w.writerow({c: row.get(c, "") for c in columns})
 
 
-def publish(release_id: str, meta: dict[str, object], tables: dict[str, tuple[list[str], list[dict[str, object]]]]) -> None:
+def publish(
+    release_id: str, meta: dict[str, object], tables: dict[str, tuple[list[str], list[dict[str, object]]]]
+) -> None:
     folder = FACTORS / release_id
     if folder.exists():
         print(f"{release_id}: exists, left untouched (published releases are immutable)")
@@ -82,42 +126,99 @@ def ipcc_energy(ref: Path) -> None:
     for f in fuels:
         key = f["fuel_key"]
         state = "liquid" if key in LIQUIDS else "gas" if key in GASES else "solid"
-        acts.append({"activity": key, "name": f["ipcc_fuel_name"], "name_vi": VI_NAMES[key],
-                     "state": state, "biomass": "true" if f["biomass"] == "True" else "false"})
+        acts.append(
+            {
+                "activity": key,
+                "name": f["ipcc_fuel_name"],
+                "name_vi": VI_NAMES[key],
+                "state": state,
+                "biomass": "true" if f["biomass"] == "True" else "false",
+            }
+        )
         note = (f["notes"] or "").replace("\n", " ")
-        rows.append({"factor_id": f"ipcc2006.ncv.{key}", "parameter": "ncv", "activity": key,
-                     "value": f["ncv_TJ_per_Gg"], "unit": "TJ/Gg", "lower": f["ncv_lower"], "upper": f["ncv_upper"],
-                     "source_id": "ipcc2006-v2-ch1-t1.2", "reference": f"EFDB {f['ncv_efdb_id']}",
-                     "status": "published", "note": note})
-        rows.append({"factor_id": f"ipcc2006.ef.co2.{key}", "parameter": "emission_factor", "activity": key,
-                     "gas": "CO2", "value": f["co2_ef_kg_per_TJ"], "unit": "kg CO2/TJ",
-                     "lower": f["co2_ef_lower_kg_per_TJ"], "upper": f["co2_ef_upper_kg_per_TJ"],
-                     "source_id": "ipcc2006-v2-ch1-t1.4",
-                     "reference": f"EFDB {f['co2_ef_efdb_id_1A1']} (1.A.1), {f['co2_ef_efdb_id_1A2']} (1.A.2)",
-                     "status": "published", "note": "oxidation factor 1 (Table 1.4)"})
+        rows.append(
+            {
+                "factor_id": f"ipcc2006.ncv.{key}",
+                "parameter": "ncv",
+                "activity": key,
+                "value": f["ncv_TJ_per_Gg"],
+                "unit": "TJ/Gg",
+                "lower": f["ncv_lower"],
+                "upper": f["ncv_upper"],
+                "source_id": "ipcc2006-v2-ch1-t1.2",
+                "reference": f"EFDB {f['ncv_efdb_id']}",
+                "status": "published",
+                "note": note,
+            }
+        )
+        rows.append(
+            {
+                "factor_id": f"ipcc2006.ef.co2.{key}",
+                "parameter": "emission_factor",
+                "activity": key,
+                "gas": "CO2",
+                "value": f["co2_ef_kg_per_TJ"],
+                "unit": "kg CO2/TJ",
+                "lower": f["co2_ef_lower_kg_per_TJ"],
+                "upper": f["co2_ef_upper_kg_per_TJ"],
+                "source_id": "ipcc2006-v2-ch1-t1.4",
+                "reference": f"EFDB {f['co2_ef_efdb_id_1A1']} (1.A.1), {f['co2_ef_efdb_id_1A2']} (1.A.2)",
+                "status": "published",
+                "note": "oxidation factor 1 (Table 1.4)",
+            }
+        )
         ratio = "0.90" if state == "gas" else "0.95"
-        rows.append({"factor_id": f"ipcc2006.ncv_gcv.{key}", "parameter": "ncv_gcv_ratio", "activity": key,
-                     "value": ratio, "unit": "dimensionless", "source_id": "ipcc2006-v2-ch1-ncv-gcv",
-                     "status": "convention",
-                     "note": "NCV is about 5% below GCV for coal and oil, about 10% for natural gas; "
-                             "approximate: use a measured NCV where one exists"})
+        rows.append(
+            {
+                "factor_id": f"ipcc2006.ncv_gcv.{key}",
+                "parameter": "ncv_gcv_ratio",
+                "activity": key,
+                "value": ratio,
+                "unit": "dimensionless",
+                "source_id": "ipcc2006-v2-ch1-ncv-gcv",
+                "status": "convention",
+                "note": "NCV is about 5% below GCV for coal and oil, about 10% for natural gas; "
+                "approximate: use a measured NCV where one exists",
+            }
+        )
     for r in read(ref / "ipcc/stationary_ch4_n2o.csv"):
         if not r["ipcc_table"].startswith("Table 2.") or "Tier 2" in r["ipcc_table"]:
             continue
         table = r["ipcc_table"].replace("Table ", "")
         for cat in r["ipcc_category"].split("/"):
-            rows.append({"factor_id": f"ipcc2006.ef.{r['gas'].lower()}.{cat}.{r['fuel_key']}",
-                         "parameter": "emission_factor", "activity": r["fuel_key"], "ipcc_category": cat,
-                         "gas": r["gas"], "value": r["default_kg_per_TJ_NCV"], "unit": f"kg {r['gas']}/TJ",
-                         "lower": r["lower_kg_per_TJ"], "upper": r["upper_kg_per_TJ"],
-                         "source_id": f"ipcc2006-v2-ch2-t{table}", "reference": f"EFDB {r['efdb_id']}",
-                         "status": "published" if not r["range_status"].startswith("recalled") else "published (bounds unverified)",
-                         "note": (r["notes"] or "")})
-    mobile_fuel = {"Gas/Diesel Oil": "gas_diesel_oil", "Diesel Oil": "gas_diesel_oil", "Motor Gasoline": "motor_gasoline",
-                   "Liquefied Petroleum Gases": "lpg", "Natural Gas": "natural_gas"}
-    tech_map = {"all": "", "Uncontrolled": "uncontrolled", "Oxidation Catalyst": "oxidation_catalyst",
-                "Low Mileage Light Duty Vehicle Vintage 1995 or later": "low_mileage_ldv_1995",
-                "diesel locomotive": ""}
+            rows.append(
+                {
+                    "factor_id": f"ipcc2006.ef.{r['gas'].lower()}.{cat}.{r['fuel_key']}",
+                    "parameter": "emission_factor",
+                    "activity": r["fuel_key"],
+                    "ipcc_category": cat,
+                    "gas": r["gas"],
+                    "value": r["default_kg_per_TJ_NCV"],
+                    "unit": f"kg {r['gas']}/TJ",
+                    "lower": r["lower_kg_per_TJ"],
+                    "upper": r["upper_kg_per_TJ"],
+                    "source_id": f"ipcc2006-v2-ch2-t{table}",
+                    "reference": f"EFDB {r['efdb_id']}",
+                    "status": "published"
+                    if not r["range_status"].startswith("recalled")
+                    else "published (bounds unverified)",
+                    "note": (r["notes"] or ""),
+                }
+            )
+    mobile_fuel = {
+        "Gas/Diesel Oil": "gas_diesel_oil",
+        "Diesel Oil": "gas_diesel_oil",
+        "Motor Gasoline": "motor_gasoline",
+        "Liquefied Petroleum Gases": "lpg",
+        "Natural Gas": "natural_gas",
+    }
+    tech_map = {
+        "all": "",
+        "Uncontrolled": "uncontrolled",
+        "Oxidation Catalyst": "oxidation_catalyst",
+        "Low Mileage Light Duty Vehicle Vintage 1995 or later": "low_mileage_ldv_1995",
+        "diesel locomotive": "",
+    }
     seen = set()
     for r in read(ref / "ipcc/mobile.csv"):
         if r["gas"] == "CO2" or r["fuel"] not in mobile_fuel:
@@ -144,33 +245,115 @@ def ipcc_energy(ref: Path) -> None:
                 continue
             seen.add(key)
             suffix = f".{tech}" if tech else ""
-            rows.append({"factor_id": f"ipcc2006.ef.{r['gas'].lower()}.{cat}.{fuel}{suffix}",
-                         "parameter": "emission_factor", "activity": fuel, "ipcc_category": cat, "technology": tech,
-                         "gas": r["gas"], "value": r["default_kg_per_TJ"], "unit": f"kg {r['gas']}/TJ",
-                         "lower": r["lower_kg_per_TJ"], "upper": r["upper_kg_per_TJ"],
-                         "source_id": "ipcc2006-v2-ch3-t" + r["ipcc_table"].replace("Table ", ""),
-                         "reference": f"EFDB {r['efdb_id'].split('.')[0]}" if r["efdb_id"] else "",
-                         "status": "published" if r["range_status"].startswith("recalled") is False else "published (bounds unverified)",
-                         "note": r["technology"]})
+            rows.append(
+                {
+                    "factor_id": f"ipcc2006.ef.{r['gas'].lower()}.{cat}.{fuel}{suffix}",
+                    "parameter": "emission_factor",
+                    "activity": fuel,
+                    "ipcc_category": cat,
+                    "technology": tech,
+                    "gas": r["gas"],
+                    "value": r["default_kg_per_TJ"],
+                    "unit": f"kg {r['gas']}/TJ",
+                    "lower": r["lower_kg_per_TJ"],
+                    "upper": r["upper_kg_per_TJ"],
+                    "source_id": "ipcc2006-v2-ch3-t" + r["ipcc_table"].replace("Table ", ""),
+                    "reference": f"EFDB {r['efdb_id'].split('.')[0]}" if r["efdb_id"] else "",
+                    "status": "published"
+                    if r["range_status"].startswith("recalled") is False
+                    else "published (bounds unverified)",
+                    "note": r["technology"],
+                }
+            )
     sources = [
-        {"id": "ipcc2006-v2-ch1-t1.2", "title": "2006 IPCC Guidelines, Vol. 2 Energy, Ch. 1, Table 1.2 Default net calorific values and lower and upper limits of the 95% confidence intervals", "url": IPCC_V2_CH1, "table": "Table 1.2", "page": "1.18"},
-        {"id": "ipcc2006-v2-ch1-t1.4", "title": "2006 IPCC Guidelines, Vol. 2 Energy, Ch. 1, Table 1.4 Default CO2 emission factors for combustion", "url": IPCC_V2_CH1, "table": "Table 1.4", "page": "1.23"},
-        {"id": "ipcc2006-v2-ch1-ncv-gcv", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 1 §1.4.1.2 (net and gross calorific values); IEA/Eurostat/OECD Energy Statistics Manual (2005), Annex 3", "url": IPCC_V2_CH1, "table": "§1.4.1.2", "page": ""},
-        {"id": "ipcc2006-v2-ch2-t2.2", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.2 Default emission factors for stationary combustion in the energy industries", "url": IPCC_V2_CH2, "table": "Table 2.2", "page": "2.16"},
-        {"id": "ipcc2006-v2-ch2-t2.3", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.3 Default emission factors for stationary combustion in manufacturing industries and construction", "url": IPCC_V2_CH2, "table": "Table 2.3", "page": "2.18"},
-        {"id": "ipcc2006-v2-ch2-t2.4", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.4 Default emission factors for stationary combustion in the commercial/institutional category", "url": IPCC_V2_CH2, "table": "Table 2.4", "page": "2.20"},
-        {"id": "ipcc2006-v2-ch2-t2.5", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.5 Default emission factors for stationary combustion in the residential and agriculture/forestry/fishing categories", "url": IPCC_V2_CH2, "table": "Table 2.5", "page": "2.22"},
-        {"id": "ipcc2006-v2-ch3-t3.2.2", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.2.2 Road transport N2O and CH4 default emission factors", "url": IPCC_V2_CH3, "table": "Table 3.2.2", "page": "3.21"},
-        {"id": "ipcc2006-v2-ch3-t3.3.1", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.3.1 Default emission factors for off-road mobile sources and machinery", "url": IPCC_V2_CH3, "table": "Table 3.3.1", "page": "3.36"},
-        {"id": "ipcc2006-v2-ch3-t3.4.1", "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.4.1 Default emission factors for the most common fuels used for rail transport", "url": IPCC_V2_CH3, "table": "Table 3.4.1", "page": "3.43"},
+        {
+            "id": "ipcc2006-v2-ch1-t1.2",
+            "title": "2006 IPCC Guidelines, Vol. 2 Energy, Ch. 1, Table 1.2 Default net calorific values and lower and upper limits of the 95% confidence intervals",
+            "url": IPCC_V2_CH1,
+            "table": "Table 1.2",
+            "page": "1.18",
+        },
+        {
+            "id": "ipcc2006-v2-ch1-t1.4",
+            "title": "2006 IPCC Guidelines, Vol. 2 Energy, Ch. 1, Table 1.4 Default CO2 emission factors for combustion",
+            "url": IPCC_V2_CH1,
+            "table": "Table 1.4",
+            "page": "1.23",
+        },
+        {
+            "id": "ipcc2006-v2-ch1-ncv-gcv",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 1 §1.4.1.2 (net and gross calorific values); IEA/Eurostat/OECD Energy Statistics Manual (2005), Annex 3",
+            "url": IPCC_V2_CH1,
+            "table": "§1.4.1.2",
+            "page": "",
+        },
+        {
+            "id": "ipcc2006-v2-ch2-t2.2",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.2 Default emission factors for stationary combustion in the energy industries",
+            "url": IPCC_V2_CH2,
+            "table": "Table 2.2",
+            "page": "2.16",
+        },
+        {
+            "id": "ipcc2006-v2-ch2-t2.3",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.3 Default emission factors for stationary combustion in manufacturing industries and construction",
+            "url": IPCC_V2_CH2,
+            "table": "Table 2.3",
+            "page": "2.18",
+        },
+        {
+            "id": "ipcc2006-v2-ch2-t2.4",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.4 Default emission factors for stationary combustion in the commercial/institutional category",
+            "url": IPCC_V2_CH2,
+            "table": "Table 2.4",
+            "page": "2.20",
+        },
+        {
+            "id": "ipcc2006-v2-ch2-t2.5",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 2, Table 2.5 Default emission factors for stationary combustion in the residential and agriculture/forestry/fishing categories",
+            "url": IPCC_V2_CH2,
+            "table": "Table 2.5",
+            "page": "2.22",
+        },
+        {
+            "id": "ipcc2006-v2-ch3-t3.2.2",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.2.2 Road transport N2O and CH4 default emission factors",
+            "url": IPCC_V2_CH3,
+            "table": "Table 3.2.2",
+            "page": "3.21",
+        },
+        {
+            "id": "ipcc2006-v2-ch3-t3.3.1",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.3.1 Default emission factors for off-road mobile sources and machinery",
+            "url": IPCC_V2_CH3,
+            "table": "Table 3.3.1",
+            "page": "3.36",
+        },
+        {
+            "id": "ipcc2006-v2-ch3-t3.4.1",
+            "title": "2006 IPCC Guidelines, Vol. 2 Ch. 3, Table 3.4.1 Default emission factors for the most common fuels used for rail transport",
+            "url": IPCC_V2_CH3,
+            "table": "Table 3.4.1",
+            "page": "3.43",
+        },
     ]
-    meta = {"version": "1.0.0", "title": "IPCC 2006 energy defaults: NCV, CO2, stationary and mobile CH4/N2O",
-            "title_vi": "Hệ số mặc định IPCC 2006 cho năng lượng", "publisher": "IPCC (transcribed for ghg)",
-            "published": "2006-04-01", "licence": "Values transcribed with table and EFDB id; the IPCC EFDB itself is not redistributed",
-            "tier": "default", "valid_from": 1990, "valid_to": 2100, "gwp_set": None,
-            "transcribed_from": "shared/reference/ipcc/fuels_ncv_co2.csv, stationary_ch4_n2o.csv, mobile.csv (each row names its secondary source)",
-            "sources": sources}
-    publish("ipcc-2006-energy", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)})
+    meta = {
+        "version": "1.0.0",
+        "title": "IPCC 2006 energy defaults: NCV, CO2, stationary and mobile CH4/N2O",
+        "title_vi": "Hệ số mặc định IPCC 2006 cho năng lượng",
+        "publisher": "IPCC (transcribed for ghg)",
+        "published": "2006-04-01",
+        "licence": "Values transcribed with table and EFDB id; the IPCC EFDB itself is not redistributed",
+        "tier": "default",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "transcribed_from": "shared/reference/ipcc/fuels_ncv_co2.csv, stationary_ch4_n2o.csv, mobile.csv (each row names its secondary source)",
+        "sources": sources,
+    }
+    publish(
+        "ipcc-2006-energy", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)}
+    )
 
 
 def gwp() -> None:
@@ -178,9 +361,23 @@ def gwp() -> None:
     from openscm_units.data.mixtures import MIXTURES
 
     table = gwpkg.as_frame()
-    gases = {"CH4": "CH4", "N2O": "N2O", "SF6": "SF6", "NF3": "NF3", "HFC23": "HFC-23", "HFC32": "HFC-32",
-             "HFC125": "HFC-125", "HFC134a": "HFC-134a", "HFC143a": "HFC-143a", "HFC152a": "HFC-152a",
-             "HFC227ea": "HFC-227ea", "HFC245fa": "HFC-245fa", "HCFC22": "HCFC-22", "CF4": "CF4", "C2F6": "C2F6"}
+    gases = {
+        "CH4": "CH4",
+        "N2O": "N2O",
+        "SF6": "SF6",
+        "NF3": "NF3",
+        "HFC23": "HFC-23",
+        "HFC32": "HFC-32",
+        "HFC125": "HFC-125",
+        "HFC134a": "HFC-134a",
+        "HFC143a": "HFC-143a",
+        "HFC152a": "HFC-152a",
+        "HFC227ea": "HFC-227ea",
+        "HFC245fa": "HFC-245fa",
+        "HCFC22": "HCFC-22",
+        "CF4": "CF4",
+        "C2F6": "C2F6",
+    }
     sets = {"AR4": "AR4GWP100", "AR5": "AR5GWP100", "AR6": "AR6GWP100"}
     rows = []
     values: dict[tuple[str, str], float] = {}
@@ -190,104 +387,285 @@ def gwp() -> None:
     for key, gas in gases.items():
         for s, col in sets.items():
             v = table.loc[key, col]
-            rows.append({"gas": gas, "gwp_set": s, "value": repr(float(v)), "source_id": f"gwp-{s.lower()}",
-                         "note": f"globalwarmingpotentials {gwpkg.__version__} key {key}"})
+            rows.append(
+                {
+                    "gas": gas,
+                    "gwp_set": s,
+                    "value": repr(float(v)),
+                    "source_id": f"gwp-{s.lower()}",
+                    "note": f"globalwarmingpotentials {gwpkg.__version__} key {key}",
+                }
+            )
             values[(gas, s)] = float(v)
     # Fossil / non-fossil methane: not in the package; cited rows of shared/reference/ipcc/gwp.csv.
-    for gas, ar5, ar6, src5 in [("CH4_fossil", "30", "29.8", "ar5-wg1-ch8-t8a1"), ("CH4_non_fossil", "28", "27", "ar5-wg1-ch8-t8a1")]:
+    for gas, ar5, ar6, src5 in [
+        ("CH4_fossil", "30", "29.8", "ar5-wg1-ch8-t8a1"),
+        ("CH4_non_fossil", "28", "27", "ar5-wg1-ch8-t8a1"),
+    ]:
         rows.append({"gas": gas, "gwp_set": "AR5", "value": ar5, "source_id": src5, "note": "AR5 WG1 Table 8.A.1"})
-        rows.append({"gas": gas, "gwp_set": "AR6", "value": ar6, "source_id": "ar6-wg1-ch7-t7.15", "note": "AR6 WG1 Table 7.15"})
+        rows.append(
+            {"gas": gas, "gwp_set": "AR6", "value": ar6, "source_id": "ar6-wg1-ch7-t7.15", "note": "AR6 WG1 Table 7.15"}
+        )
     blends = {"R-410A": "HFC410a", "R-404A": "HFC404a", "R-407C": "HFC407c", "R-407A": "HFC407a", "R-507A": "HFC507a"}
     blend_rows = []
     for name, key in blends.items():
         comp = {gases[k]: v[0] / 100 for k, v in MIXTURES[key].items()}
         for c, frac in comp.items():
-            blend_rows.append({"blend": name, "component": c, "mass_fraction": repr(frac), "source_id": "openscm-units-mixtures"})
+            blend_rows.append(
+                {"blend": name, "component": c, "mass_fraction": repr(frac), "source_id": "openscm-units-mixtures"}
+            )
         for s in sets:
             total = sum(frac * values[(c, s)] for c, frac in comp.items())
-            rows.append({"gas": name, "gwp_set": s, "value": repr(round(total, 6)), "source_id": "computed-blend",
-                         "note": "mass-weighted sum of component GWPs (blends.csv)"})
+            rows.append(
+                {
+                    "gas": name,
+                    "gwp_set": s,
+                    "value": repr(round(total, 6)),
+                    "source_id": "computed-blend",
+                    "note": "mass-weighted sum of component GWPs (blends.csv)",
+                }
+            )
     gwp_url = "https://github.com/openclimatedata/globalwarmingpotentials"
     sources = [
-        {"id": "gwp-ar4", "title": "IPCC AR4 WG1 Ch. 2 Table 2.14 GWP-100, as tabulated by the GHG Protocol (Feb 2016) in globalwarmingpotentials", "url": gwp_url, "table": "AR4GWP100", "page": ""},
-        {"id": "gwp-ar5", "title": "IPCC AR5 WG1 Ch. 8 Table 8.A.1 GWP-100 (no climate-carbon feedback), via globalwarmingpotentials", "url": gwp_url, "table": "AR5GWP100", "page": ""},
-        {"id": "gwp-ar6", "title": "IPCC AR6 WG1 Ch. 7 Supplementary Table 7.SM.7 GWP-100, via globalwarmingpotentials", "url": gwp_url, "table": "AR6GWP100", "page": ""},
-        {"id": "ar5-wg1-ch8-t8a1", "title": "IPCC AR5 WG1 Ch. 8 Table 8.A.1 (fossil methane including CO2 from its oxidation)", "url": "https://www.ipcc.ch/site/assets/uploads/2018/02/WG1AR5_Chapter08_FINAL.pdf", "table": "8.A.1", "page": ""},
-        {"id": "ar6-wg1-ch7-t7.15", "title": "IPCC AR6 WG1 Ch. 7 Table 7.15 (CH4 fossil / non-fossil)", "url": "https://www.ipcc.ch/report/ar6/wg1/downloads/report/IPCC_AR6_WGI_Chapter07.pdf", "table": "7.15", "page": ""},
-        {"id": "openscm-units-mixtures", "title": "openscm-units, src/openscm_units/data/mixtures.py (ASHRAE 34 nominal compositions)", "url": "https://github.com/openscm/openscm-units", "table": "MIXTURES", "page": ""},
-        {"id": "computed-blend", "title": "GWP of a blend = sum of component mass fraction x component GWP (IPCC 2006 Vol. 3 Ch. 7)", "url": "", "table": "", "page": ""},
-        {"id": "definition", "title": "CO2 is the reference gas (GWP 1 by definition)", "url": "", "table": "", "page": ""},
+        {
+            "id": "gwp-ar4",
+            "title": "IPCC AR4 WG1 Ch. 2 Table 2.14 GWP-100, as tabulated by the GHG Protocol (Feb 2016) in globalwarmingpotentials",
+            "url": gwp_url,
+            "table": "AR4GWP100",
+            "page": "",
+        },
+        {
+            "id": "gwp-ar5",
+            "title": "IPCC AR5 WG1 Ch. 8 Table 8.A.1 GWP-100 (no climate-carbon feedback), via globalwarmingpotentials",
+            "url": gwp_url,
+            "table": "AR5GWP100",
+            "page": "",
+        },
+        {
+            "id": "gwp-ar6",
+            "title": "IPCC AR6 WG1 Ch. 7 Supplementary Table 7.SM.7 GWP-100, via globalwarmingpotentials",
+            "url": gwp_url,
+            "table": "AR6GWP100",
+            "page": "",
+        },
+        {
+            "id": "ar5-wg1-ch8-t8a1",
+            "title": "IPCC AR5 WG1 Ch. 8 Table 8.A.1 (fossil methane including CO2 from its oxidation)",
+            "url": "https://www.ipcc.ch/site/assets/uploads/2018/02/WG1AR5_Chapter08_FINAL.pdf",
+            "table": "8.A.1",
+            "page": "",
+        },
+        {
+            "id": "ar6-wg1-ch7-t7.15",
+            "title": "IPCC AR6 WG1 Ch. 7 Table 7.15 (CH4 fossil / non-fossil)",
+            "url": "https://www.ipcc.ch/report/ar6/wg1/downloads/report/IPCC_AR6_WGI_Chapter07.pdf",
+            "table": "7.15",
+            "page": "",
+        },
+        {
+            "id": "openscm-units-mixtures",
+            "title": "openscm-units, src/openscm_units/data/mixtures.py (ASHRAE 34 nominal compositions)",
+            "url": "https://github.com/openscm/openscm-units",
+            "table": "MIXTURES",
+            "page": "",
+        },
+        {
+            "id": "computed-blend",
+            "title": "GWP of a blend = sum of component mass fraction x component GWP (IPCC 2006 Vol. 3 Ch. 7)",
+            "url": "",
+            "table": "",
+            "page": "",
+        },
+        {
+            "id": "definition",
+            "title": "CO2 is the reference gas (GWP 1 by definition)",
+            "url": "",
+            "table": "",
+            "page": "",
+        },
     ]
-    meta = {"version": "1.0.0", "title": "GWP-100 sets AR4, AR5, AR6 with common HFC blends",
-            "title_vi": "Bộ hệ số tiềm năng nóng lên toàn cầu GWP-100 (AR4, AR5, AR6)",
-            "publisher": "IPCC (via globalwarmingpotentials, CC0-1.0)", "published": "2021-08-09",
-            "licence": "CC0-1.0 (globalwarmingpotentials); blend compositions BSD-3-Clause (openscm-units)",
-            "tier": "default", "valid_from": 1990, "valid_to": 2100, "gwp_set": None,
-            "library_versions": {"globalwarmingpotentials": gwpkg.__version__}, "sources": sources}
-    publish("gwp100-ar4-ar5-ar6", meta, {
-        "gwp.csv": (["gas", "gwp_set", "value", "source_id", "note"], rows),
-        "blends.csv": (["blend", "component", "mass_fraction", "source_id"], blend_rows)})
+    meta = {
+        "version": "1.0.0",
+        "title": "GWP-100 sets AR4, AR5, AR6 with common HFC blends",
+        "title_vi": "Bộ hệ số tiềm năng nóng lên toàn cầu GWP-100 (AR4, AR5, AR6)",
+        "publisher": "IPCC (via globalwarmingpotentials, CC0-1.0)",
+        "published": "2021-08-09",
+        "licence": "CC0-1.0 (globalwarmingpotentials); blend compositions BSD-3-Clause (openscm-units)",
+        "tier": "default",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "library_versions": {"globalwarmingpotentials": gwpkg.__version__},
+        "sources": sources,
+    }
+    publish(
+        "gwp100-ar4-ar5-ar6",
+        meta,
+        {
+            "gwp.csv": (["gas", "gwp_set", "value", "source_id", "note"], rows),
+            "blends.csv": (["blend", "component", "mass_fraction", "source_id"], blend_rows),
+        },
+    )
 
 
 def vn_grid(ref: Path) -> None:
     rows, sources = [], []
     for r in read(ref / "vn_grid_ef.csv"):
         sid = f"vn-grid-{r['year']}"
-        rows.append({"factor_id": f"vn.grid.{r['year']}", "parameter": "grid_emission_factor", "activity": "grid_electricity",
-                     "year": r["year"], "gas": "CO2", "value": r["ef_tco2_per_mwh"], "unit": "t CO2/MWh",
-                     "source_id": sid, "status": "unverified" if "unverified" in r["source_document"] else "published",
-                     "note": "combined margin (CDM Tool 07)"})
+        rows.append(
+            {
+                "factor_id": f"vn.grid.{r['year']}",
+                "parameter": "grid_emission_factor",
+                "activity": "grid_electricity",
+                "year": r["year"],
+                "gas": "CO2",
+                "value": r["ef_tco2_per_mwh"],
+                "unit": "t CO2/MWh",
+                "source_id": sid,
+                "status": "unverified" if "unverified" in r["source_document"] else "published",
+                "note": "combined margin (CDM Tool 07)",
+            }
+        )
         sources.append({"id": sid, "title": r["source_document"], "url": r["source_url"], "table": "", "page": ""})
-    acts = [{"activity": "grid_electricity", "name": "Electricity from the national grid", "name_vi": VI_NAMES["grid_electricity"],
-             "state": "electricity", "biomass": "false"}]
-    meta = {"version": "1.0.0", "title": "Vietnam national grid emission factors 2014-2023 (combined margin)",
-            "title_vi": "Hệ số phát thải lưới điện Việt Nam 2014-2023", "publisher": "Department of Climate Change (MONRE / MAE)",
-            "published": "2025-01-01", "licence": "Public government announcements", "tier": "national",
-            "valid_from": 2014, "valid_to": 2023, "gwp_set": None,
-            "note": "No official factor exists for 2024 or later: a later year is an error, never a reuse of 2023.",
-            "sources": sources}
+    acts = [
+        {
+            "activity": "grid_electricity",
+            "name": "Electricity from the national grid",
+            "name_vi": VI_NAMES["grid_electricity"],
+            "state": "electricity",
+            "biomass": "false",
+        }
+    ]
+    meta = {
+        "version": "1.0.0",
+        "title": "Vietnam national grid emission factors 2014-2023 (combined margin)",
+        "title_vi": "Hệ số phát thải lưới điện Việt Nam 2014-2023",
+        "publisher": "Department of Climate Change (MONRE / MAE)",
+        "published": "2025-01-01",
+        "licence": "Public government announcements",
+        "tier": "national",
+        "valid_from": 2014,
+        "valid_to": 2023,
+        "gwp_set": None,
+        "note": "No official factor exists for 2024 or later: a later year is an error, never a reuse of 2023.",
+        "sources": sources,
+    }
     publish("vn-grid-2023", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)})
 
 
 def vn_energy(ref: Path) -> None:
     moit = "http://eecc.com.vn/tin-tuc-su-kien/tin-tuc-tiet-kiem-nang-luong/he-so-chuyen-doi-nang-luong-sang-toe.html"
-    toe = [("grid_electricity", "0.0001543", "TOE/kWh", "primary-energy convention (1,000 TOE = about 6.48 GWh); not the physical 11.63 MWh/TOE"),
-           ("gas_diesel_oil", "1.02", "TOE/t", "diesel oil (DO)"), ("residual_fuel_oil", "0.99", "TOE/t", "fuel oil (FO)"),
-           ("lpg", "1.09", "TOE/t", "LPG"), ("motor_gasoline", "1.05", "TOE/t", "gasoline"), ("jet_kerosene", "1.05", "TOE/t", "jet fuel")]
-    rows = [{"factor_id": f"vn.moit.toe.{a}", "parameter": "toe_factor", "activity": a, "value": v, "unit": u,
-             "source_id": "moit-3505-2011", "status": "published", "note": n} for a, v, u, n in toe]
+    toe = [
+        (
+            "grid_electricity",
+            "0.0001543",
+            "TOE/kWh",
+            "primary-energy convention (1,000 TOE = about 6.48 GWh); not the physical 11.63 MWh/TOE",
+        ),
+        ("gas_diesel_oil", "1.02", "TOE/t", "diesel oil (DO)"),
+        ("residual_fuel_oil", "0.99", "TOE/t", "fuel oil (FO)"),
+        ("lpg", "1.09", "TOE/t", "LPG"),
+        ("motor_gasoline", "1.05", "TOE/t", "gasoline"),
+        ("jet_kerosene", "1.05", "TOE/t", "jet fuel"),
+    ]
+    rows = [
+        {
+            "factor_id": f"vn.moit.toe.{a}",
+            "parameter": "toe_factor",
+            "activity": a,
+            "value": v,
+            "unit": u,
+            "source_id": "moit-3505-2011",
+            "status": "published",
+            "note": n,
+        }
+        for a, v, u, n in toe
+    ]
     rows += [
-        {"factor_id": "vn.density.gas_diesel_oil", "parameter": "density", "activity": "gas_diesel_oil", "value": "0.84",
-         "unit": "t/m3", "lower": "0.82", "upper": "0.86", "source_id": "tcvn-8064-2015", "status": "derived",
-         "note": "midpoint of the density band at 15 C (820-860 kg/m3) of TCVN 8064:2015 diesel B5 level 2"},
-        {"factor_id": "vn.density.residual_fuel_oil", "parameter": "density", "activity": "residual_fuel_oil", "value": "0.949",
-         "unit": "t/m3", "upper": "0.991", "source_id": "moit-3505-2011", "status": "derived (unverified)",
-         "note": "implied by MOIT 0.94 TOE/1000 L / 0.99 TOE/t; Petrolimex TCCS 04:2009 gives max 0.970-0.991 kg/L"},
-        {"factor_id": "vn.density.motor_gasoline", "parameter": "density", "activity": "motor_gasoline", "value": "0.79",
-         "unit": "t/m3", "source_id": "moit-3505-2011", "status": "derived (unverified)",
-         "note": "implied by MOIT 0.83 TOE/1000 L / 1.05 TOE/t"},
+        {
+            "factor_id": "vn.density.gas_diesel_oil",
+            "parameter": "density",
+            "activity": "gas_diesel_oil",
+            "value": "0.84",
+            "unit": "t/m3",
+            "lower": "0.82",
+            "upper": "0.86",
+            "source_id": "tcvn-8064-2015",
+            "status": "derived",
+            "note": "midpoint of the density band at 15 C (820-860 kg/m3) of TCVN 8064:2015 diesel B5 level 2",
+        },
+        {
+            "factor_id": "vn.density.residual_fuel_oil",
+            "parameter": "density",
+            "activity": "residual_fuel_oil",
+            "value": "0.949",
+            "unit": "t/m3",
+            "upper": "0.991",
+            "source_id": "moit-3505-2011",
+            "status": "derived (unverified)",
+            "note": "implied by MOIT 0.94 TOE/1000 L / 0.99 TOE/t; Petrolimex TCCS 04:2009 gives max 0.970-0.991 kg/L",
+        },
+        {
+            "factor_id": "vn.density.motor_gasoline",
+            "parameter": "density",
+            "activity": "motor_gasoline",
+            "value": "0.79",
+            "unit": "t/m3",
+            "source_id": "moit-3505-2011",
+            "status": "derived (unverified)",
+            "note": "implied by MOIT 0.83 TOE/1000 L / 1.05 TOE/t",
+        },
     ]
     sources = [
-        {"id": "moit-3505-2011", "title": "MOIT Letter 3505/BCT-KHCN (19/4/2011), TOE conversion factors (also attributed to Circular 02/2014/TT-BCT)", "url": moit, "table": "", "page": ""},
-        {"id": "tcvn-8064-2015", "title": "TCVN 8064:2015 Diesel fuel B5 - requirements (density at 15 C)", "url": "https://thuvienphapluat.vn/TCVN/Cong-nghiep/TCVN-8064-2015-Nhien-lieu-diezen-pha-5-este-metyl-axit-beo-Yeu-cau-ky-thuat-915932.aspx", "table": "Table 1", "page": ""},
+        {
+            "id": "moit-3505-2011",
+            "title": "MOIT Letter 3505/BCT-KHCN (19/4/2011), TOE conversion factors (also attributed to Circular 02/2014/TT-BCT)",
+            "url": moit,
+            "table": "",
+            "page": "",
+        },
+        {
+            "id": "tcvn-8064-2015",
+            "title": "TCVN 8064:2015 Diesel fuel B5 - requirements (density at 15 C)",
+            "url": "https://thuvienphapluat.vn/TCVN/Cong-nghiep/TCVN-8064-2015-Nhien-lieu-diezen-pha-5-este-metyl-axit-beo-Yeu-cau-ky-thuat-915932.aspx",
+            "table": "Table 1",
+            "page": "",
+        },
     ]
-    meta = {"version": "1.0.0", "title": "Vietnam energy conversion: MOIT TOE factors and liquid fuel densities",
-            "title_vi": "Hệ số quy đổi TOE của Bộ Công Thương và khối lượng riêng nhiên liệu lỏng",
-            "publisher": "Ministry of Industry and Trade; Vietnam standards (TCVN)", "published": "2011-04-19",
-            "licence": "Public government documents", "tier": "national", "valid_from": 1990, "valid_to": 2100,
-            "gwp_set": None,
-            "note": "Coke (0.70-0.75 TOE/t, a range) and coal grades (Vietnamese grades, not IPCC fuel types) are left out: "
-                    "their TOE is computed from energy content at 41.868 GJ/TOE. Natural gas per 1000 m3 is left out: the "
-                    "reference conditions of the cubic metre are not stated.",
-            "sources": sources}
+    meta = {
+        "version": "1.0.0",
+        "title": "Vietnam energy conversion: MOIT TOE factors and liquid fuel densities",
+        "title_vi": "Hệ số quy đổi TOE của Bộ Công Thương và khối lượng riêng nhiên liệu lỏng",
+        "publisher": "Ministry of Industry and Trade; Vietnam standards (TCVN)",
+        "published": "2011-04-19",
+        "licence": "Public government documents",
+        "tier": "national",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "note": "Coke (0.70-0.75 TOE/t, a range) and coal grades (Vietnamese grades, not IPCC fuel types) are left out: "
+        "their TOE is computed from energy content at 41.868 GJ/TOE. Natural gas per 1000 m3 is left out: the "
+        "reference conditions of the cubic metre are not stated.",
+        "sources": sources,
+    }
     publish("vn-energy-2011", meta, {"factors.csv": (FACTOR_COLUMNS, rows)})
 
 
 def vn_qd2626(ref: Path) -> None:
-    fuel = {"anthracite": "anthracite", "sub-bituminous coal": "sub_bituminous_coal", "crude oil": "crude_oil",
-            "diesel oil": "gas_diesel_oil", "fuel oil / residual fuel oil": "residual_fuel_oil", "fuel oil": "residual_fuel_oil",
-            "natural gas": "natural_gas", "biomass": "other_primary_solid_biomass", "charcoal": "charcoal", "LPG": "lpg",
-            "gasoline": "motor_gasoline", "kerosene": "other_kerosene"}
+    fuel = {
+        "anthracite": "anthracite",
+        "sub-bituminous coal": "sub_bituminous_coal",
+        "crude oil": "crude_oil",
+        "diesel oil": "gas_diesel_oil",
+        "fuel oil / residual fuel oil": "residual_fuel_oil",
+        "fuel oil": "residual_fuel_oil",
+        "natural gas": "natural_gas",
+        "biomass": "other_primary_solid_biomass",
+        "charcoal": "charcoal",
+        "LPG": "lpg",
+        "gasoline": "motor_gasoline",
+        "kerosene": "other_kerosene",
+    }
     rows = []
     for r in read(ref / "vn_national_factors.csv"):
         if not r["table"].startswith("QD2626_AppI_1.") or "emission factor" not in r["parameter"]:
@@ -302,18 +680,43 @@ def vn_qd2626(ref: Path) -> None:
             cat = "1.A.4.c.i"
         gas = r["parameter"].split()[0]
         row_no = re.search(r"row ([0-9.]+)", r["parameter"]).group(1)
-        rows.append({"factor_id": f"vn.qd2626.{row_no}", "parameter": "emission_factor", "activity": fuel[name],
-                     "ipcc_category": cat, "gas": gas, "value": repr(float(r["value"])), "unit": f"kg {gas}/TJ",
-                     "source_id": "qd2626-app1", "reference": f"Appendix I row {row_no}", "status": r["status"],
-                     "note": r["item"]})
-    meta = {"version": "1.0.0", "title": "Vietnam national emission factors for fuel combustion (Decision 2626/QD-BTNMT, Appendix I)",
-            "title_vi": "Danh mục hệ số phát thải quốc gia - đốt nhiên liệu (Quyết định 2626/QĐ-BTNMT, Phụ lục I)",
-            "publisher": "Ministry of Natural Resources and Environment", "published": "2022-10-10",
-            "licence": "Public government document", "tier": "national", "valid_from": 1990, "valid_to": 2100, "gwp_set": None,
-            "note": "Combustion factors equal the IPCC 2006 defaults; the decision gives no NCVs. Transcribed from a text copy of the published PDF. Applied to every inventory year (1990 on) for a consistent time series.",
-            "sources": [{"id": "qd2626-app1", "title": "Decision 2626/QD-BTNMT (10/10/2022) Appendix I, national list of emission factors (text transcription)",
-                         "url": "https://github.com/Kira7dn/LS_Auditor_System/blob/542838bc83e0b576fd0ea713474d92c46a76a9f2/Projects/ESG/kb/qd226_btnmt/01_phu_luc_I_nang_luong.md",
-                         "table": "Appendix I", "page": "2-7"}]}
+        rows.append(
+            {
+                "factor_id": f"vn.qd2626.{row_no}",
+                "parameter": "emission_factor",
+                "activity": fuel[name],
+                "ipcc_category": cat,
+                "gas": gas,
+                "value": repr(float(r["value"])),
+                "unit": f"kg {gas}/TJ",
+                "source_id": "qd2626-app1",
+                "reference": f"Appendix I row {row_no}",
+                "status": r["status"],
+                "note": r["item"],
+            }
+        )
+    meta = {
+        "version": "1.0.0",
+        "title": "Vietnam national emission factors for fuel combustion (Decision 2626/QD-BTNMT, Appendix I)",
+        "title_vi": "Danh mục hệ số phát thải quốc gia - đốt nhiên liệu (Quyết định 2626/QĐ-BTNMT, Phụ lục I)",
+        "publisher": "Ministry of Natural Resources and Environment",
+        "published": "2022-10-10",
+        "licence": "Public government document",
+        "tier": "national",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "note": "Combustion factors equal the IPCC 2006 defaults; the decision gives no NCVs. Transcribed from a text copy of the published PDF. Applied to every inventory year (1990 on) for a consistent time series.",
+        "sources": [
+            {
+                "id": "qd2626-app1",
+                "title": "Decision 2626/QD-BTNMT (10/10/2022) Appendix I, national list of emission factors (text transcription)",
+                "url": "https://github.com/Kira7dn/LS_Auditor_System/blob/542838bc83e0b576fd0ea713474d92c46a76a9f2/Projects/ESG/kb/qd226_btnmt/01_phu_luc_I_nang_luong.md",
+                "table": "Appendix I",
+                "page": "2-7",
+            }
+        ],
+    }
     publish("vn-qd2626-2022", meta, {"factors.csv": (FACTOR_COLUMNS, rows)})
 
 
