@@ -138,17 +138,17 @@ class FactorSet:
         technology: str = "",
         year: int | None = None,
     ) -> Resolved | None:
-        """The factor for a key: the most specific IPCC category first, then by tier.
+        """The factor for a key, in the order of Circular 38/2023/TT-BCT Art. 18.
 
-        A factor for ``1.A.2.g.vii`` (off-road machinery in industry) describes another
-        source than one for ``1.A.2`` (boilers and furnaces), so the closer category wins;
-        among factors for the same category, the tier order of Circular 38/2023/TT-BCT
-        Art. 18 applies (measured > national > IPCC default), then a factor for the
-        record's technology and year before a general one. A factor with a year applies
-        to that year only; one without applies to its release's validity years. There is
-        no fallback to another year.
+        A facility-measured factor (tier ``measured``) comes first. Among published
+        factors, the closest IPCC category comes first - a factor for ``1.A.2.g.vii``
+        (off-road machinery in industry) describes another source than one for ``1.A.2``
+        (boilers and furnaces) - then the national list before the IPCC default, then a
+        factor for the record's technology and year before a general one. A factor with
+        a year applies to that year only; one without applies to its release's validity
+        years. There is no fallback to another year.
         """
-        best: tuple[tuple[int, int, int, int], Resolved] | None = None
+        best: tuple[tuple[int, int, int, int, int], Resolved] | None = None
         for c in self._index.get((parameter, activity, gas), []):
             if not category_matches(c.ipcc_category, ipcc_category) or (c.technology and c.technology != technology):
                 continue
@@ -157,7 +157,8 @@ class FactorSet:
                     continue
             elif year is not None and not c.valid[0] <= year <= c.valid[1]:
                 continue
-            rank = (-len(c.ipcc_category), c.tier.rank, 0 if c.technology else 1, 0 if c.year != -1 else 1)
+            measured = 0 if c.tier is Tier.MEASURED else 1
+            rank = (measured, -len(c.ipcc_category), c.tier.rank, 0 if c.technology else 1, 0 if c.year != -1 else 1)
             if best is None or rank < best[0]:
                 best = (rank, c.resolved)
         return None if best is None else best[1]

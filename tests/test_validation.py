@@ -89,6 +89,8 @@ def test_a_valid_file_has_no_problem(problems: Check) -> None:
 def test_each_bad_value_is_named(problems: Check, fields: dict[str, object], column: str, code: str) -> None:
     found = problems([coal(**fields)])
     assert (2, column, code) in codes(found), codes(found)
+    for p in found:  # every message renders in both languages
+        assert p.render("en") != p.render("vi")
 
 
 def test_electricity_in_m3_is_the_wrong_dimension(problems: Check) -> None:

@@ -1,0 +1,31 @@
+"""The translation catalogue: every message in both languages, with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from ghg.formatting import number
+from ghg.i18n import CATALOGUE, LANGUAGES, text
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_message_exists_in_both_languages(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGUAGES)
+    fields = {lang: {f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in LANGUAGES}
+    assert fields["en"] == fields["vi"], key
+    assert entry["en"] != entry["vi"] or not re.search(r"[a-z]{4}", entry["en"]), key
+
+
+def test_vietnamese_number_format() -> None:
+    # Vietnamese uses '.' for thousands and ',' for decimals: 1.234.567,9
+    assert number(1234567.89, "vi") == "1.234.567,9"
+    assert number(1234567.89, "en") == "1,234,567.9"
+    assert number(0.05, "vi", 2) == "0,05"
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert text("cli.total", "fr") == "total"
