@@ -303,6 +303,7 @@ def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bo
                 **meta,
                 "sha256": rel.release_hash,
                 "path": str(rel.path),
+                "activities": rel.activities[releases.ACTIVITY_COLUMNS].to_dict(orient="records"),
                 "factors": rel.factors[releases.FACTOR_COLUMNS].to_dict(orient="records"),
                 "gwp": rel.gwp[releases.GWP_COLUMNS].to_dict(orient="records"),
             }
