@@ -190,6 +190,15 @@ def _number(table: pd.DataFrame, column: str, path: Path, required: bool) -> pd.
     return values.astype("float64")
 
 
+def _check_allowed(table: pd.DataFrame, column: str, allowed: tuple[str, ...], path: Path) -> None:
+    bad = ~table[column].isin(allowed)
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise ReleaseError(
+            "release.bad_value", file=str(path), row=row + 2, column=column, value=table[column].iloc[row]
+        )
+
+
 def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     """Convert each factor to its parameter's canonical unit (once per distinct unit string)."""
     table = table.copy()
@@ -261,29 +270,11 @@ def load(ref: str | Path) -> Release:
         factors["tier"] = meta.tier.value
     if "activities.csv" in meta.files:
         activities = _read_table(folder / "activities.csv", ACTIVITY_COLUMNS)
-        bad = ~activities["state"].isin(STATES)
-        if bad.any():
-            row = int(bad.to_numpy().nonzero()[0][0])
-            raise ReleaseError(
-                "release.bad_value",
-                file=str(folder / "activities.csv"),
-                row=row + 2,
-                column="state",
-                value=activities["state"].iloc[row],
-            )
+        _check_allowed(activities, "state", STATES, folder / "activities.csv")
         activities["release"] = meta.id
     if "gwp.csv" in meta.files:
         gwp = _read_table(folder / "gwp.csv", GWP_COLUMNS)
         gwp["value_f"] = _number(gwp, "value", folder / "gwp.csv", required=True)
-        bad = ~gwp["gwp_set"].isin(GWP_SETS)
-        if bad.any():
-            row = int(bad.to_numpy().nonzero()[0][0])
-            raise ReleaseError(
-                "release.bad_value",
-                file=str(folder / "gwp.csv"),
-                row=row + 2,
-                column="gwp_set",
-                value=gwp["gwp_set"].iloc[row],
-            )
+        _check_allowed(gwp, "gwp_set", GWP_SETS, folder / "gwp.csv")
         gwp["release"] = meta.id
     return Release(meta.id, folder, meta, release_hash, factors, activities, gwp)

@@ -13,8 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # The repository's cli.py, not a copy an install may have placed in site-packages.
 sys.path.insert(0, str(ROOT))
 
+import json  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+from ghg import releases  # noqa: E402
 from ghg.activity import INPUT_COLUMNS  # noqa: E402
 from ghg.factors import FactorSet  # noqa: E402
+from ghg.hashing import sha256_file  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "example-enterprise" / "activity.csv"
 
@@ -53,3 +59,26 @@ def write_csv(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def make_release(folder: Path, rows: list[dict[str, str]], tier: str = "measured") -> Path:
+    """Write a minimal release folder (a factors.csv and a correct release.json) of ``tier``."""
+    folder.mkdir(parents=True)
+    frame = pd.DataFrame([{c: r.get(c, "") for c in releases.FACTOR_COLUMNS} for r in rows])
+    frame.to_csv(folder / "factors.csv", index=False)
+    meta = {
+        "id": folder.name,
+        "version": "1",
+        "title": "test",
+        "publisher": "test",
+        "published": "2026-01-01",
+        "licence": "CC0",
+        "tier": tier,
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "sources": [{"id": "s", "title": "lab report"}],
+        "files": {"factors.csv": sha256_file(folder / "factors.csv")},
+    }
+    (folder / "release.json").write_text(json.dumps(meta))
+    return folder

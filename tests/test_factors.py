@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from ghg import releases
 from ghg.errors import FactorConflict, GwpError
 from ghg.factors import FactorSet
-from ghg.hashing import sha256_file
 
-
-def _release(folder: Path, tier: str, rows: list[dict[str, str]]) -> Path:
-    folder.mkdir(parents=True)
-    frame = pd.DataFrame([{c: r.get(c, "") for c in releases.FACTOR_COLUMNS} for r in rows])
-    frame.to_csv(folder / "factors.csv", index=False)
-    meta = {
-        "id": folder.name,
-        "version": "1",
-        "title": "t",
-        "publisher": "p",
-        "published": "2026-01-01",
-        "licence": "CC0",
-        "tier": tier,
-        "valid_from": 1990,
-        "valid_to": 2100,
-        "gwp_set": None,
-        "sources": [{"id": "s", "title": "lab"}],
-        "files": {"factors.csv": sha256_file(folder / "factors.csv")},
-    }
-    (folder / "release.json").write_text(json.dumps(meta))
-    return folder
+from .conftest import make_release
 
 
 def test_national_list_outranks_the_ipcc_default(factor_set: FactorSet) -> None:
@@ -47,10 +23,10 @@ def test_national_list_outranks_the_ipcc_default(factor_set: FactorSet) -> None:
 
 
 def test_a_measured_release_outranks_the_national_list(tmp_path: Path) -> None:
-    lab = _release(
+    lab = make_release(
         tmp_path / "plant-lab",
-        "measured",
-        [
+        tier="measured",
+        rows=[
             {
                 "factor_id": "lab.co2",
                 "parameter": "emission_factor",
@@ -82,10 +58,10 @@ def test_no_fallback_to_another_year(factor_set: FactorSet) -> None:
 
 
 def test_two_releases_of_one_tier_with_the_same_key_conflict(tmp_path: Path) -> None:
-    grid = _release(
+    grid = make_release(
         tmp_path / "other-grid",
-        "national",
-        [
+        tier="national",
+        rows=[
             {
                 "factor_id": "x.2023",
                 "parameter": "grid_emission_factor",
@@ -103,10 +79,10 @@ def test_two_releases_of_one_tier_with_the_same_key_conflict(tmp_path: Path) -> 
 
 
 def test_a_user_release_can_supply_a_missing_year(tmp_path: Path) -> None:
-    grid = _release(
+    grid = make_release(
         tmp_path / "vn-grid-2024-provisional",
-        "national",
-        [
+        tier="national",
+        rows=[
             {
                 "factor_id": "p.2024",
                 "parameter": "grid_emission_factor",

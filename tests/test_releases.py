@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,8 @@ import pytest
 
 from ghg import releases
 from ghg.errors import ReleaseError
+
+from .conftest import make_release
 
 # A published release is never edited. These are the SHA-256 of each bundled release.json
 # (which records every table's SHA-256); a change here means a release was edited in place.
@@ -65,33 +66,8 @@ def test_unknown_release_names_the_available_ones() -> None:
         releases.load("vn-grid-2031")
 
 
-def _user_release(folder: Path, rows: list[dict[str, str]], tier: str = "measured") -> Path:
-    """Write a minimal release folder with a factors.csv and a correct release.json."""
-    folder.mkdir(parents=True)
-    frame = pd.DataFrame([{c: r.get(c, "") for c in releases.FACTOR_COLUMNS} for r in rows])
-    frame.to_csv(folder / "factors.csv", index=False)
-    from ghg.hashing import sha256_file
-
-    meta = {
-        "id": folder.name,
-        "version": "1",
-        "title": "test",
-        "publisher": "test",
-        "published": "2026-01-01",
-        "licence": "CC0",
-        "tier": tier,
-        "valid_from": 1990,
-        "valid_to": 2100,
-        "gwp_set": None,
-        "sources": [{"id": "s", "title": "lab report"}],
-        "files": {"factors.csv": sha256_file(folder / "factors.csv")},
-    }
-    (folder / "release.json").write_text(json.dumps(meta))
-    return folder
-
-
 def test_user_release_in_the_same_format_loads(tmp_path: Path) -> None:
-    folder = _user_release(
+    folder = make_release(
         tmp_path / "plant-lab-2023",
         [
             {
@@ -111,7 +87,7 @@ def test_user_release_in_the_same_format_loads(tmp_path: Path) -> None:
 
 
 def test_factor_unit_must_match_its_gas(tmp_path: Path) -> None:
-    folder = _user_release(
+    folder = make_release(
         tmp_path / "bad-gas",
         [
             {
@@ -131,7 +107,7 @@ def test_factor_unit_must_match_its_gas(tmp_path: Path) -> None:
 
 def test_duplicate_keys_in_a_release_are_refused(tmp_path: Path) -> None:
     row = {"parameter": "ncv", "activity": "lpg", "value": "47", "unit": "TJ/Gg", "source_id": "s"}
-    folder = _user_release(tmp_path / "dup", [{**row, "factor_id": "a"}, {**row, "factor_id": "b"}])
+    folder = make_release(tmp_path / "dup", [{**row, "factor_id": "a"}, {**row, "factor_id": "b"}])
     with pytest.raises(ReleaseError, match="rows 2, 3 give a factor for the same key"):
         releases.load(folder)
 

@@ -18,27 +18,11 @@ import re
 import sys
 from pathlib import Path
 
+from ghg.releases import ACTIVITY_COLUMNS, FACTOR_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 FACTORS = ROOT / "factors"
 COMPILED = "2026-11-28"
-FACTOR_COLUMNS = [
-    "factor_id",
-    "parameter",
-    "activity",
-    "ipcc_category",
-    "technology",
-    "year",
-    "gas",
-    "value",
-    "unit",
-    "lower",
-    "upper",
-    "source_id",
-    "reference",
-    "status",
-    "note",
-]
-ACTIVITY_COLUMNS = ["activity", "name", "name_vi", "state", "biomass"]
 
 IPCC_V2_CH1 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_1_Ch1_Introduction.pdf"
 IPCC_V2_CH2 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/2_Volume2/V2_2_Ch2_Stationary_Combustion.pdf"
