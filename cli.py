@@ -69,16 +69,21 @@ def _fail(ctx: click.Context, exc: GhgError, as_json: bool) -> None:
 
 
 @contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr when it is a terminal; otherwise nothing."""
+def _progress(enabled: bool, files: tuple[Path, ...]) -> Iterator[Callable[[int, float], None]]:
+    """A progress bar on stderr (per file, per batch) when it is a terminal; otherwise nothing."""
     if not enabled or not sys.stderr.isatty():
-        yield lambda _label: None
+        yield lambda _file, _done: None
         return
-    with click.progressbar(length=total, file=sys.stderr, label="ghg") as bar:
+    steps = 1000
+    with click.progressbar(length=steps * len(files), file=sys.stderr, label="ghg") as bar:
+        position = {"at": 0}
 
-        def step(label: str) -> None:
-            bar.label = label[-40:]
-            bar.update(1)
+        def step(file_index: int, done: float) -> None:
+            target = int(steps * (file_index + done))
+            if target > position["at"]:
+                bar.label = files[file_index].name[-40:]
+                bar.update(target - position["at"])
+                position["at"] = target
 
         yield step
 
@@ -111,7 +116,7 @@ def validate(
         raise click.UsageError(text("usage.no_files", _lang(ctx)))
     try:
         factors = FactorSet.load(list(factor_refs) or None)
-        with _progress(not as_json, len(files) + 1) as step:
+        with _progress(not as_json, files) as step:
             computed = inventory.check(files, factors, progress=step)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
@@ -126,7 +131,8 @@ def validate(
             }
         )
     else:
-        click.echo(text("cli.valid", _lang(ctx), rows=rows, files=len(files)))
+        lg = _lang(ctx)
+        click.echo(text("cli.valid", lg, rows=formatting.number(rows, lg, 0), files=len(files)))
 
 
 @main.command(name="inventory")
@@ -166,7 +172,7 @@ def inventory_cmd(
         raise click.UsageError(text("usage.no_files", lg))
     try:
         factors = FactorSet.load(list(factor_refs) or None)
-        with _progress(not as_json, len(files)) as step:
+        with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
         metadata: dict[str, object] = {
             "software_version": result.software_version,

@@ -64,6 +64,7 @@ class Source:
     sheet: str | None = None
     problems: list[Problem] = field(default_factory=list)
     n_rows: int = 0
+    expected_rows: int = 0
     _sha256: str | None = None
     _hashing: Future[str] | None = None
     _rows: list[tuple[object, ...]] | None = None
@@ -186,7 +187,11 @@ def _open_csv(path: Path) -> Source:
         except UnicodeDecodeError:
             raise InputError([Problem(str(path), None, None, None, "not_utf8")]) from None
     header = [h.strip() for h in header]  # the names are given to Arrow explicitly: a BOM never reaches them
-    return Source(path, "csv", header, 2, problems=_check_header(path, header, None, 1))
+    source = Source(path, "csv", header, 2, problems=_check_header(path, header, None, 1))
+    with path.open("rb") as f:  # an estimate for progress only: the mean line length of the first MiB
+        head = f.read(1 << 20)
+    source.expected_rows = max(int(path.stat().st_size / max(len(head) / max(head.count(b"\n"), 1), 1)) - 1, 1)
+    return source
 
 
 def _open_parquet(path: Path) -> Source:
@@ -195,7 +200,9 @@ def _open_parquet(path: Path) -> Source:
     except (pa.ArrowInvalid, OSError) as exc:
         raise _unreadable(path, exc) from None
     header = list(schema.names)
-    return Source(path, "parquet", header, 1, problems=_check_header(path, header, None, None))
+    source = Source(path, "parquet", header, 1, problems=_check_header(path, header, None, None))
+    source.expected_rows = pq.ParquetFile(path).metadata.num_rows
+    return source
 
 
 def _open_xlsx(path: Path) -> Source:
@@ -219,6 +226,7 @@ def _open_xlsx(path: Path) -> Source:
         body.pop()  # trailing empty rows that Excel keeps formatted
     source = Source(path, "xlsx", header, 2, sheet.title, _check_header(path, header, sheet.title, 1))
     source._rows = body
+    source.expected_rows = len(body)
     return source
 
 

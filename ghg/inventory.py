@@ -30,7 +30,8 @@ from ghg.vocabulary import COMBUSTION_GASES, Scope, SourceCategory, Tier
 #: Keys of the totals table.
 TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
 
-Progress = Callable[[str], None]
+#: Called as ``progress(file_index, fraction_of_that_file_done)``.
+Progress = Callable[[int, float], None]
 
 
 @dataclass
@@ -93,8 +94,6 @@ def compute(
     sources: list[Source] = []
     records = excluded = 0
     for path in paths:
-        if progress:
-            progress(str(path))
         try:
             source = open_source(path)
         except InputError as exc:
@@ -119,6 +118,8 @@ def compute(
                 identities.append(item.identity)
                 table.files = sources  # file_index points into the run's list of files
                 offset += len(table)
+                if progress:
+                    progress(file_index, min(offset / max(source.expected_rows, 1), 0.99))
                 del columns
                 if flagged.any():
                     table = table.take(~flagged)
@@ -147,6 +148,8 @@ def compute(
             col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
         if repeated is not None and len(repeated):
             checker.duplicates(col, np.concatenate(identities), repeated)
+        if progress:
+            progress(file_index, 1.0)
         problems += col.finish()
     if not problems and not records:
         if year is not None and excluded:
