@@ -37,6 +37,9 @@ OPTIONAL_COLUMNS = (
     "carbon_content_unit",
     "density",
     "density_unit",
+    "fraction_calcined",
+    "balance",
+    "direction",
     "evidence",
 )
 INPUT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS

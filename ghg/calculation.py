@@ -27,7 +27,7 @@ from ghg.vocabulary import COMBUSTION_GASES, Method, SourceCategory, Tier
 #: TJ per TOE (IEA/OECD definition, 1 TOE = 41.868 GJ): used where no MOIT factor applies.
 TJ_PER_TOE = 0.041868
 ELECTRICITY = SourceCategory.PURCHASED_ELECTRICITY.value
-UNSUPPORTED = {SourceCategory.PROCESS.value, SourceCategory.FUGITIVE.value, SourceCategory.PURCHASED_HEAT.value}
+UNSUPPORTED = {SourceCategory.FUGITIVE.value, SourceCategory.PURCHASED_HEAT.value}
 
 #: Quantity kinds allowed for each activity state.
 KINDS_BY_STATE = {
@@ -40,7 +40,9 @@ _KEY_TEXT = ("activity", "ipcc_category", "technology", "source_category", "ener
 MASS, VOLUME, ENERGY, NORMAL_VOLUME = range(4)
 
 
-_KEY_FIELDS = ("activity", "ipcc_category", "technology", "source_category", "energy_basis", "kind", "year")
+_KEY_TEXT_FIELDS = ("activity", "ipcc_category", "technology", "source_category", "energy_basis", "direction")
+_KEY_FIELDS = (*_KEY_TEXT_FIELDS, "kind", "year")
+PROCESS = SourceCategory.PROCESS.value
 
 
 class Groups:
@@ -54,8 +56,10 @@ class Groups:
 
     def __init__(self, factors: FactorSet) -> None:
         self.factors = factors
-        self.keys: list[tuple[str, str, str, str, str, str, int]] = []
-        self.index_of: dict[tuple[str, str, str, str, str, str, int], int] = {}
+        self.keys: list[tuple[str, str, str, str, str, str, str, int]] = []
+        self.index_of: dict[tuple[str, str, str, str, str, str, str, int], int] = {}
+        #: process groups: (method, sign, factor or None when only a measured value can serve)
+        self.process: dict[int, tuple[str, float, Resolved | None]] = {}
         self.ncv: list[Resolved | None] = []
         self.density: list[Resolved | None] = []
         self.ratio: list[Resolved | None] = []
@@ -88,7 +92,7 @@ class Groups:
             lookup[i] = gid
         return np.take(lookup, local)
 
-    def _add(self, key: tuple[str, str, str, str, str, str, int]) -> int:
+    def _add(self, key: tuple[str, str, str, str, str, str, str, int]) -> int:
         gid = len(self.keys)
         self.keys.append(key)
         self.index_of[key] = gid
@@ -99,7 +103,16 @@ class Groups:
         return gid
 
     def _resolve(
-        self, i: int, activity: str, category: str, tech: str, source: str, basis: str, kind: str, year: int
+        self,
+        i: int,
+        activity: str,
+        category: str,
+        tech: str,
+        source: str,
+        basis: str,
+        direction: str,
+        kind: str,
+        year: int,
     ) -> None:
         factors, acts = self.factors, self.factors.activities
         if activity not in acts.index:
@@ -109,7 +122,11 @@ class Groups:
         self.biogenic_list[i] = str(acts.loc[activity, "biomass"]) == "true"
         if source in UNSUPPORTED:
             self.bad[i] = ("source_category", "category_unsupported", {})
-        elif (state == "electricity") != (source == ELECTRICITY):
+        elif source == PROCESS:
+            self._resolve_process(i, activity, state, category, direction, kind, year)
+        elif direction:
+            self.bad[i] = ("direction", "direction_not_applicable", {})
+        elif state == "material" or (state == "electricity") != (source == ELECTRICITY):
             self.bad[i] = ("activity", "activity_category", {"state": state, "category": source})
         elif kind not in KINDS_BY_STATE[state]:
             code = "gas_volume" if state == "gas" and kind == "volume" else "unit_for_state"
@@ -131,6 +148,34 @@ class Groups:
             self.bad[i] = ("ipcc_category", "category_missing", {})
         else:
             self._resolve_fuel(i, activity, category, tech, year, kind, basis)
+
+    def _resolve_process(
+        self, i: int, activity: str, state: str, category: str, direction: str, kind: str, year: int
+    ) -> None:
+        """Carbonate decomposition, carbon content, or a stream of a carbon mass balance (IPCC 2006 Vol. 3)."""
+        if state == "electricity":
+            self.bad[i] = ("activity", "activity_category", {"state": state, "category": PROCESS})
+            return
+        if not category:
+            self.bad[i] = ("ipcc_category", "category_missing_process", {})
+            return
+        if kind not in ("mass", "normal_volume"):
+            self.bad[i] = ("unit", "unit_for_state", {"state": "process", "allowed": "mass, normal_volume"})
+            return
+        carbon = self.factors.resolve("carbon_content", activity, ipcc_category=category, year=year)
+        if direction:
+            self.process[i] = (Method.PROCESS_BALANCE.value, 1.0 if direction == "in" else -1.0, carbon)
+            needs_measured = carbon is None or kind == "normal_volume"
+        else:
+            carbonate = self.factors.resolve("carbonate_factor", activity, "CO2", category, year=year)
+            if carbonate is not None and kind == "mass":
+                self.process[i] = (Method.PROCESS_CARBONATE.value, 1.0, carbonate)
+                return
+            self.process[i] = (Method.PROCESS_CARBON.value, 1.0, carbon)
+            needs_measured = carbon is None or kind == "normal_volume"
+        if needs_measured:
+            measured = "carbon_co2_per_nm3" if kind == "normal_volume" else "carbon_co2_per_t"
+            self.needs[i] = [(measured, "carbon_content", "no_carbon_content")]
 
     def _resolve_fuel(self, i: int, activity: str, category: str, tech: str, year: int, kind: str, basis: str) -> None:
         factors = self.factors
@@ -175,11 +220,28 @@ class Groups:
     def report(self, col: Collector, table: ActivityTable, gid: np.ndarray) -> bool:
         """Report the rows of ``table`` whose group cannot be computed; True if any."""
         found = False
-        if not self.bad and not self.needs:
+        if not self.bad and not self.needs and not self.process:
             return found
         present = np.unique(gid)
+        fraction = table.measured.get("fraction_calcined")
+        carbon = [
+            table.measured[k]
+            for k in ("carbon_co2_per_t", "carbon_co2_per_tj", "carbon_co2_per_nm3")
+            if k in table.measured
+        ]
         for g in present:
             g = int(g)
+            carbonate = self.process.get(g, ("",))[0] == Method.PROCESS_CARBONATE.value
+            if fraction is not None and not carbonate:
+                mask = (gid == g) & ~np.isnan(fraction)
+                if mask.any():
+                    self._report_rows(col, table, mask, "fraction_calcined", "fraction_not_applicable", {})
+                    found = True
+            if carbonate and carbon:
+                mask = (gid == g) & np.any([~np.isnan(c) for c in carbon], axis=0)
+                if mask.any():  # the carbonate factor is stoichiometric: a carbon content has no place here
+                    self._report_rows(col, table, mask, "carbon_content", "carbon_not_applicable", {})
+                    found = True
             if g in self.bad:
                 column, code, params = self.bad[g]
                 self._report_rows(col, table, gid == g, column, code, params)
@@ -211,7 +273,7 @@ class Groups:
         col.counts[(code, column)] += max(len(idx) - shown_max, 0)
 
 
-def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, str, str, str, str, int]]]:
+def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, str, str, str, str, str, int]]]:
     """Each row's factor key as a dense group number within the batch, and each group's key.
 
     The key columns' codes are packed into one integer (mixed radix of their code
@@ -220,7 +282,7 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, s
     packed number. A few passes over the rows, with no per-row Python.
     """
     n = len(table)
-    names = ("activity", "ipcc_category", "technology", "source_category", "energy_basis")
+    names = _KEY_TEXT_FIELDS
     columns = [table.text[name].codes for name in names] + [table.kind]
     radices = [len(table.text[name].categories) + 1 for name in names] + [len(KINDS) + 1]
     year_min = int(table.year.min()) if n else 0
@@ -290,7 +352,9 @@ class Coefficients:
     ``ncv`` [TJ/t],
     ``ef`` [t gas/TJ] per gas (0 where a gas does not apply: CH4 and N2O of electricity),
     ``fossil`` (GWP of CO2, 0 for biogenic CO2), ``toe_per_t`` and ``toe_per_tj`` [TOE],
-    ``toe_by_mass`` (a MOIT factor per tonne applies).
+    ``toe_by_mass`` (a MOIT factor per tonne applies); for process groups ``process``,
+    ``process_per_t`` [t CO2/t: carbonate factor, or carbon content × 44/12], ``process_sign``
+    (+1, or -1 for carbon leaving a mass balance) and ``carbonate``.
     """
 
     tj_per_amount: np.ndarray
@@ -301,16 +365,29 @@ class Coefficients:
     toe_per_t: np.ndarray
     toe_per_tj: np.ndarray
     toe_by_mass: np.ndarray
+    process: np.ndarray
+    process_per_t: np.ndarray
+    process_sign: np.ndarray
+    carbonate: np.ndarray
 
 
 def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     """Fold each group's resolved factors into the coefficients the rows take."""
-    kind_g = np.array([KINDS.index(k[5]) if k[5] in KINDS else -1 for k in g.keys] + [-1])
+    kind_g = np.array([KINDS.index(k[6]) if k[6] in KINDS else -1 for k in g.keys] + [-1])
     ncv_g, density_g, ratio_g = _values(g.ncv), _values(g.density), _values(g.ratio)
     gross_g = np.array([k[4] == "gross" for k in g.keys] + [False])
+    n = len(g.keys)
+    process = np.zeros(n + 1, dtype=bool)
+    process_per_t = np.full(n + 1, np.nan)
+    process_sign = np.ones(n + 1)
+    carbonate = np.zeros(n + 1, dtype=bool)
+    for i, (method, sign, factor) in g.process.items():
+        process[i], process_sign[i] = True, sign
+        process_per_t[i] = np.nan if factor is None else factor.value
+        carbonate[i] = method == Method.PROCESS_CARBONATE.value
     tj_per_amount = np.select(
-        [kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
-        [ncv_g, density_g * ncv_g, ratio_g, 1.0],
+        [process, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
+        [0.0, ncv_g, density_g * ncv_g, ratio_g, 1.0],
         np.nan,
     )
     t_per_amount = np.select([kind_g == MASS, kind_g == VOLUME], [1.0, density_g], np.nan)
@@ -329,6 +406,10 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         np.where(toe_by_mass, toe, 0.0),
         np.where(toe_unit == "TOE/TJ", toe, 1.0 / TJ_PER_TOE),
         toe_by_mass,
+        process,
+        process_per_t,
+        process_sign,
+        carbonate,
     )
 
 
@@ -351,20 +432,39 @@ def energy_and_mass(table: ActivityTable, index: np.ndarray, c: Coefficients) ->
     return table.amount * tj_per, table.amount * t_per
 
 
-def measured_co2(table: ActivityTable, energy: np.ndarray, mass: np.ndarray) -> np.ndarray | None:
-    """CO2 [t] of rows with a measured carbon content (Tier 3), NaN elsewhere; None when no row has one.
+def direct_co2(
+    table: ActivityTable, index: np.ndarray, c: Coefficients, energy: np.ndarray, mass: np.ndarray
+) -> np.ndarray | None:
+    """CO2 [t] of rows not computed as energy × factor; NaN elsewhere, None when there are none.
 
-    Carbon per energy: ``E = energy × C [t CO2/TJ]``; per mass: ``E = mass × C [t CO2/t]``
-    (carbon converted to CO2 by 44/12 when the unit was read).
+    - process, carbonate (IPCC 2006 Vol. 3 Eq. 2.14): ``mass × EF × fraction calcined`` (1 when not given);
+    - process, carbon content or mass balance stream: ``± mass × C × 44/12`` (+ carbon in, - carbon out),
+      with a measured carbon content when given (per tonne, or per Nm3 for a gas);
+    - combustion with a measured carbon content (Tier 3): ``energy × C [t CO2/TJ]`` or ``mass × C [t CO2/t]``.
     """
-    cc_tj, cc_t = table.measured.get("carbon_co2_per_tj"), table.measured.get("carbon_co2_per_t")
-    if cc_tj is None and cc_t is None:
+    m = table.measured
+    cc_tj, cc_t, cc_nm3 = m.get("carbon_co2_per_tj"), m.get("carbon_co2_per_t"), m.get("carbon_co2_per_nm3")
+    process_row = np.take(c.process, index)
+    has_process = bool(process_row.any())
+    if not has_process and cc_tj is None and cc_t is None:
         return None
     out = np.full(len(table), np.nan)
     if cc_tj is not None:
-        out = np.where(np.isnan(cc_tj), out, energy * cc_tj)
+        out = np.where(np.isnan(cc_tj) | process_row, out, energy * cc_tj)
     if cc_t is not None:
-        out = np.where(np.isnan(cc_t), out, mass * cc_t)
+        out = np.where(np.isnan(cc_t) | process_row, out, mass * cc_t)
+    if has_process:
+        carbonate = np.take(c.carbonate, index)
+        per_t = np.take(c.process_per_t, index)
+        if cc_t is not None:
+            per_t = np.where(~np.isnan(cc_t) & ~carbonate, cc_t, per_t)
+        co2 = mass * per_t
+        if cc_nm3 is not None:
+            co2 = np.where((table.kind == NORMAL_VOLUME) & ~np.isnan(cc_nm3), table.amount * cc_nm3, co2)
+        fraction = m.get("fraction_calcined")
+        if fraction is not None:
+            co2 = np.where(carbonate & ~np.isnan(fraction), co2 * fraction, co2)
+        out = np.where(process_row, co2 * np.take(c.process_sign, index), out)
     return out
 
 
@@ -382,14 +482,16 @@ def calculate(table: ActivityTable, index: np.ndarray, g: Groups, gwp_set: str, 
     c = coefficients(g, gwp)
     energy, mass = energy_and_mass(table, index, c)
     co2 = energy * np.take(c.ef["CO2"], index)
-    override = measured_co2(table, energy, mass)
+    override = direct_co2(table, index, c, energy, mass)
     if override is not None:
         co2 = np.where(np.isnan(override), co2, override)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        co2_ef = np.where(energy > 0, co2 / energy, np.nan)
     records = {
         "energy_tj": energy,
         "mass_t": mass,
         "co2_t": co2,
-        "co2_ef": co2 / energy,
+        "co2_ef": co2_ef,
         "ch4_t": energy * np.take(c.ef["CH4"], index),
         "n2o_t": energy * np.take(c.ef["N2O"], index),
     }
@@ -407,8 +509,11 @@ def toe_method(calc: Calculated, table: ActivityTable) -> np.ndarray:
     return np.where(by_mass | (toe_unit == "TOE/TJ"), "moit_factor", "energy_content")
 
 
-def method_of(kind: str, source: str) -> str:
-    """The method label of a group."""
+def method_of(g: Groups, i: int) -> str:
+    """The method label of group ``i``."""
+    if i in g.process:
+        return g.process[i][0]
+    kind, source = g.keys[i][6], g.keys[i][3]
     if source == ELECTRICITY:
         return Method.ELECTRICITY_LOCATION.value
     return {

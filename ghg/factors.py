@@ -13,7 +13,14 @@ from ghg.errors import FactorConflict, GwpError, ReleaseError
 from ghg.vocabulary import GWP_SETS, Tier
 
 #: The bundled releases used when none are named.
-DEFAULT_RELEASES = ("ipcc-2006-energy", "vn-qd2626-2022", "vn-energy-2011", "vn-grid-2023", "gwp100-ar4-ar5-ar6")
+DEFAULT_RELEASES = (
+    "ipcc-2006-energy",
+    "ipcc-2006-ippu",
+    "vn-qd2626-2022",
+    "vn-energy-2011",
+    "vn-grid-2023",
+    "gwp100-ar4-ar5-ar6",
+)
 
 _KEY = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
 

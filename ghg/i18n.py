@@ -239,6 +239,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{activity} in Nm3 needs a measured NCV per Nm3 (e.g. ncv 37.7, ncv_unit MJ/Nm3)",
         "vi": "{activity} tính theo Nm3 cần nhiệt trị đo theo Nm3 (ví dụ ncv 37.7, ncv_unit MJ/Nm3)",
     },
+    "problem.direction_not_applicable": {
+        "en": "direction (in/out) applies only to the streams of a process carbon mass balance: leave it empty",
+        "vi": "direction (in/out) chỉ áp dụng cho các dòng của cân bằng khối lượng các-bon trong quá trình công nghiệp: hãy để trống",
+    },
+    "problem.category_missing_process": {
+        "en": "a process emission needs its IPCC category (e.g. 2.A.4 other uses of carbonates, 2.B.10 other chemicals such as yellow phosphorus, 2.C.1 iron and steel, 2.C.7 other metals such as copper)",
+        "vi": "phát thải quá trình cần mã lĩnh vực IPCC (ví dụ 2.A.4 sử dụng cacbonat khác, 2.B.10 hóa chất khác như phốt pho vàng, 2.C.1 gang thép, 2.C.7 kim loại khác như đồng)",
+    },
+    "problem.no_carbon_content": {
+        "en": "{activity} has no default carbon content: give the measured carbon content (carbon_content, carbon_content_unit, e.g. 0.005 and 't C/t', or 'kg C/Nm3' for a gas)",
+        "vi": "{activity} không có hàm lượng các-bon mặc định: hãy ghi hàm lượng các-bon đo được (carbon_content, carbon_content_unit, ví dụ 0.005 và 't C/t', hoặc 'kg C/Nm3' cho khí)",
+    },
+    "problem.fraction_not_applicable": {
+        "en": "fraction_calcined applies only to carbonates (limestone, dolomite, ...): leave it empty",
+        "vi": "fraction_calcined chỉ áp dụng cho cacbonat (đá vôi, dolomit, ...): hãy để trống",
+    },
+    "problem.carbon_not_applicable": {
+        "en": "a carbonate's factor is stoichiometric (IPCC 2006 Vol. 3 Table 2.1): give the carbonate's mass (and fraction_calcined), not a carbon content",
+        "vi": "hệ số của cacbonat theo hóa học lượng pháp (IPCC 2006 Tập 3 Bảng 2.1): hãy ghi khối lượng cacbonat (và fraction_calcined), không ghi hàm lượng các-bon",
+    },
+    "problem.fraction_range": {
+        "en": "fraction_calcined must be a fraction above 0 and at most 1 (write 0.95 for 95%)",
+        "vi": "fraction_calcined phải là phân số lớn hơn 0 và không quá 1 (ghi 0.95 cho 95%)",
+    },
+    "problem.balance_direction": {
+        "en": "a mass balance stream needs both balance (its id) and direction (in or out)",
+        "vi": "một dòng của cân bằng khối lượng cần cả balance (mã cân bằng) và direction (in hoặc out)",
+    },
+    "problem.balance_negative": {
+        "en": "carbon out ({carbon_out} t C) exceeds carbon in ({carbon_in} t C) in this mass balance (streams on rows {rows}): check the quantities and carbon contents of its streams",
+        "vi": "các-bon ra ({carbon_out} t C) lớn hơn các-bon vào ({carbon_in} t C) trong cân bằng này (các dòng ở hàng {rows}): hãy kiểm tra số lượng và hàm lượng các-bon của các dòng",
+    },
     # releases
     "release.unknown": {
         "en": "Unknown factor release '{name}'. Available: {available}. Or give the path of a release folder.",

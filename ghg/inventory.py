@@ -92,6 +92,7 @@ def compute(
     accumulator = Accumulator()
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = []
     sources: list[Source] = []
+    balances = Balances(sources)
     records = excluded = 0
     for path in paths:
         try:
@@ -130,20 +131,22 @@ def compute(
                 if not len(table):
                     continue
                 gid = groups.assign(table)
-                groups.report(col, table, gid)
+                failed = groups.report(col, table, gid)
                 records += len(table)
+                if not failed:
+                    balances.add(table, gid, groups)
                 if problems or len(col.problems) or col.counts or gwp_set is None:
                     continue  # keep checking, stop computing: nothing will be returned
                 if keep:
                     calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
                     kept.append((table, calc))
                     energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
-                    co2_measured = calculation.measured_co2(table, energy, mass)
+                    coef = calculation.coefficients(groups, gwp)
                 else:
                     coef = calculation.coefficients(groups, gwp)
                     energy, mass = calculation.energy_and_mass(table, gid, coef)
-                    co2_measured = calculation.measured_co2(table, energy, mass)
-                accumulator.add(table, gid, len(groups), energy, mass, co2_measured)
+                direct = calculation.direct_co2(table, gid, coef, energy, mass)
+                accumulator.add(table, gid, len(groups), energy, mass, direct)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
         if repeated is not None and len(repeated):
@@ -151,6 +154,7 @@ def compute(
         if progress:
             progress(file_index, 1.0)
         problems += col.finish()
+    problems += balances.problems()
     if not problems and not records:
         if year is not None and excluded:
             problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
@@ -231,6 +235,66 @@ def check(
         With every problem of every file.
     """
     return compute(paths, None, factors, year, progress)
+
+
+class Balances:
+    """Carbon mass balances (IPCC 2006 Vol. 3): per enterprise, facility, year and balance id, carbon in
+    minus carbon out must not be negative; a negative balance is a problem naming its streams."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.frames: list[pd.DataFrame] = []
+
+    def add(self, table: validation.ActivityTable, gid: np.ndarray, groups: calculation.Groups) -> None:
+        rows = np.flatnonzero(table.text["balance"].codes >= 0)
+        if not len(rows):
+            return
+        part = table.take(rows)
+        coef = calculation.coefficients(groups, {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0})
+        energy, mass = calculation.energy_and_mass(part, gid[rows], coef)
+        co2 = calculation.direct_co2(part, gid[rows], coef, energy, mass)
+        if co2 is None:
+            return
+        self.frames.append(
+            pd.DataFrame(
+                {
+                    "enterprise": part.text["enterprise"].values(),
+                    "facility": part.text["facility"].values(),
+                    "year": part.year,
+                    "balance": part.text["balance"].values(),
+                    "co2_t": co2,
+                    "file_index": part.file_index,
+                    "row": part.row,
+                }
+            )
+        )
+
+    def problems(self) -> list[Problem]:
+        if not self.frames:
+            return []
+        streams = pd.concat(self.frames, ignore_index=True)
+        found = []
+        for key, rows in streams.groupby(["enterprise", "facility", "year", "balance"], sort=True):
+            carbon_in = float(rows.loc[rows["co2_t"] > 0, "co2_t"].sum()) * 12 / 44
+            carbon_out = -float(rows.loc[rows["co2_t"] < 0, "co2_t"].sum()) * 12 / 44
+            if carbon_out > carbon_in:
+                source = self.sources[int(rows["file_index"].iloc[0])]
+                found.append(
+                    Problem(
+                        source.name,
+                        int(rows["row"].iloc[0]),
+                        "balance",
+                        str(key[3]),
+                        "balance_negative",
+                        source.sheet,
+                        {
+                            "carbon_in": f"{carbon_in:,.3f}",
+                            "carbon_out": f"{carbon_out:,.3f}",
+                            "rows": ", ".join(str(int(r)) for r in rows["row"]),
+                        },
+                    )
+                )
+        return found
 
 
 class Accumulator:
@@ -443,15 +507,15 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
     keys = g.frame
     source = _group_text(list(keys["source_category"]), idx)
     electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
-    methods = _group_text(
-        [calculation.method_of(k, s) for k, s in zip(keys["kind"], keys["source_category"], strict=True)], idx
-    )
+    methods = _group_text([calculation.method_of(g, i) for i in range(len(g))], idx)
+    process = np.take(calculation.coefficients(g, calc.gwp).process, idx)
     files = table.files
     names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
     measured_cols = {
         "ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
-        "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t"),
+        "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t", "carbon_co2_per_nm3"),
+        "fraction_calcined": ("fraction_calcined",),
         "density": ("density_t_per_m3",),
     }
     flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
@@ -479,7 +543,10 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
     biogenic_g = g.biogenic
     parts = []
     for gas in COMBUSTION_GASES:
-        resolved = g.ef[gas]
+        resolved = list(g.ef[gas])
+        if gas == "CO2":  # a process line's factor is its carbonate factor or carbon content
+            for i, (_method, _sign, factor) in g.process.items():
+                resolved[i] = factor
         biogenic = np.take(biogenic_g, idx) & (gas == "CO2")
         scope = np.where(
             biogenic, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
@@ -487,7 +554,8 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
         tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
         ef = np.take(np.array([np.nan if r is None else r.value for r in resolved] + [np.nan]), idx)
         measured = np.full(len(table), "", dtype=object)
-        for name in ("ncv", "carbon_content", "density") if gas == "CO2" else ("ncv", "density"):
+        names = ("ncv", "carbon_content", "density", "fraction_calcined") if gas == "CO2" else ("ncv", "density")
+        for name in names:
             measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
         if gas == "CO2":
             ef = rec["co2_ef"]
@@ -512,5 +580,5 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
                 "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
             }
         )
-        parts.append(part[~electricity] if gas != "CO2" else part)
+        parts.append(part[~(electricity | process)] if gas != "CO2" else part)
     return pd.concat(parts, ignore_index=True)[LINE_SCHEMA.names]

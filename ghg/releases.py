@@ -50,6 +50,8 @@ PARAMETER_UNITS = {
     "density": ("t/m3",),
     "toe_factor": ("TOE/t", "TOE/TJ"),
     "ncv_gcv_ratio": ("dimensionless",),
+    "carbonate_factor": ("t {gas}/t",),
+    "carbon_content": ("t CO2/t", "t CO2/Nm3"),
 }
 
 

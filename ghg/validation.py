@@ -41,7 +41,10 @@ _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 #: Measured properties: value column, unit column, and {canonical unit: stored name}.
 MEASURED = {
     "ncv": ("ncv_unit", {"TJ/t": "ncv_tj_per_t", "TJ/Nm3": "ncv_tj_per_nm3"}),
-    "carbon_content": ("carbon_content_unit", {"t CO2/TJ": "carbon_co2_per_tj", "t CO2/t": "carbon_co2_per_t"}),
+    "carbon_content": (
+        "carbon_content_unit",
+        {"t CO2/TJ": "carbon_co2_per_tj", "t CO2/t": "carbon_co2_per_t", "t CO2/Nm3": "carbon_co2_per_nm3"},
+    ),
     "density": ("density_unit", {"t/m3": "density_t_per_m3"}),
 }
 TEXT_COLUMNS = (
@@ -54,12 +57,13 @@ TEXT_COLUMNS = (
     "ipcc_category",
     "technology",
     "energy_basis",
+    "balance",
+    "direction",
     "ncv_unit",
     "carbon_content_unit",
     "density_unit",
     "evidence",
 )
-NUMERIC_COLUMNS = ("year", "quantity", "ncv", "carbon_content", "density")
 
 
 @dataclass
@@ -385,6 +389,8 @@ class Checker:
             ("source_category", lambda v: v in _SOURCES, "vocabulary", {"allowed": ", ".join(_SOURCES)}),
             ("energy_basis", lambda v: v in _BASES, "vocabulary", {"allowed": ", ".join(_BASES)}),
             ("period", lambda v: _PERIOD.match(v) is not None, "period", {}),
+            ("balance", lambda v: _ID.match(v) is not None, "identifier", {}),
+            ("direction", lambda v: v in _DIRECTIONS, "vocabulary", {"allowed": ", ".join(_DIRECTIONS)}),
         ]
         for name, test, code, params in checks:
             bad = self._bad_values(name, text[name], test)
@@ -423,6 +429,10 @@ class Checker:
             pyear = np.take(pyear, period.codes)
             col.rows((pyear > 0) & (pyear != year), offset, "period", "period_year", shown("period"), flagged)
 
+        has_balance, has_direction = text["balance"].codes >= 0, text["direction"].codes >= 0
+        col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)
+        col.rows(has_direction & ~has_balance, offset, "balance", "balance_direction", flagged=flagged)
+
         quantity, present, bad = numbers(columns.get("quantity"), n)
         col.rows(~present, offset, "quantity", "quantity_missing", flagged=flagged)
         col.rows(bad, offset, "quantity", "number", raw_value("quantity"), flagged)
@@ -432,6 +442,19 @@ class Checker:
         amount = quantity * multiplier
 
         measured: dict[str, np.ndarray] = {}
+        if "fraction_calcined" in columns:
+            fraction, present, bad = numbers(columns["fraction_calcined"], n)
+            col.rows(bad, offset, "fraction_calcined", "number", raw_value("fraction_calcined"), flagged)
+            col.rows(
+                present & ~bad & ~((fraction > 0) & (fraction <= 1)),
+                offset,
+                "fraction_calcined",
+                "fraction_range",
+                raw_value("fraction_calcined"),
+                flagged,
+            )
+            if present.any():
+                measured["fraction_calcined"] = np.where(present & ~bad, fraction, np.nan)
         for prop, (unit_col, canon) in MEASURED.items():
             if prop not in columns and unit_col not in columns:
                 continue
@@ -483,6 +506,7 @@ def repeated(identities: list[np.ndarray]) -> np.ndarray:
 
 
 _SOURCES = [c.value for c in SourceCategory]
+_DIRECTIONS = ["in", "out"]
 _BASES = [b.value for b in EnergyBasis]
 
 

@@ -57,6 +57,9 @@ class Method(StrEnum):
     COMBUSTION_NORMAL_VOLUME = "combustion_normal_volume"
     COMBUSTION_ENERGY = "combustion_energy"
     ELECTRICITY_LOCATION = "electricity_location_based"
+    PROCESS_CARBONATE = "process_carbonate"
+    PROCESS_CARBON = "process_carbon_content"
+    PROCESS_BALANCE = "process_carbon_balance"
 
 
 #: The GWP sets a factor release may define (100-year horizon).
@@ -66,4 +69,4 @@ GWP_SETS = ("AR4", "AR5", "AR6")
 COMBUSTION_GASES = ("CO2", "CH4", "N2O")
 
 #: Activity states (columns of ``activities.csv`` in a release).
-STATES = ("solid", "liquid", "gas", "electricity")
+STATES = ("solid", "liquid", "gas", "electricity", "material")

@@ -18,6 +18,7 @@ from .conftest import make_release
 PUBLISHED = {
     "gwp100-ar4-ar5-ar6": "3835043a5cbc545c91d347a70bbefc23e1b1fe9f2931ee423729cc6da2ffae24",
     "ipcc-2006-energy": "d209ea05703a61e82d29e5445e422f203fe94f7f3ae1a2b35620a56b684d9218",
+    "ipcc-2006-ippu": "1f7d6295dcdf4f354571ee491447f63222c6b49104a8f0b550c26bb06ea6cd0f",
     "vn-energy-2011": "68e294c39ef6522f6a7b97de5a04180ed658aa8db19fdb604b1b1d6fb67ab3e7",
     "vn-grid-2023": "c12adc65df51e00bd1c54e254c2d641d9a3cae26f93b4c0077881e298b0cb04d",
     "vn-qd2626-2022": "99495cd4c260198455abeed66ccceb7e37dc8e78ec2bdb328f44cf66b9e950aa",

@@ -704,6 +704,149 @@ def vn_qd2626(ref: Path) -> None:
     publish("vn-qd2626-2022", meta, {"factors.csv": (FACTOR_COLUMNS, rows)})
 
 
+def ipcc_ippu(ref: Path) -> None:
+    """Process factors: carbonate decomposition (Vol. 3 Table 2.1) and carbon contents for mass balances."""
+    v3_ch2 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/3_Volume3/V3_2_Ch2_Mineral_Industry.pdf"
+    v3_ch4 = "https://www.ipcc-nggip.iges.or.jp/public/2006gl/pdf/3_Volume3/V3_4_Ch4_Metal_Industry.pdf"
+    rows_ref = read(ref / "ipcc/carbonates.csv")
+    carbonates = {
+        "calcite/aragonite": ("limestone", "Limestone (calcite, CaCO3)", "Đá vôi (CaCO3)"),
+        "dolomite": ("dolomite", "Dolomite (CaMg(CO3)2)", "Dolomit"),
+        "magnesite": ("magnesite", "Magnesite (MgCO3)", "Magnesit"),
+        "siderite": ("siderite", "Siderite (FeCO3)", "Siderit"),
+        "rhodochrosite": ("rhodochrosite", "Rhodochrosite (MnCO3)", "Rodocrosit"),
+        "sodium carbonate / soda ash": ("soda_ash", "Soda ash (Na2CO3)", "Sô-đa (Na2CO3)"),
+    }
+    contents = {
+        "coke": "coke_oven_coke",
+        "coal": "other_bituminous_coal",
+        "coking_coal": "coking_coal",
+        "petroleum_coke": "petroleum_coke",
+        "charcoal": "charcoal",
+        "coal_tar": "coal_tar",
+        "gas_diesel_oil": "gas_diesel_oil",
+        "natural_gas": "natural_gas",
+        "limestone": "limestone",
+        "dolomite": "dolomite",
+    }
+    electrodes = {
+        "electrode paste": ("electrode_paste", "Electrode paste (Soderberg)", "Bột điện cực"),
+        "prebaked electrodes": ("prebaked_electrodes", "Prebaked electrodes", "Điện cực nung sẵn"),
+    }
+    acts, rows = [], []
+    for r in rows_ref:
+        item = r["item"]
+        if r["category"].startswith("carbonate decomposition") and item in carbonates:
+            code, name, name_vi = carbonates[item]
+            acts.append({"activity": code, "name": name, "name_vi": name_vi, "state": "material", "biomass": "false"})
+            rows.append(
+                {
+                    "factor_id": f"ipcc2006.carbonate.{code}",
+                    "parameter": "carbonate_factor",
+                    "activity": code,
+                    "gas": "CO2",
+                    "value": r["value"],
+                    "unit": "t CO2/t",
+                    "source_id": "ipcc2006-v3-ch2-t2.1",
+                    "reference": f"EFDB {r['efdb_id'].split('.')[0]}",
+                    "status": "published",
+                    "note": f"{r['formula']}: stoichiometric; fraction calcined applied per record (Eq. 2.14)",
+                }
+            )
+        elif r["category"].startswith("material carbon contents") and item in contents:
+            code = contents[item]
+            rows.append(
+                {
+                    "factor_id": f"ipcc2006.carbon.{code}",
+                    "parameter": "carbon_content",
+                    "activity": code,
+                    "value": r["value"],
+                    "unit": "t C/t",
+                    "source_id": "ipcc2006-v3-ch4-t4.3",
+                    "status": "published",
+                    "note": f"Table 4.3 '{item}'",
+                }
+            )
+        elif r["category"].startswith("reducing agents") and item in electrodes:
+            code, name, name_vi = electrodes[item]
+            acts.append({"activity": code, "name": name, "name_vi": name_vi, "state": "material", "biomass": "false"})
+            carbon = round(float(r["value"]) * 12 / 44, 5)
+            rows.append(
+                {
+                    "factor_id": f"ipcc2006.carbon.{code}",
+                    "parameter": "carbon_content",
+                    "activity": code,
+                    "value": repr(carbon),
+                    "unit": "t C/t",
+                    "source_id": "ipcc2006-v3-ch4-t4.6",
+                    "reference": f"EFDB {r['efdb_id'].split('.')[0]}",
+                    "status": "derived",
+                    "note": f"{r['value']} t CO2/t reducing agent (Table 4.6) x 12/44",
+                }
+            )
+    acts.append(
+        {
+            "activity": "phosphate_rock",
+            "name": "Phosphate rock (apatite ore or concentrate)",
+            "name_vi": "Quặng apatit",
+            "state": "material",
+            "biomass": "false",
+        }
+    )
+    for code, name, name_vi in [
+        ("product", "Product carrying carbon out of a mass balance", "Sản phẩm chứa các-bon"),
+        ("by_product", "By-product carrying carbon out", "Sản phẩm phụ chứa các-bon"),
+        ("slag", "Slag", "Xỉ"),
+        ("dust", "Dust and sludge", "Bụi và bùn"),
+        (
+            "off_gas",
+            "Carbon-bearing gas delivered to another user (e.g. furnace CO gas)",
+            "Khí chứa các-bon chuyển cho đơn vị khác (ví dụ khí CO lò)",
+        ),
+    ]:
+        acts.append({"activity": code, "name": name, "name_vi": name_vi, "state": "material", "biomass": "false"})
+    sources = [
+        {
+            "id": "ipcc2006-v3-ch2-t2.1",
+            "title": "2006 IPCC Guidelines, Vol. 3 IPPU, Ch. 2, Table 2.1 Formula weight and emission factors of common carbonate species",
+            "url": v3_ch2,
+            "table": "Table 2.1",
+            "page": "2.7",
+        },
+        {
+            "id": "ipcc2006-v3-ch4-t4.3",
+            "title": "2006 IPCC Guidelines, Vol. 3 IPPU, Ch. 4, Table 4.3 Material-specific carbon contents for iron and steel production",
+            "url": v3_ch4,
+            "table": "Table 4.3",
+            "page": "4.27",
+        },
+        {
+            "id": "ipcc2006-v3-ch4-t4.6",
+            "title": "2006 IPCC Guidelines, Vol. 3 IPPU, Ch. 4, Table 4.6 Generic CO2 emission factors for reducing agents in ferroalloy production",
+            "url": v3_ch4,
+            "table": "Table 4.6",
+            "page": "4.37",
+        },
+    ]
+    meta = {
+        "version": "1.0.0",
+        "title": "IPCC 2006 process defaults: carbonate factors and carbon contents for mass balances",
+        "title_vi": "Hệ số mặc định IPCC 2006 cho quá trình công nghiệp: cacbonat và hàm lượng các-bon",
+        "publisher": "IPCC (transcribed for ghg)",
+        "published": "2006-04-01",
+        "licence": "Values transcribed with table and EFDB id; the IPCC EFDB itself is not redistributed",
+        "tier": "default",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "note": "No IPCC default exists for the inorganic carbon of phosphate rock, nor for yellow phosphorus or copper: "
+        "those need measured carbon contents. Outputs of a mass balance (product, slag, dust, off_gas) have no default.",
+        "transcribed_from": "shared/reference/ipcc/carbonates.csv",
+        "sources": sources,
+    }
+    publish("ipcc-2006-ippu", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)})
+
+
 def main() -> None:
     ref = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference")
     FACTORS.mkdir(exist_ok=True)
@@ -712,6 +855,7 @@ def main() -> None:
     vn_grid(ref)
     vn_energy(ref)
     vn_qd2626(ref)
+    ipcc_ippu(ref)
 
 
 if __name__ == "__main__":
