@@ -27,7 +27,8 @@ from ghg.vocabulary import COMBUSTION_GASES, Method, SourceCategory, Tier
 #: TJ per TOE (IEA/OECD definition, 1 TOE = 41.868 GJ): used where no MOIT factor applies.
 TJ_PER_TOE = 0.041868
 ELECTRICITY = SourceCategory.PURCHASED_ELECTRICITY.value
-UNSUPPORTED = {SourceCategory.FUGITIVE.value, SourceCategory.PURCHASED_HEAT.value}
+UNSUPPORTED = {SourceCategory.PURCHASED_HEAT.value}
+FUGITIVE = SourceCategory.FUGITIVE.value
 
 #: Quantity kinds allowed for each activity state.
 KINDS_BY_STATE = {
@@ -54,12 +55,15 @@ class Groups:
     entry for rows in no group.
     """
 
-    def __init__(self, factors: FactorSet) -> None:
+    def __init__(self, factors: FactorSet, gwp: dict[str, float] | None = None) -> None:
         self.factors = factors
+        self.gwp = gwp
         self.keys: list[tuple[str, str, str, str, str, str, str, int]] = []
         self.index_of: dict[tuple[str, str, str, str, str, str, str, int], int] = {}
         #: process groups: (method, sign, factor or None when only a measured value can serve)
         self.process: dict[int, tuple[str, float, Resolved | None]] = {}
+        #: fugitive groups: (method, sign); the gas is the activity
+        self.fugitive: dict[int, tuple[str, float]] = {}
         self.ncv: list[Resolved | None] = []
         self.density: list[Resolved | None] = []
         self.ratio: list[Resolved | None] = []
@@ -115,6 +119,9 @@ class Groups:
         year: int,
     ) -> None:
         factors, acts = self.factors, self.factors.activities
+        if source == FUGITIVE:
+            self._resolve_fugitive(i, activity, category, direction, kind)
+            return
         if activity not in acts.index:
             self.bad[i] = ("activity", "unknown_activity", {"known": ", ".join(sorted(acts.index)[:40])})
             return
@@ -148,6 +155,22 @@ class Groups:
             self.bad[i] = ("ipcc_category", "category_missing", {})
         else:
             self._resolve_fuel(i, activity, category, tech, year, kind, basis)
+
+    def _resolve_fugitive(self, i: int, gas: str, category: str, direction: str, kind: str) -> None:
+        """Refrigerants, SF6 and other gases released: top-up mass, or a mass balance (IPCC 2006 Vol. 3 Ch. 7-8)."""
+        known = set(self.factors.gwp["gas"]) - {"CO2"}
+        if gas not in known:
+            self.bad[i] = ("activity", "unknown_gas", {"known": ", ".join(sorted(known))})
+        elif self.gwp is not None and gas not in self.gwp:
+            self.bad[i] = ("activity", "gas_not_in_gwp_set", {"gas": gas})
+        elif not category:
+            self.bad[i] = ("ipcc_category", "category_missing_fugitive", {})
+        elif kind != "mass":
+            self.bad[i] = ("unit", "unit_for_state", {"state": "fugitive", "allowed": "mass"})
+        elif direction:
+            self.fugitive[i] = (Method.FUGITIVE_BALANCE.value, 1.0 if direction == "in" else -1.0)
+        else:
+            self.fugitive[i] = (Method.FUGITIVE_TOP_UP.value, 1.0)
 
     def _resolve_process(
         self, i: int, activity: str, state: str, category: str, direction: str, kind: str, year: int
@@ -354,7 +377,8 @@ class Coefficients:
     ``fossil`` (GWP of CO2, 0 for biogenic CO2), ``toe_per_t`` and ``toe_per_tj`` [TOE],
     ``toe_by_mass`` (a MOIT factor per tonne applies); for process groups ``process``,
     ``process_per_t`` [t CO2/t: carbonate factor, or carbon content × 44/12], ``process_sign``
-    (+1, or -1 for carbon leaving a mass balance) and ``carbonate``.
+    (+1, or -1 for carbon leaving a mass balance) and ``carbonate``; for fugitive groups
+    ``fugitive_sign`` (+1, -1 for mass leaving a balance; 0 for other groups) and ``fugitive_gwp``.
     """
 
     tj_per_amount: np.ndarray
@@ -369,6 +393,8 @@ class Coefficients:
     process_per_t: np.ndarray
     process_sign: np.ndarray
     carbonate: np.ndarray
+    fugitive_sign: np.ndarray
+    fugitive_gwp: np.ndarray
 
 
 def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
@@ -385,8 +411,14 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         process[i], process_sign[i] = True, sign
         process_per_t[i] = np.nan if factor is None else factor.value
         carbonate[i] = method == Method.PROCESS_CARBONATE.value
+    fugitive_sign = np.zeros(n + 1)
+    fugitive_gwp = np.zeros(n + 1)
+    for i, (_method, sign) in g.fugitive.items():
+        fugitive_sign[i] = sign
+        fugitive_gwp[i] = gwp.get(g.keys[i][0], np.nan)
+    not_energy = process | (fugitive_sign != 0)
     tj_per_amount = np.select(
-        [process, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
+        [not_energy, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
         [0.0, ncv_g, density_g * ncv_g, ratio_g, 1.0],
         np.nan,
     )
@@ -410,6 +442,8 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         process_per_t,
         process_sign,
         carbonate,
+        fugitive_sign,
+        fugitive_gwp,
     )
 
 
@@ -495,11 +529,23 @@ def calculate(table: ActivityTable, index: np.ndarray, g: Groups, gwp_set: str, 
         "ch4_t": energy * np.take(c.ef["CH4"], index),
         "n2o_t": energy * np.take(c.ef["N2O"], index),
     }
-    records["co2e_t"] = co2 * np.take(c.fossil, index) + records["ch4_t"] * gwp["CH4"] + records["n2o_t"] * gwp["N2O"]
+    records["fugitive_t"] = fugitive_mass(index, c, mass)
+    records["co2e_t"] = (
+        co2 * np.take(c.fossil, index)
+        + records["ch4_t"] * gwp["CH4"]
+        + records["n2o_t"] * gwp["N2O"]
+        + records["fugitive_t"] * np.take(c.fugitive_gwp, index)
+    )
     records["energy_toe"] = np.where(
         np.take(c.toe_by_mass, index), mass * np.take(c.toe_per_t, index), energy * np.take(c.toe_per_tj, index)
     )
     return Calculated(records, index, g, gwp_set, gwp)
+
+
+def fugitive_mass(index: np.ndarray, c: Coefficients, mass: np.ndarray) -> np.ndarray:
+    """Mass [t] of gas released per row (- for mass leaving a balance), 0 for rows of other sources."""
+    sign = np.take(c.fugitive_sign, index)
+    return np.where(sign != 0, mass * sign, 0.0)
 
 
 def toe_method(calc: Calculated, table: ActivityTable) -> np.ndarray:
@@ -513,6 +559,8 @@ def method_of(g: Groups, i: int) -> str:
     """The method label of group ``i``."""
     if i in g.process:
         return g.process[i][0]
+    if i in g.fugitive:
+        return g.fugitive[i][0]
     kind, source = g.keys[i][6], g.keys[i][3]
     if source == ELECTRICITY:
         return Method.ELECTRICITY_LOCATION.value

@@ -255,6 +255,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "fraction_calcined applies only to carbonates (limestone, dolomite, ...): leave it empty",
         "vi": "fraction_calcined chỉ áp dụng cho cacbonat (đá vôi, dolomit, ...): hãy để trống",
     },
+    "problem.fugitive_balance_negative": {
+        "en": "gas out ({carbon_out} t) exceeds gas in ({carbon_in} t) in this mass balance (rows {rows}): in = stock at the start, purchases, capacity of retired equipment; out = stock at the end, gas recovered or sent away, charge of new equipment",
+        "vi": "lượng khí ra ({carbon_out} t) lớn hơn lượng khí vào ({carbon_in} t) trong cân bằng này (các hàng {rows}): vào = tồn kho đầu năm, mua vào, dung lượng thiết bị thải bỏ; ra = tồn kho cuối năm, khí thu hồi hoặc chuyển đi, lượng nạp thiết bị mới",
+    },
+    "problem.unknown_gas": {
+        "en": "not a gas of the GWP release: use one of {known}",
+        "vi": "không phải khí có trong bộ GWP: hãy dùng một trong {known}",
+    },
+    "problem.gas_not_in_gwp_set": {
+        "en": "{gas} has no GWP in the chosen set: choose another --gwp set or another gas code",
+        "vi": "{gas} không có GWP trong bộ đã chọn: hãy chọn bộ --gwp khác hoặc mã khí khác",
+    },
+    "problem.category_missing_fugitive": {
+        "en": "a fugitive emission needs its IPCC category (e.g. 2.F.1 refrigeration and air conditioning, 2.G.1 electrical equipment)",
+        "vi": "phát thải phát tán cần mã lĩnh vực IPCC (ví dụ 2.F.1 làm lạnh và điều hòa, 2.G.1 thiết bị điện)",
+    },
     "problem.carbon_not_applicable": {
         "en": "a carbonate's factor is stoichiometric (IPCC 2006 Vol. 3 Table 2.1): give the carbonate's mass (and fraction_calcined), not a carbon content",
         "vi": "hệ số của cacbonat theo hóa học lượng pháp (IPCC 2006 Tập 3 Bảng 2.1): hãy ghi khối lượng cacbonat (và fraction_calcined), không ghi hàm lượng các-bon",

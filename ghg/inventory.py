@@ -87,7 +87,7 @@ def compute(
     """
     gwp = factors.gwp_values(gwp_set) if gwp_set else {}
     checker = validation.Checker()
-    groups = calculation.Groups(factors)
+    groups = calculation.Groups(factors, gwp if gwp_set else None)
     problems: list[Problem] = []
     accumulator = Accumulator()
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = []
@@ -146,7 +146,8 @@ def compute(
                     coef = calculation.coefficients(groups, gwp)
                     energy, mass = calculation.energy_and_mass(table, gid, coef)
                 direct = calculation.direct_co2(table, gid, coef, energy, mass)
-                accumulator.add(table, gid, len(groups), energy, mass, direct)
+                fugitive = calculation.fugitive_mass(gid, coef, mass)
+                accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
         if repeated is not None and len(repeated):
@@ -238,8 +239,9 @@ def check(
 
 
 class Balances:
-    """Carbon mass balances (IPCC 2006 Vol. 3): per enterprise, facility, year and balance id, carbon in
-    minus carbon out must not be negative; a negative balance is a problem naming its streams."""
+    """Mass balances: per enterprise, facility, year and balance id, what goes in minus what goes out
+    must not be negative - carbon for process streams (IPCC 2006 Vol. 3 Ch. 4), gas mass for fugitive
+    gases (Ch. 7). A negative balance is a problem naming its streams."""
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
@@ -249,12 +251,13 @@ class Balances:
         rows = np.flatnonzero(table.text["balance"].codes >= 0)
         if not len(rows):
             return
-        part = table.take(rows)
+        part, index = table.take(rows), gid[rows]
         coef = calculation.coefficients(groups, {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0})
-        energy, mass = calculation.energy_and_mass(part, gid[rows], coef)
-        co2 = calculation.direct_co2(part, gid[rows], coef, energy, mass)
-        if co2 is None:
-            return
+        energy, mass = calculation.energy_and_mass(part, index, coef)
+        co2 = calculation.direct_co2(part, index, coef, energy, mass)
+        gas = np.take(coef.fugitive_sign, index) != 0
+        carbon = np.zeros(len(part)) if co2 is None else np.nan_to_num(co2) * 12 / 44
+        value = np.where(gas, calculation.fugitive_mass(index, coef, mass), carbon)
         self.frames.append(
             pd.DataFrame(
                 {
@@ -262,7 +265,8 @@ class Balances:
                     "facility": part.text["facility"].values(),
                     "year": part.year,
                     "balance": part.text["balance"].values(),
-                    "co2_t": co2,
+                    "gas": gas,
+                    "value": value,
                     "file_index": part.file_index,
                     "row": part.row,
                 }
@@ -274,25 +278,19 @@ class Balances:
             return []
         streams = pd.concat(self.frames, ignore_index=True)
         found = []
-        for key, rows in streams.groupby(["enterprise", "facility", "year", "balance"], sort=True):
-            carbon_in = float(rows.loc[rows["co2_t"] > 0, "co2_t"].sum()) * 12 / 44
-            carbon_out = -float(rows.loc[rows["co2_t"] < 0, "co2_t"].sum()) * 12 / 44
-            if carbon_out > carbon_in:
+        for key, rows in streams.groupby(["enterprise", "facility", "year", "balance", "gas"], sort=True):
+            into = float(rows.loc[rows["value"] > 0, "value"].sum())
+            out = -float(rows.loc[rows["value"] < 0, "value"].sum())
+            if out > into:
                 source = self.sources[int(rows["file_index"].iloc[0])]
+                params = {
+                    "carbon_in": f"{into:,.3f}",
+                    "carbon_out": f"{out:,.3f}",
+                    "rows": ", ".join(str(int(r)) for r in rows["row"]),
+                }
+                code = "fugitive_balance_negative" if key[4] else "balance_negative"
                 found.append(
-                    Problem(
-                        source.name,
-                        int(rows["row"].iloc[0]),
-                        "balance",
-                        str(key[3]),
-                        "balance_negative",
-                        source.sheet,
-                        {
-                            "carbon_in": f"{carbon_in:,.3f}",
-                            "carbon_out": f"{carbon_out:,.3f}",
-                            "rows": ", ".join(str(int(r)) for r in rows["row"]),
-                        },
-                    )
+                    Problem(source.name, int(rows["row"].iloc[0]), "balance", str(key[3]), code, source.sheet, params)
                 )
         return found
 
@@ -305,7 +303,7 @@ class Accumulator:
     energy, which is the sum of the rows' ``energy × EF`` with the factor taken out.
     """
 
-    QUANTITIES = ("records", "energy_tj", "mass_t", "energy_default_co2_tj", "co2_measured_t")
+    QUANTITIES = ("records", "energy_tj", "mass_t", "energy_default_co2_tj", "co2_measured_t", "fugitive_t")
 
     def __init__(self) -> None:
         self.enterprises: dict[str, int] = {}
@@ -319,6 +317,7 @@ class Accumulator:
         energy: np.ndarray,
         mass: np.ndarray,
         co2_measured: np.ndarray | None,
+        fugitive: np.ndarray | None = None,
     ) -> None:
         enterprise = table.text["enterprise"]
         local = np.array(
@@ -335,6 +334,8 @@ class Accumulator:
         rows, cols = local[ent], grp
         # mass is NaN for quantities given as energy; those cells use energy for TOE, never mass
         weights = {"records": None, "energy_tj": energy, "mass_t": mass}
+        if fugitive is not None and fugitive.any():
+            weights["fugitive_t"] = fugitive
         if co2_measured is not None:
             measured = ~np.isnan(co2_measured)
             weights["energy_default_co2_tj"] = np.where(measured, 0.0, energy)
@@ -369,7 +370,10 @@ class Accumulator:
             out["ch4_t"] = energy * c.ef["CH4"][grp]
             out["n2o_t"] = energy * c.ef["N2O"][grp]
             out["co2e_t"] = (
-                out["co2_t"] * c.fossil[grp] + out["ch4_t"] * gwp.get("CH4", 0.0) + out["n2o_t"] * gwp.get("N2O", 0.0)
+                out["co2_t"] * c.fossil[grp]
+                + out["ch4_t"] * gwp.get("CH4", 0.0)
+                + out["n2o_t"] * gwp.get("N2O", 0.0)
+                + out["fugitive_t"] * c.fugitive_gwp[grp]
             )
             out["energy_toe"] = np.where(
                 c.toe_by_mass[grp], out["mass_t"] * c.toe_per_t[grp], energy * c.toe_per_tj[grp]
@@ -384,13 +388,24 @@ def _describe(cells: pd.DataFrame, groups: calculation.Groups) -> pd.DataFrame:
     cells["year"] = keys["year"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=np.int64)
     cells["source_category"] = keys["source_category"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
     cells["biogenic"] = groups.biogenic[group]
+    cells["activity"] = keys["activity"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
     return cells
 
 
 def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
     """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t] (biogenic CO2: memo)."""
-    electricity = (cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value).to_numpy()
+    source = cells["source_category"].to_numpy()
+    electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
+    fugitive = source == SourceCategory.FUGITIVE.value
+    co2_only = electricity | (source == SourceCategory.PROCESS.value) | fugitive
     frames = []
+    if fugitive.any():
+        part = cells.loc[fugitive, ["enterprise", "year", "source_category"]].copy()
+        part["gas"] = cells.loc[fugitive, "activity"].to_numpy()
+        part["mass_t"] = cells.loc[fugitive, "fugitive_t"].to_numpy()
+        part["scope"] = Scope.SCOPE_1.value
+        part["memo"] = False
+        frames.append(part)
     for gas in COMBUSTION_GASES:
         part = cells[["enterprise", "year", "source_category"]].copy()
         part["gas"] = gas
@@ -400,7 +415,7 @@ def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
             memo, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
         )
         part["memo"] = memo
-        frames.append(part[~electricity] if gas != "CO2" else part)
+        frames.append(part[~co2_only] if gas != "CO2" else part[~fugitive])
     long = pd.concat(frames, ignore_index=True)
     long = long.groupby([*TOTAL_KEYS, "memo"], sort=True)["mass_t"].sum().reset_index()
     return long.drop(columns="memo").assign(gwp_set=gwp_set)
@@ -508,7 +523,9 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
     source = _group_text(list(keys["source_category"]), idx)
     electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
     methods = _group_text([calculation.method_of(g, i) for i in range(len(g))], idx)
-    process = np.take(calculation.coefficients(g, calc.gwp).process, idx)
+    coef = calculation.coefficients(g, calc.gwp)
+    process = np.take(coef.process, idx)
+    fugitive = np.take(coef.fugitive_sign, idx) != 0
     files = table.files
     names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
@@ -580,5 +597,29 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
                 "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
             }
         )
-        parts.append(part[~(electricity | process)] if gas != "CO2" else part)
+        parts.append(part[~(electricity | process | fugitive)] if gas != "CO2" else part[~fugitive])
+    if fugitive.any():
+        gases = table.text["activity"].values()
+        gwp = np.array([calc.gwp.get(str(x), np.nan) for x in gases])
+        released = rec["fugitive_t"]
+        part = pd.DataFrame(
+            {
+                **common,
+                "scope": Scope.SCOPE_1.value,
+                "gas": gases,
+                "mass_t": released,
+                "gwp_set": calc.gwp_set,
+                "gwp": gwp,
+                "co2e_t": released * gwp,
+                "energy_tj": np.nan,
+                "energy_toe": np.nan,
+                "toe_method": "",
+                "emission_factor_t_per_tj": np.nan,
+                "tier": Tier.DEFAULT.value,
+                "measured": "",
+                "factor_id": _group_text([f"gwp.{calc.gwp_set}.{k[0]}" for k in g.keys], idx),
+                "factor_release": g.factors.gwp_release(calc.gwp_set),
+            }
+        )
+        parts.append(part[fugitive])
     return pd.concat(parts, ignore_index=True)[LINE_SCHEMA.names]

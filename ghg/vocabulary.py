@@ -60,6 +60,8 @@ class Method(StrEnum):
     PROCESS_CARBONATE = "process_carbonate"
     PROCESS_CARBON = "process_carbon_content"
     PROCESS_BALANCE = "process_carbon_balance"
+    FUGITIVE_TOP_UP = "fugitive_top_up"
+    FUGITIVE_BALANCE = "fugitive_mass_balance"
 
 
 #: The GWP sets a factor release may define (100-year horizon).
