@@ -283,7 +283,7 @@ class Balances:
             out = -float(rows.loc[rows["value"] < 0, "value"].sum())
             if out > into:
                 source = self.sources[int(rows["file_index"].iloc[0])]
-                params = {
+                params: dict[str, object] = {
                     "carbon_in": f"{into:,.3f}",
                     "carbon_out": f"{out:,.3f}",
                     "rows": ", ".join(str(int(r)) for r in rows["row"]),
