@@ -37,6 +37,7 @@ OPTIONAL_COLUMNS = (
     "carbon_content_unit",
     "density",
     "density_unit",
+    "oxidation_factor",
     "fraction_calcined",
     "balance",
     "direction",

@@ -243,10 +243,11 @@ class Groups:
     def report(self, col: Collector, table: ActivityTable, gid: np.ndarray) -> bool:
         """Report the rows of ``table`` whose group cannot be computed; True if any."""
         found = False
-        if not self.bad and not self.needs and not self.process:
+        if not self.bad and not self.needs and not self.process and "oxidation_factor" not in table.measured:
             return found
         present = np.unique(gid)
         fraction = table.measured.get("fraction_calcined")
+        oxidation = table.measured.get("oxidation_factor")
         carbon = [
             table.measured[k]
             for k in ("carbon_co2_per_t", "carbon_co2_per_tj", "carbon_co2_per_nm3")
@@ -255,6 +256,11 @@ class Groups:
         for g in present:
             g = int(g)
             carbonate = self.process.get(g, ("",))[0] == Method.PROCESS_CARBONATE.value
+            if oxidation is not None and (g in self.process or g in self.fugitive or self.keys[g][3] == ELECTRICITY):
+                mask = (gid == g) & ~np.isnan(oxidation)
+                if mask.any():
+                    self._report_rows(col, table, mask, "oxidation_factor", "oxidation_not_applicable", {})
+                    found = True
             if fraction is not None and not carbonate:
                 mask = (gid == g) & ~np.isnan(fraction)
                 if mask.any():
@@ -474,19 +480,25 @@ def direct_co2(
     - process, carbonate (IPCC 2006 Vol. 3 Eq. 2.14): ``mass × EF × fraction calcined`` (1 when not given);
     - process, carbon content or mass balance stream: ``± mass × C × 44/12`` (+ carbon in, - carbon out),
       with a measured carbon content when given (per tonne, or per Nm3 for a gas);
-    - combustion with a measured carbon content (Tier 3): ``energy × C [t CO2/TJ]`` or ``mass × C [t CO2/t]``.
+    - combustion with a measured carbon content (Tier 3): ``energy × C [t CO2/TJ]`` or ``mass × C [t CO2/t]``;
+    - combustion with a measured oxidation factor: the CO2 above (or ``energy × EF``) × the factor.
     """
     m = table.measured
     cc_tj, cc_t, cc_nm3 = m.get("carbon_co2_per_tj"), m.get("carbon_co2_per_t"), m.get("carbon_co2_per_nm3")
+    oxidation = m.get("oxidation_factor")
     process_row = np.take(c.process, index)
     has_process = bool(process_row.any())
-    if not has_process and cc_tj is None and cc_t is None:
+    if not has_process and cc_tj is None and cc_t is None and oxidation is None:
         return None
     out = np.full(len(table), np.nan)
     if cc_tj is not None:
         out = np.where(np.isnan(cc_tj) | process_row, out, energy * cc_tj)
     if cc_t is not None:
         out = np.where(np.isnan(cc_t) | process_row, out, mass * cc_t)
+    if oxidation is not None:  # a measured oxidation factor scales the CO2 of combustion (default 1)
+        with_factor = ~np.isnan(oxidation) & ~process_row
+        combustion_co2 = np.where(np.isnan(out), energy * np.take(c.ef["CO2"], index), out)
+        out = np.where(with_factor, combustion_co2 * oxidation, out)
     if has_process:
         carbonate = np.take(c.carbonate, index)
         per_t = np.take(c.process_per_t, index)

@@ -533,6 +533,7 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
         "ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
         "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t", "carbon_co2_per_nm3"),
         "fraction_calcined": ("fraction_calcined",),
+        "oxidation_factor": ("oxidation_factor",),
         "density": ("density_t_per_m3",),
     }
     flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
@@ -571,7 +572,11 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
         tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
         ef = np.take(np.array([np.nan if r is None else r.value for r in resolved] + [np.nan]), idx)
         measured = np.full(len(table), "", dtype=object)
-        names = ("ncv", "carbon_content", "density", "fraction_calcined") if gas == "CO2" else ("ncv", "density")
+        names = (
+            ("ncv", "carbon_content", "density", "oxidation_factor", "fraction_calcined")
+            if gas == "CO2"
+            else ("ncv", "density")
+        )
         for name in names:
             measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
         if gas == "CO2":

@@ -442,19 +442,15 @@ class Checker:
         amount = quantity * multiplier
 
         measured: dict[str, np.ndarray] = {}
-        if "fraction_calcined" in columns:
-            fraction, present, bad = numbers(columns["fraction_calcined"], n)
-            col.rows(bad, offset, "fraction_calcined", "number", raw_value("fraction_calcined"), flagged)
-            col.rows(
-                present & ~bad & ~((fraction > 0) & (fraction <= 1)),
-                offset,
-                "fraction_calcined",
-                "fraction_range",
-                raw_value("fraction_calcined"),
-                flagged,
-            )
+        for name in ("fraction_calcined", "oxidation_factor"):
+            if name not in columns:
+                continue
+            fraction, present, bad = numbers(columns[name], n)
+            col.rows(bad, offset, name, "number", raw_value(name), flagged)
+            outside = present & ~bad & ~((fraction > 0) & (fraction <= 1))
+            col.rows(outside, offset, name, "fraction_range", raw_value(name), flagged, field=name)
             if present.any():
-                measured["fraction_calcined"] = np.where(present & ~bad, fraction, np.nan)
+                measured[name] = np.where(present & ~bad, fraction, np.nan)
         for prop, (unit_col, canon) in MEASURED.items():
             if prop not in columns and unit_col not in columns:
                 continue

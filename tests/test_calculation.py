@@ -288,3 +288,28 @@ def test_totals_by_enterprise_year_scope_category_gas(write_csv: Callable[..., P
     assert totals[("scope_1", "CO2")] == pytest.approx(3.1863)
     summary = result.summary.iloc[0]
     assert summary["total_t_co2e"] == pytest.approx(659.2 + 3.196749)
+
+
+def test_measured_oxidation_factor_scales_co2(run: Run) -> None:
+    lines = run([diesel_boiler(quantity=1, unit="t", oxidation_factor=0.99)])
+    # 3,186.3 kg CO2 (oxidation 1, IPCC Table 1.4) x 0.99 = 3,154.437 kg; CH4 and N2O unchanged
+    co2 = _gas(lines, "CO2")
+    assert co2["mass_t"] * 1000 == pytest.approx(3154.437)
+    assert co2["measured"] == "oxidation_factor"
+    assert _gas(lines, "CH4")["mass_t"] * 1000 == pytest.approx(0.129)
+
+
+def test_oxidation_factor_only_for_combustion(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:
+    path = write_csv(
+        [
+            record(
+                source_category="purchased_electricity",
+                activity="grid_electricity",
+                quantity=1,
+                unit="MWh",
+                oxidation_factor=0.98,
+            )
+        ]
+    )
+    with pytest.raises(InputError, match="oxidation factor applies only to fuel combustion"):
+        inventory.run([path], "AR5", factor_set)
