@@ -276,8 +276,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "hệ số của cacbonat theo hóa học lượng pháp (IPCC 2006 Tập 3 Bảng 2.1): hãy ghi khối lượng cacbonat (và fraction_calcined), không ghi hàm lượng các-bon",
     },
     "problem.fraction_range": {
-        "en": "fraction_calcined must be a fraction above 0 and at most 1 (write 0.95 for 95%)",
-        "vi": "fraction_calcined phải là phân số lớn hơn 0 và không quá 1 (ghi 0.95 cho 95%)",
+        "en": "{field} must be a fraction above 0 and at most 1 (write 0.95 for 95%)",
+        "vi": "{field} phải là phân số lớn hơn 0 và không quá 1 (ghi 0.95 cho 95%)",
+    },
+    "problem.oxidation_not_applicable": {
+        "en": "an oxidation factor applies only to fuel combustion: leave it empty",
+        "vi": "hệ số ô-xy hóa chỉ áp dụng cho đốt nhiên liệu: hãy để trống",
     },
     "problem.balance_direction": {
         "en": "a mass balance stream needs both balance (its id) and direction (in or out)",
