@@ -41,6 +41,14 @@ OPTIONAL_COLUMNS = (
     "fraction_calcined",
     "balance",
     "direction",
+    "instrument",
+    "supplier",
+    "supplier_factor",
+    "supplier_factor_unit",
+    "supplier_fuel",
+    "boiler_efficiency",
+    "steam_enthalpy",
+    "steam_enthalpy_unit",
     "evidence",
 )
 INPUT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS

@@ -16,6 +16,7 @@ Circular 38/2023/TT-BCT, Art. 18 (order of factor sources).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -41,8 +42,32 @@ _KEY_TEXT = ("activity", "ipcc_category", "technology", "source_category", "ener
 MASS, VOLUME, ENERGY, NORMAL_VOLUME = range(4)
 
 
-_KEY_TEXT_FIELDS = ("activity", "ipcc_category", "technology", "source_category", "energy_basis", "direction")
-_KEY_FIELDS = (*_KEY_TEXT_FIELDS, "kind", "year")
+_KEY_TEXT_FIELDS = (
+    "activity",
+    "ipcc_category",
+    "technology",
+    "source_category",
+    "energy_basis",
+    "direction",
+    "instrument",
+)
+
+
+class GroupKey(NamedTuple):
+    """What rows of one factor group share."""
+
+    activity: str
+    ipcc_category: str
+    technology: str
+    source_category: str
+    energy_basis: str
+    direction: str
+    instrument: str
+    kind: str
+    year: int
+
+
+_KEY_FIELDS = GroupKey._fields
 PROCESS = SourceCategory.PROCESS.value
 
 
@@ -58,8 +83,8 @@ class Groups:
     def __init__(self, factors: FactorSet, gwp: dict[str, float] | None = None) -> None:
         self.factors = factors
         self.gwp = gwp
-        self.keys: list[tuple[str, str, str, str, str, str, str, int]] = []
-        self.index_of: dict[tuple[str, str, str, str, str, str, str, int], int] = {}
+        self.keys: list[GroupKey] = []
+        self.index_of: dict[GroupKey, int] = {}
         #: process groups: (method, sign, factor or None when only a measured value can serve)
         self.process: dict[int, tuple[str, float, Resolved | None]] = {}
         #: fugitive groups: (method, sign); the gas is the activity
@@ -96,29 +121,23 @@ class Groups:
             lookup[i] = gid
         return np.take(lookup, local)
 
-    def _add(self, key: tuple[str, str, str, str, str, str, str, int]) -> int:
+    def _add(self, key: GroupKey) -> int:
         gid = len(self.keys)
         self.keys.append(key)
         self.index_of[key] = gid
         for lst in (self.ncv, self.density, self.ratio, self.toe, *self.ef.values()):
             lst.append(None)
         self.biogenic_list.append(False)
-        self._resolve(gid, *key)
+        self._resolve(gid, key)
         return gid
 
-    def _resolve(
-        self,
-        i: int,
-        activity: str,
-        category: str,
-        tech: str,
-        source: str,
-        basis: str,
-        direction: str,
-        kind: str,
-        year: int,
-    ) -> None:
+    def _resolve(self, i: int, key: GroupKey) -> None:
+        activity, category, tech, source, basis = key.activity, key.ipcc_category, key.technology, *key[3:5]
+        direction, instrument, kind, year = key.direction, key.instrument, key.kind, key.year
         factors, acts = self.factors, self.factors.activities
+        if instrument and source != ELECTRICITY:
+            self.bad[i] = ("instrument", "instrument_not_applicable", {})
+            return
         if source == FUGITIVE:
             self._resolve_fugitive(i, activity, category, direction, kind)
             return
@@ -256,7 +275,9 @@ class Groups:
         for g in present:
             g = int(g)
             carbonate = self.process.get(g, ("",))[0] == Method.PROCESS_CARBONATE.value
-            if oxidation is not None and (g in self.process or g in self.fugitive or self.keys[g][3] == ELECTRICITY):
+            if oxidation is not None and (
+                g in self.process or g in self.fugitive or self.keys[g].source_category == ELECTRICITY
+            ):
                 mask = (gid == g) & ~np.isnan(oxidation)
                 if mask.any():
                     self._report_rows(col, table, mask, "oxidation_factor", "oxidation_not_applicable", {})
@@ -281,7 +302,7 @@ class Groups:
                 if have is not None:
                     mask &= np.isnan(have)
                 if mask.any():
-                    self._report_rows(col, table, mask, column, code, {"activity": self.keys[g][0]})
+                    self._report_rows(col, table, mask, column, code, {"activity": self.keys[g].activity})
                     found = True
         return found
 
@@ -302,7 +323,7 @@ class Groups:
         col.counts[(code, column)] += max(len(idx) - shown_max, 0)
 
 
-def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, str, str, str, str, str, int]]]:
+def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[GroupKey]]:
     """Each row's factor key as a dense group number within the batch, and each group's key.
 
     The key columns' codes are packed into one integer (mixed radix of their code
@@ -344,7 +365,7 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[tuple[str, str, s
     text = [np.append(table.text[name].categories, "").astype(object) for name in names]
     kinds = np.array((*KINDS, ""), dtype=object)
     keys = [
-        (
+        GroupKey(
             *tuple(str(text[j][digits[j][u] - 1]) for j in range(len(names))),
             str(kinds[digits[len(names)][u] - 1]),
             int(digits[-1][u] + year_min),
@@ -405,9 +426,9 @@ class Coefficients:
 
 def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     """Fold each group's resolved factors into the coefficients the rows take."""
-    kind_g = np.array([KINDS.index(k[6]) if k[6] in KINDS else -1 for k in g.keys] + [-1])
+    kind_g = np.array([KINDS.index(k.kind) if k.kind in KINDS else -1 for k in g.keys] + [-1])
     ncv_g, density_g, ratio_g = _values(g.ncv), _values(g.density), _values(g.ratio)
-    gross_g = np.array([k[4] == "gross" for k in g.keys] + [False])
+    gross_g = np.array([k.energy_basis == "gross" for k in g.keys] + [False])
     n = len(g.keys)
     process = np.zeros(n + 1, dtype=bool)
     process_per_t = np.full(n + 1, np.nan)
@@ -421,7 +442,7 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     fugitive_gwp = np.zeros(n + 1)
     for i, (_method, sign) in g.fugitive.items():
         fugitive_sign[i] = sign
-        fugitive_gwp[i] = gwp.get(g.keys[i][0], np.nan)
+        fugitive_gwp[i] = gwp.get(g.keys[i].activity, np.nan)
     not_energy = process | (fugitive_sign != 0)
     tj_per_amount = np.select(
         [not_energy, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
@@ -573,7 +594,7 @@ def method_of(g: Groups, i: int) -> str:
         return g.process[i][0]
     if i in g.fugitive:
         return g.fugitive[i][0]
-    kind, source = g.keys[i][6], g.keys[i][3]
+    kind, source = g.keys[i].kind, g.keys[i].source_category
     if source == ELECTRICITY:
         return Method.ELECTRICITY_LOCATION.value
     return {

@@ -622,7 +622,7 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
                 "emission_factor_t_per_tj": np.nan,
                 "tier": Tier.DEFAULT.value,
                 "measured": "",
-                "factor_id": _group_text([f"gwp.{calc.gwp_set}.{k[0]}" for k in g.keys], idx),
+                "factor_id": _group_text([f"gwp.{calc.gwp_set}.{k.activity}" for k in g.keys], idx),
                 "factor_release": g.factors.gwp_release(calc.gwp_set),
             }
         )

@@ -46,6 +46,8 @@ MEASURED = {
         {"t CO2/TJ": "carbon_co2_per_tj", "t CO2/t": "carbon_co2_per_t", "t CO2/Nm3": "carbon_co2_per_nm3"},
     ),
     "density": ("density_unit", {"t/m3": "density_t_per_m3"}),
+    "supplier_factor": ("supplier_factor_unit", {"t CO2/TJ": "supplier_co2_per_tj", "t CO2/t": "supplier_co2_per_t"}),
+    "steam_enthalpy": ("steam_enthalpy_unit", {"TJ/t": "steam_tj_per_t"}),
 }
 TEXT_COLUMNS = (
     "enterprise",
@@ -59,9 +61,14 @@ TEXT_COLUMNS = (
     "energy_basis",
     "balance",
     "direction",
+    "instrument",
+    "supplier",
+    "supplier_fuel",
     "ncv_unit",
     "carbon_content_unit",
     "density_unit",
+    "supplier_factor_unit",
+    "steam_enthalpy_unit",
     "evidence",
 )
 
@@ -391,6 +398,8 @@ class Checker:
             ("period", lambda v: _PERIOD.match(v) is not None, "period", {}),
             ("balance", lambda v: _ID.match(v) is not None, "identifier", {}),
             ("direction", lambda v: v in _DIRECTIONS, "vocabulary", {"allowed": ", ".join(_DIRECTIONS)}),
+            ("instrument", lambda v: v in _INSTRUMENTS, "vocabulary", {"allowed": ", ".join(_INSTRUMENTS)}),
+            ("supplier", lambda v: _ID.match(v) is not None, "identifier", {}),
         ]
         for name, test, code, params in checks:
             bad = self._bad_values(name, text[name], test)
@@ -442,7 +451,7 @@ class Checker:
         amount = quantity * multiplier
 
         measured: dict[str, np.ndarray] = {}
-        for name in ("fraction_calcined", "oxidation_factor"):
+        for name in ("fraction_calcined", "oxidation_factor", "boiler_efficiency"):
             if name not in columns:
                 continue
             fraction, present, bad = numbers(columns[name], n)
@@ -457,7 +466,8 @@ class Checker:
             value, present, bad = numbers(columns.get(prop), n)
             has_unit = text[unit_col].codes >= 0
             col.rows(bad, offset, prop, "number", raw_value(prop), flagged)
-            col.rows(present & ~bad & ~(value > 0), offset, prop, "positive", raw_value(prop), flagged)
+            floor_ok = value >= 0 if prop == "supplier_factor" else value > 0  # a renewable PPA may be 0
+            col.rows(present & ~bad & ~floor_ok, offset, prop, "positive", raw_value(prop), flagged)
             col.rows(present & ~has_unit, offset, unit_col, "measured_unit_missing", flagged=flagged, prop=prop)
             col.rows(~present & has_unit, offset, prop, "measured_value_missing", flagged=flagged, unit_col=unit_col)
             if not present.any():
@@ -503,6 +513,8 @@ def repeated(identities: list[np.ndarray]) -> np.ndarray:
 
 _SOURCES = [c.value for c in SourceCategory]
 _DIRECTIONS = ["in", "out"]
+#: Contractual instruments of market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015).
+_INSTRUMENTS = ["supplier_specific", "ppa", "certificate"]
 _BASES = [b.value for b in EnergyBasis]
 
 
