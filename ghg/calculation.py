@@ -28,7 +28,7 @@ from ghg.vocabulary import COMBUSTION_GASES, Method, SourceCategory, Tier
 #: TJ per TOE (IEA/OECD definition, 1 TOE = 41.868 GJ): used where no MOIT factor applies.
 TJ_PER_TOE = 0.041868
 ELECTRICITY = SourceCategory.PURCHASED_ELECTRICITY.value
-UNSUPPORTED = {SourceCategory.PURCHASED_HEAT.value}
+HEAT = SourceCategory.PURCHASED_HEAT.value
 FUGITIVE = SourceCategory.FUGITIVE.value
 
 #: Quantity kinds allowed for each activity state.
@@ -50,6 +50,7 @@ _KEY_TEXT_FIELDS = (
     "energy_basis",
     "direction",
     "instrument",
+    "supplier_fuel",
 )
 
 
@@ -63,6 +64,7 @@ class GroupKey(NamedTuple):
     energy_basis: str
     direction: str
     instrument: str
+    supplier_fuel: str
     kind: str
     year: int
 
@@ -89,6 +91,10 @@ class Groups:
         self.process: dict[int, tuple[str, float, Resolved | None]] = {}
         #: fugitive groups: (method, sign); the gas is the activity
         self.fugitive: dict[int, tuple[str, float]] = {}
+        #: electricity groups of contractual instruments: the instrument kind
+        self.instrument: dict[int, str] = {}
+        #: purchased heat groups: the CO2 factor of the supplier's fuel [t/TJ], None when a supplier factor must serve
+        self.heat: dict[int, Resolved | None] = {}
         self.ncv: list[Resolved | None] = []
         self.density: list[Resolved | None] = []
         self.ratio: list[Resolved | None] = []
@@ -138,6 +144,9 @@ class Groups:
         if instrument and source != ELECTRICITY:
             self.bad[i] = ("instrument", "instrument_not_applicable", {})
             return
+        if key.supplier_fuel and source != HEAT:
+            self.bad[i] = ("supplier_fuel", "supplier_fuel_not_applicable", {})
+            return
         if source == FUGITIVE:
             self._resolve_fugitive(i, activity, category, direction, kind)
             return
@@ -146,10 +155,12 @@ class Groups:
             return
         state = str(acts.loc[activity, "state"])
         self.biogenic_list[i] = str(acts.loc[activity, "biomass"]) == "true"
-        if source in UNSUPPORTED:
-            self.bad[i] = ("source_category", "category_unsupported", {})
-        elif source == PROCESS:
+        if source == PROCESS:
             self._resolve_process(i, activity, state, category, direction, kind, year)
+        elif source == HEAT:
+            self._resolve_heat(i, key, state)
+        elif state == "heat":
+            self.bad[i] = ("activity", "activity_category", {"state": state, "category": source})
         elif direction:
             self.bad[i] = ("direction", "direction_not_applicable", {})
         elif state == "material" or (state == "electricity") != (source == ELECTRICITY):
@@ -161,6 +172,10 @@ class Groups:
             self.bad[i] = ("energy_basis", "basis_missing", {})
         elif basis and (kind != "energy" or state == "electricity"):
             self.bad[i] = ("energy_basis", "basis_not_applicable", {})
+        elif source == ELECTRICITY and instrument:
+            self.instrument[i] = instrument
+            if instrument != "certificate":
+                self.needs[i] = [("supplier_co2_per_tj", "supplier_factor", "instrument_factor_missing")]
         elif source == ELECTRICITY:
             self.ef["CO2"][i] = factors.resolve("grid_emission_factor", activity, "CO2", year=year)
             self.toe[i] = factors.resolve("toe_factor", activity, year=year)
@@ -174,6 +189,44 @@ class Groups:
             self.bad[i] = ("ipcc_category", "category_missing", {})
         else:
             self._resolve_fuel(i, activity, category, tech, year, kind, basis)
+
+    def _resolve_heat(self, i: int, key: GroupKey, state: str) -> None:
+        """Purchased steam or heat: a supplier-specific factor, or one derived from the supplier's fuel
+        (Circular 38/2023/TT-BCT App. II, corrected by Decision 334/QĐ-BCT)."""
+        if state != "heat":
+            self.bad[i] = ("activity", "activity_category", {"state": state, "category": HEAT})
+        elif key.kind not in ("mass", "energy"):
+            self.bad[i] = ("unit", "unit_for_state", {"state": "heat", "allowed": "mass, energy"})
+        elif key.supplier_fuel:
+            if not key.ipcc_category:
+                self.bad[i] = ("ipcc_category", "category_missing_heat", {})
+                return
+            ef = self.factors.resolve("emission_factor", key.supplier_fuel, "CO2", key.ipcc_category, year=key.year)
+            if ef is None:
+                self.bad[i] = (
+                    "supplier_fuel",
+                    "no_factor",
+                    {
+                        "gases": "CO2",
+                        "activity": key.supplier_fuel,
+                        "category": key.ipcc_category,
+                        "technology": "-",
+                        "year": key.year,
+                        "technologies": "",
+                        "releases": ", ".join(self.factors.release_ids),
+                    },
+                )
+                return
+            self.heat[i] = ef
+            self.needs[i] = [("boiler_efficiency", "boiler_efficiency", "boiler_efficiency_missing")]
+            if key.kind == "mass":
+                self.needs[i].append(("steam_tj_per_t", "steam_enthalpy", "steam_enthalpy_missing"))
+        else:
+            self.heat[i] = None
+            factor = "supplier_co2_per_t" if key.kind == "mass" else "supplier_co2_per_tj"
+            self.needs[i] = [(factor, "supplier_factor", "heat_factor_missing")]
+            if key.kind == "mass":
+                self.needs[i].append(("steam_tj_per_t", "steam_enthalpy", "steam_enthalpy_missing"))
 
     def _resolve_fugitive(self, i: int, gas: str, category: str, direction: str, kind: str) -> None:
         """Refrigerants, SF6 and other gases released: top-up mass, or a mass balance (IPCC 2006 Vol. 3 Ch. 7-8)."""
@@ -365,14 +418,16 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[GroupKey]]:
     text = [np.append(table.text[name].categories, "").astype(object) for name in names]
     kinds = np.array((*KINDS, ""), dtype=object)
     keys = [
-        GroupKey(
-            *tuple(str(text[j][digits[j][u] - 1]) for j in range(len(names))),
-            str(kinds[digits[len(names)][u] - 1]),
-            int(digits[-1][u] + year_min),
+        GroupKey._make(
+            [
+                *(str(text[j][digits[j][u] - 1]) for j in range(len(names))),
+                str(kinds[digits[len(names)][u] - 1]),
+                int(digits[-1][u] + year_min),
+            ]
         )
         for u in range(len(uniques))
     ]
-    return group, keys  # type: ignore[return-value]
+    return group, keys
 
 
 def _values(resolved: list[Resolved | None]) -> np.ndarray:
@@ -422,6 +477,9 @@ class Coefficients:
     carbonate: np.ndarray
     fugitive_sign: np.ndarray
     fugitive_gwp: np.ndarray
+    instrument: np.ndarray
+    heat: np.ndarray
+    heat_fuel_ef: np.ndarray
 
 
 def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
@@ -443,13 +501,22 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     for i, (_method, sign) in g.fugitive.items():
         fugitive_sign[i] = sign
         fugitive_gwp[i] = gwp.get(g.keys[i].activity, np.nan)
-    not_energy = process | (fugitive_sign != 0)
+    instrument = np.zeros(n + 1, dtype=bool)
+    instrument[list(g.instrument)] = True
+    heat = np.zeros(n + 1, dtype=bool)
+    heat_fuel_ef = np.full(n + 1, np.nan)
+    for i, fuel_ef in g.heat.items():
+        heat[i] = True
+        heat_fuel_ef[i] = np.nan if fuel_ef is None else fuel_ef.value
+    not_energy = process | (fugitive_sign != 0) | instrument
     tj_per_amount = np.select(
         [not_energy, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
         [0.0, ncv_g, density_g * ncv_g, ratio_g, 1.0],
         np.nan,
     )
     t_per_amount = np.select([kind_g == MASS, kind_g == VOLUME], [1.0, density_g], np.nan)
+    # purchased heat: energy given, or steam mass x its measured enthalpy (per row)
+    tj_per_amount = np.where(heat & (kind_g == ENERGY), 1.0, np.where(heat, np.nan, tj_per_amount))
     # After the checks every fuel group has its three factors and every electricity group its
     # CO2 factor; the only factors left empty are CH4 and N2O of electricity, which are 0.
     ef = {gas: np.nan_to_num(_values(g.ef[gas])) for gas in COMBUSTION_GASES}
@@ -471,12 +538,19 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         carbonate,
         fugitive_sign,
         fugitive_gwp,
+        instrument,
+        heat,
+        heat_fuel_ef,
     )
 
 
 def energy_and_mass(table: ActivityTable, index: np.ndarray, c: Coefficients) -> tuple[np.ndarray, np.ndarray]:
     """Net energy [TJ] and fuel mass [t] of every row (measured NCV and density override the defaults)."""
     m = table.measured
+    if "steam_tj_per_t" in m:
+        steam = np.take(c.heat, index) & (table.kind == MASS)
+        energy, mass = energy_and_mass(_without(table, "steam_tj_per_t"), index, c)
+        return np.where(steam, table.amount * m["steam_tj_per_t"], energy), mass
     if not any(k in m for k in ("ncv_tj_per_t", "ncv_tj_per_nm3", "density_t_per_m3")):
         return table.amount * np.take(c.tj_per_amount, index), table.amount * np.take(c.t_per_amount, index)
     kind = table.kind
@@ -493,6 +567,29 @@ def energy_and_mass(table: ActivityTable, index: np.ndarray, c: Coefficients) ->
     return table.amount * tj_per, table.amount * t_per
 
 
+def _without(table: ActivityTable, measured: str) -> ActivityTable:
+    rest = {k: v for k, v in table.measured.items() if k != measured}
+    return ActivityTable(
+        table.text, table.year, table.quantity, table.amount, table.kind, table.row, table.file_index, table.files, rest
+    )
+
+
+def market_instruments(
+    table: ActivityTable, index: np.ndarray, c: Coefficients
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Energy covered [TJ] and CO2 [t] of contractual instrument rows (market-based Scope 2); None when none.
+
+    A certificate carries 0 t CO2/MWh; a supplier-specific contract or a PPA carries its stated factor.
+    """
+    row = np.take(c.instrument, index)
+    if not row.any():
+        return None
+    factor = table.measured.get("supplier_co2_per_tj")
+    per_tj = np.zeros(len(table)) if factor is None else np.nan_to_num(factor)
+    covered = np.where(row, table.amount, 0.0)
+    return covered, covered * per_tj
+
+
 def direct_co2(
     table: ActivityTable, index: np.ndarray, c: Coefficients, energy: np.ndarray, mass: np.ndarray
 ) -> np.ndarray | None:
@@ -502,22 +599,35 @@ def direct_co2(
     - process, carbon content or mass balance stream: ``± mass × C × 44/12`` (+ carbon in, - carbon out),
       with a measured carbon content when given (per tonne, or per Nm3 for a gas);
     - combustion with a measured carbon content (Tier 3): ``energy × C [t CO2/TJ]`` or ``mass × C [t CO2/t]``;
-    - combustion with a measured oxidation factor: the CO2 above (or ``energy × EF``) × the factor.
+    - combustion with a measured oxidation factor: the CO2 above (or ``energy × EF``) × the factor;
+    - purchased steam or heat: the supplier's factor × steam mass or heat energy, else
+      ``heat energy × EF_fuel / boiler efficiency`` (Circular 38/2023/TT-BCT App. II as corrected by
+      Decision 334/QĐ-BCT: ``EF = enthalpy / efficiency × EF_fuel``).
     """
     m = table.measured
     cc_tj, cc_t, cc_nm3 = m.get("carbon_co2_per_tj"), m.get("carbon_co2_per_t"), m.get("carbon_co2_per_nm3")
     oxidation = m.get("oxidation_factor")
     process_row = np.take(c.process, index)
     has_process = bool(process_row.any())
-    if not has_process and cc_tj is None and cc_t is None and oxidation is None:
+    heat_row = np.take(c.heat, index)
+    has_heat = bool(heat_row.any())
+    if not has_process and not has_heat and cc_tj is None and cc_t is None and oxidation is None:
         return None
     out = np.full(len(table), np.nan)
+    if has_heat:  # supplier factor per t of steam or per TJ of heat, else fuel EF / boiler efficiency
+        derived = energy * np.take(c.heat_fuel_ef, index) / m.get("boiler_efficiency", np.full(len(table), np.nan))
+        supplier = np.full(len(table), np.nan)
+        if "supplier_co2_per_t" in m:
+            supplier = np.where(table.kind == MASS, mass * m["supplier_co2_per_t"], supplier)
+        if "supplier_co2_per_tj" in m:
+            supplier = np.where(table.kind == ENERGY, energy * m["supplier_co2_per_tj"], supplier)
+        out = np.where(heat_row, np.where(np.isnan(supplier), derived, supplier), out)
     if cc_tj is not None:
         out = np.where(np.isnan(cc_tj) | process_row, out, energy * cc_tj)
     if cc_t is not None:
         out = np.where(np.isnan(cc_t) | process_row, out, mass * cc_t)
     if oxidation is not None:  # a measured oxidation factor scales the CO2 of combustion (default 1)
-        with_factor = ~np.isnan(oxidation) & ~process_row
+        with_factor = ~np.isnan(oxidation) & ~process_row & ~heat_row
         combustion_co2 = np.where(np.isnan(out), energy * np.take(c.ef["CO2"], index), out)
         out = np.where(with_factor, combustion_co2 * oxidation, out)
     if has_process:

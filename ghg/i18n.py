@@ -183,10 +183,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "unknown activity code (never mapped to 'other'): use a code of the factor releases, e.g. {known}",
         "vi": "mã hoạt động không xác định (không bao giờ gán vào 'khác'): hãy dùng mã có trong bộ hệ số, ví dụ {known}",
     },
-    "problem.category_unsupported": {
-        "en": "this version computes stationary and mobile combustion and purchased electricity only; process, fugitive and purchased heat come with a later version",
-        "vi": "phiên bản này chỉ tính đốt nhiên liệu tĩnh, di động và điện mua; quá trình công nghiệp, phát tán và nhiệt mua sẽ có ở phiên bản sau",
-    },
     "problem.activity_category": {
         "en": "activity of state '{state}' does not fit source category '{category}': electricity goes with purchased_electricity, fuels with stationary_combustion or mobile_combustion",
         "vi": "hoạt động dạng '{state}' không phù hợp với nguồn '{category}': điện đi với purchased_electricity, nhiên liệu đi với stationary_combustion hoặc mobile_combustion",
@@ -290,6 +286,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "problem.balance_negative": {
         "en": "carbon out ({carbon_out} t C) exceeds carbon in ({carbon_in} t C) in this mass balance (streams on rows {rows}): check the quantities and carbon contents of its streams",
         "vi": "các-bon ra ({carbon_out} t C) lớn hơn các-bon vào ({carbon_in} t C) trong cân bằng này (các dòng ở hàng {rows}): hãy kiểm tra số lượng và hàm lượng các-bon của các dòng",
+    },
+    "problem.instrument_not_applicable": {
+        "en": "a contractual instrument applies only to purchased_electricity: leave it empty",
+        "vi": "công cụ hợp đồng chỉ áp dụng cho purchased_electricity: hãy để trống",
+    },
+    "problem.supplier_fuel_not_applicable": {
+        "en": "supplier_fuel applies only to purchased heat or steam: leave it empty",
+        "vi": "supplier_fuel chỉ áp dụng cho nhiệt hoặc hơi nước mua: hãy để trống",
+    },
+    "problem.category_missing_heat": {
+        "en": "a factor derived from the supplier's fuel needs the IPCC category of the supplier's boiler (e.g. 1.A.2)",
+        "vi": "hệ số tính từ nhiên liệu của bên cung cấp cần mã lĩnh vực IPCC của lò hơi bên cung cấp (ví dụ 1.A.2)",
+    },
+    "problem.boiler_efficiency_missing": {
+        "en": "{activity} from the supplier's fuel needs the boiler efficiency as a fraction (e.g. 0.85)",
+        "vi": "{activity} tính từ nhiên liệu của bên cung cấp cần hiệu suất lò hơi dạng phân số (ví dụ 0.85)",
+    },
+    "problem.steam_enthalpy_missing": {
+        "en": "steam by mass needs its enthalpy (steam_enthalpy, steam_enthalpy_unit, e.g. 2776 kJ/kg)",
+        "vi": "hơi nước tính theo khối lượng cần entanpi (steam_enthalpy, steam_enthalpy_unit, ví dụ 2776 kJ/kg)",
+    },
+    "problem.heat_factor_missing": {
+        "en": "purchased {activity} needs the supplier's factor (supplier_factor, supplier_factor_unit: t CO2/t steam or t CO2/GJ) or the supplier's fuel (supplier_fuel) with boiler_efficiency",
+        "vi": "{activity} mua cần hệ số của bên cung cấp (supplier_factor, supplier_factor_unit: t CO2/t hơi hoặc t CO2/GJ) hoặc nhiên liệu của bên cung cấp (supplier_fuel) kèm boiler_efficiency",
+    },
+    "problem.instrument_factor_missing": {
+        "en": "a supplier-specific contract or PPA needs its emission factor (supplier_factor, supplier_factor_unit, e.g. 0 t CO2/MWh for solar)",
+        "vi": "hợp đồng riêng với nhà cung cấp hoặc PPA cần hệ số phát thải (supplier_factor, supplier_factor_unit, ví dụ 0 t CO2/MWh cho điện mặt trời)",
+    },
+    "problem.instruments_exceed": {
+        "en": "contractual instruments cover {covered} MWh but only {bought} MWh were bought by this enterprise in this year: instruments cannot cover more than was bought",
+        "vi": "công cụ hợp đồng bao phủ {covered} MWh nhưng doanh nghiệp chỉ mua {bought} MWh trong năm này: công cụ không thể bao phủ nhiều hơn lượng điện mua",
+    },
+    "problem.on_site": {
+        "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
+        "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",
     },
     # releases
     "release.unknown": {

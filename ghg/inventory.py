@@ -86,6 +86,8 @@ def compute(
         With every problem of every file (file, sheet, row, column, value, fix).
     """
     gwp = factors.gwp_values(gwp_set) if gwp_set else {}
+    # checking alone computes too (cross-record checks need quantities), with a neutral GWP
+    calc_gwp = gwp or {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0}
     checker = validation.Checker()
     groups = calculation.Groups(factors, gwp if gwp_set else None)
     problems: list[Problem] = []
@@ -135,19 +137,19 @@ def compute(
                 records += len(table)
                 if not failed:
                     balances.add(table, gid, groups)
-                if problems or len(col.problems) or col.counts or gwp_set is None:
+                if problems or len(col.problems) or col.counts:
                     continue  # keep checking, stop computing: nothing will be returned
-                if keep:
+                coef = calculation.coefficients(groups, calc_gwp)
+                if keep and gwp_set:
                     calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
                     kept.append((table, calc))
                     energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
-                    coef = calculation.coefficients(groups, gwp)
                 else:
-                    coef = calculation.coefficients(groups, gwp)
                     energy, mass = calculation.energy_and_mass(table, gid, coef)
                 direct = calculation.direct_co2(table, gid, coef, energy, mass)
                 fugitive = calculation.fugitive_mass(gid, coef, mass)
-                accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive)
+                market = calculation.market_instruments(table, gid, coef)
+                accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
         if repeated is not None and len(repeated):
@@ -156,6 +158,9 @@ def compute(
             progress(file_index, 1.0)
         problems += col.finish()
     problems += balances.problems()
+    cells = accumulator.cells(groups, calc_gwp) if not problems else None
+    if cells is not None:
+        problems += market_problems(cells, sources)
     if not problems and not records:
         if year is not None and excluded:
             problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
@@ -165,7 +170,8 @@ def compute(
         order = {name: i for i, name in enumerate(map(str, paths))}
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
-    return Computed(accumulator.cells(groups, gwp), groups, sources, records, excluded, gwp_set or "", gwp, kept)
+    assert cells is not None  # a run with problems raised above
+    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept)
 
 
 @dataclass
@@ -303,7 +309,16 @@ class Accumulator:
     energy, which is the sum of the rows' ``energy × EF`` with the factor taken out.
     """
 
-    QUANTITIES = ("records", "energy_tj", "mass_t", "energy_default_co2_tj", "co2_measured_t", "fugitive_t")
+    QUANTITIES = (
+        "records",
+        "energy_tj",
+        "mass_t",
+        "energy_default_co2_tj",
+        "co2_measured_t",
+        "fugitive_t",
+        "covered_tj",
+        "market_co2_t",
+    )
 
     def __init__(self) -> None:
         self.enterprises: dict[str, int] = {}
@@ -318,6 +333,7 @@ class Accumulator:
         mass: np.ndarray,
         co2_measured: np.ndarray | None,
         fugitive: np.ndarray | None = None,
+        market: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         enterprise = table.text["enterprise"]
         local = np.array(
@@ -336,6 +352,8 @@ class Accumulator:
         weights = {"records": None, "energy_tj": energy, "mass_t": mass}
         if fugitive is not None and fugitive.any():
             weights["fugitive_t"] = fugitive
+        if market is not None:
+            weights["covered_tj"], weights["market_co2_t"] = market
         if co2_measured is not None:
             measured = ~np.isnan(co2_measured)
             weights["energy_default_co2_tj"] = np.where(measured, 0.0, energy)
@@ -389,14 +407,58 @@ def _describe(cells: pd.DataFrame, groups: calculation.Groups) -> pd.DataFrame:
     cells["source_category"] = keys["source_category"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
     cells["biogenic"] = groups.biogenic[group]
     cells["activity"] = keys["activity"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
+    cells["instrument"] = np.isin(group, list(groups.instrument))
+    cells["heat"] = np.isin(group, list(groups.heat))
     return cells
+
+
+def market_shares(cells: pd.DataFrame) -> pd.DataFrame:
+    """Per enterprise and year: electricity bought and covered by instruments [TJ], and the market-based CO2 [t].
+
+    Market-based Scope 2 (GHG Protocol Scope 2 Guidance): the instruments' own CO2, plus the electricity
+    not covered at the grid factor - Vietnam publishes no residual mix, so the grid factor is the fallback.
+    """
+    electricity = cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
+    bought = cells[electricity & ~cells["instrument"]].groupby(["enterprise", "year"])[["energy_tj", "co2_t"]].sum()
+    covered = (
+        cells[electricity & cells["instrument"]].groupby(["enterprise", "year"])[["covered_tj", "market_co2_t"]].sum()
+    )
+    out = bought.join(covered, how="outer").fillna(0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["share_covered"] = np.where(out["energy_tj"] > 0, out["covered_tj"] / out["energy_tj"], 0.0)
+    uncovered = np.clip(1.0 - out["share_covered"].to_numpy(), 0.0, 1.0)
+    out["market_co2_total_t"] = out["market_co2_t"] + out["co2_t"] * uncovered
+    return out.reset_index()
+
+
+def market_problems(cells: pd.DataFrame, sources: list[Source]) -> list[Problem]:
+    """Instruments may not cover more electricity than was bought in the same enterprise and year."""
+    shares = market_shares(cells)
+    found = []
+    for row in shares[shares["covered_tj"] > shares["energy_tj"] * (1 + 1e-9)].itertuples():
+        found.append(
+            Problem(
+                ", ".join(s.name for s in sources),
+                None,
+                "instrument",
+                f"{row.enterprise} {row.year}",
+                "instruments_exceed",
+                params={
+                    "covered": f"{float(row.covered_tj) / 0.0036:,.3f}",  # type: ignore[arg-type]
+                    "bought": f"{float(row.energy_tj) / 0.0036:,.3f}",  # type: ignore[arg-type]
+                },
+            )
+        )
+    return found
 
 
 def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
     """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t] (biogenic CO2: memo)."""
     source = cells["source_category"].to_numpy()
-    electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
+    scope_2 = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (source == SourceCategory.PURCHASED_HEAT.value)
+    electricity = scope_2
     fugitive = source == SourceCategory.FUGITIVE.value
+    instrument = cells["instrument"].to_numpy()
     co2_only = electricity | (source == SourceCategory.PROCESS.value) | fugitive
     frames = []
     if fugitive.any():
@@ -415,7 +477,28 @@ def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
             memo, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
         )
         part["memo"] = memo
-        frames.append(part[~co2_only] if gas != "CO2" else part[~fugitive])
+        frames.append(part[~co2_only] if gas != "CO2" else part[~fugitive & ~instrument])
+    shares = market_shares(cells)
+    if len(shares):
+        part = shares[["enterprise", "year"]].copy()
+        part["source_category"] = SourceCategory.PURCHASED_ELECTRICITY.value
+        part["gas"], part["mass_t"], part["scope"], part["memo"] = (
+            "CO2",
+            shares["market_co2_total_t"],
+            "scope_2_market",
+            False,
+        )
+        frames.append(part)
+    heat = cells["heat"].to_numpy()
+    if heat.any():  # a supplier-specific factor serves both methods
+        part = cells.loc[heat, ["enterprise", "year", "source_category"]].copy()
+        part["gas"], part["mass_t"], part["scope"], part["memo"] = (
+            "CO2",
+            cells.loc[heat, "co2_t"],
+            "scope_2_market",
+            False,
+        )
+        frames.append(part)
     long = pd.concat(frames, ignore_index=True)
     long = long.groupby([*TOTAL_KEYS, "memo"], sort=True)["mass_t"].sum().reset_index()
     return long.drop(columns="memo").assign(gwp_set=gwp_set)
@@ -428,8 +511,12 @@ def _with_co2e(totals: pd.DataFrame, gwp: dict[str, float]) -> pd.DataFrame:
 
 
 def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
-    """One row per enterprise and year: Scope 1, Scope 2 (location-based), total [t CO2e], biogenic CO2 [t], energy."""
-    electricity = cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
+    """One row per enterprise and year: Scope 1, Scope 2 location- and market-based, total (with location-based
+    Scope 2) [t CO2e], biogenic CO2 [t], energy [TJ, TOE]."""
+    source = cells["source_category"]
+    electricity = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (
+        source == SourceCategory.PURCHASED_HEAT.value
+    )
     frame = pd.DataFrame(
         {
             "enterprise": cells["enterprise"],
@@ -442,7 +529,12 @@ def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out = frame.groupby(["enterprise", "year"], sort=True).sum().reset_index()
-    out.insert(4, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
+    shares = market_shares(cells).set_index(["enterprise", "year"])["market_co2_total_t"]
+    heat = cells[cells["heat"]].groupby(["enterprise", "year"])["co2e_t"].sum()
+    keys = pd.MultiIndex.from_frame(out[["enterprise", "year"]])
+    market = shares.reindex(keys).fillna(0.0).to_numpy() + heat.reindex(keys).fillna(0.0).to_numpy()
+    out.insert(4, "scope_2_market_t_co2e", market)
+    out.insert(5, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
     return out
 
 
@@ -486,7 +578,8 @@ def run(
     InventoryResult
     """
     computed = compute(paths, gwp_set, factors, year, progress, keep=True)
-    lines = pd.concat([build_lines(t, c) for t, c in computed.kept], ignore_index=True)
+    shares = market_shares(computed.cells)
+    lines = pd.concat([build_lines(t, c, shares) for t, c in computed.kept], ignore_index=True)
     order = np.lexsort(
         (
             lines["gas"].to_numpy(),
@@ -516,16 +609,73 @@ def _group_text(values: list[str], index: np.ndarray) -> np.ndarray:
     return np.take(np.array([*values, ""], dtype=object), index)
 
 
-def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -> pd.DataFrame:
-    """The long result table of one batch: one row per record and gas, with lineage."""
+def _market_lines(
+    co2: pd.DataFrame,
+    table: validation.ActivityTable,
+    calc: calculation.Calculated,
+    shares: pd.DataFrame | None,
+    instrument: np.ndarray,
+    heat: np.ndarray,
+    consumption: np.ndarray,
+) -> pd.DataFrame:
+    """Market-based Scope 2 lines: grid electricity for its uncovered share, instruments, purchased heat."""
+    if not (instrument.any() or heat.any() or consumption.any()):
+        return co2.iloc[:0]
+    market = co2.copy()
+    market["scope"] = "scope_2_market"
+    market["energy_tj"] = np.nan
+    market["energy_toe"] = np.nan
+    share = np.zeros(len(table))
+    if shares is not None and len(shares) and consumption.any():
+        lookup = shares.set_index(["enterprise", "year"])["share_covered"]
+        keys = pd.MultiIndex.from_arrays([market["enterprise"].to_numpy(), market["year"].to_numpy()])
+        share = np.clip(lookup.reindex(keys).fillna(0.0).to_numpy(), 0.0, 1.0)
+    mass = np.where(consumption, market["mass_t"].to_numpy() * (1.0 - share), market["mass_t"].to_numpy())
+    covered = calculation.market_instruments(table, calc.index, calculation.coefficients(calc.groups, calc.gwp))
+    if covered is not None:
+        mass = np.where(instrument, covered[1], mass)
+    market["mass_t"] = mass
+    market["co2e_t"] = mass * calc.gwp["CO2"]
+    kinds = table.text["instrument"].values()
+    factor = table.measured.get("supplier_co2_per_tj", np.zeros(len(table))) * 0.0036  # t CO2/MWh
+    market["method"] = np.where(
+        instrument, "electricity_market_instrument", np.where(heat, market["method"], "electricity_market_based")
+    )
+    market["note"] = [
+        f"{k}: {0.0 if np.isnan(f) else f:.4f} t CO2/MWh"
+        if i
+        else "supplier-specific factor: the same for both methods"
+        if h
+        else f"{s:.1%} covered by contractual instruments; the rest at the grid factor "
+        "(Vietnam publishes no residual mix)"
+        if c
+        else ""
+        for k, f, i, h, s, c in zip(kinds, factor, instrument, heat, share, consumption, strict=True)
+    ]
+    return market[instrument | heat | consumption]
+
+
+def build_lines(
+    table: validation.ActivityTable, calc: calculation.Calculated, shares: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The long result table of one batch: one row per record and gas, with lineage.
+
+    Scope 2 has a location-based line (``scope_2``) and a market-based line (``scope_2_market``) per
+    record; ``shares`` (from :func:`market_shares`) gives each enterprise and year's share of electricity
+    covered by contractual instruments, and each market line's ``note`` explains its value.
+    """
     g, rec, idx = calc.groups, calc.records, calc.index
     keys = g.frame
     source = _group_text(list(keys["source_category"]), idx)
-    electricity = source == SourceCategory.PURCHASED_ELECTRICITY.value
+    electricity = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (
+        source == SourceCategory.PURCHASED_HEAT.value
+    )
     methods = _group_text([calculation.method_of(g, i) for i in range(len(g))], idx)
     coef = calculation.coefficients(g, calc.gwp)
     process = np.take(coef.process, idx)
     fugitive = np.take(coef.fugitive_sign, idx) != 0
+    instrument = np.take(coef.instrument, idx)
+    heat = np.take(coef.heat, idx)
     files = table.files
     names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
@@ -557,6 +707,7 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
         "input_sha256": hashes,
         "input_row": table.row,
         "evidence": table.text["evidence"].values(),
+        "note": "",
     }
     biogenic_g = g.biogenic
     parts = []
@@ -602,7 +753,9 @@ def build_lines(table: validation.ActivityTable, calc: calculation.Calculated) -
                 "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
             }
         )
-        parts.append(part[~(electricity | process | fugitive)] if gas != "CO2" else part[~fugitive])
+        parts.append(part[~(electricity | process | fugitive)] if gas != "CO2" else part[~fugitive & ~instrument])
+        if gas == "CO2":
+            parts.append(_market_lines(part, table, calc, shares, instrument, heat, electricity & ~heat & ~instrument))
     if fugitive.any():
         gases = table.text["activity"].values()
         gwp = np.array([calc.gwp.get(str(x), np.nan) for x in gases])

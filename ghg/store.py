@@ -59,6 +59,7 @@ LINE_SCHEMA = pa.schema(
         pa.field("input_sha256", pa.string(), nullable=False),
         pa.field("input_row", pa.int64(), nullable=False),
         pa.field("evidence", pa.string(), nullable=False),
+        pa.field("note", pa.string(), nullable=False),
     ]
 )
 

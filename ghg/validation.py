@@ -438,6 +438,14 @@ class Checker:
             pyear = np.take(pyear, period.codes)
             col.rows((pyear > 0) & (pyear != year), offset, "period", "period_year", shown("period"), flagged)
 
+        supplier = text["supplier"]
+        if (supplier.codes >= 0).any():  # energy made and used on site is Scope 1 (its fuel), never Scope 2
+            rows = np.flatnonzero(supplier.codes >= 0)
+            same = supplier.values()[rows] == text["enterprise"].values()[rows]
+            scope_2 = np.isin(text["source_category"].values()[rows], _SCOPE_2)
+            mask = np.zeros(n, dtype=bool)
+            mask[rows[same & scope_2]] = True
+            col.rows(mask, offset, "supplier", "on_site", shown("supplier"), flagged)
         has_balance, has_direction = text["balance"].codes >= 0, text["direction"].codes >= 0
         col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)
         col.rows(has_direction & ~has_balance, offset, "balance", "balance_direction", flagged=flagged)
@@ -513,6 +521,7 @@ def repeated(identities: list[np.ndarray]) -> np.ndarray:
 
 _SOURCES = [c.value for c in SourceCategory]
 _DIRECTIONS = ["in", "out"]
+_SCOPE_2 = [SourceCategory.PURCHASED_ELECTRICITY.value, SourceCategory.PURCHASED_HEAT.value]
 #: Contractual instruments of market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015).
 _INSTRUMENTS = ["supplier_specific", "ppa", "certificate"]
 _BASES = [b.value for b in EnergyBasis]

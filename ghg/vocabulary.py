@@ -71,4 +71,4 @@ GWP_SETS = ("AR4", "AR5", "AR6")
 COMBUSTION_GASES = ("CO2", "CH4", "N2O")
 
 #: Activity states (columns of ``activities.csv`` in a release).
-STATES = ("solid", "liquid", "gas", "electricity", "material")
+STATES = ("solid", "liquid", "gas", "electricity", "material", "heat")

@@ -70,10 +70,14 @@ def test_grid_electricity_2023_location_based(run: Run) -> None:
         [record(source_category="purchased_electricity", activity="grid_electricity", quantity=1000, unit="MWh")]
     )
     # 1,000 MWh x 0.6592 t CO2/MWh (Vietnam 2023 grid factor) = 659.2 t CO2; CO2 only
-    assert list(lines["gas"]) == ["CO2"]
-    assert lines["mass_t"].iloc[0] == pytest.approx(659.2)
-    assert lines["scope"].iloc[0] == "scope_2"
-    assert lines["method"].iloc[0] == "electricity_location_based"
+    assert list(lines["gas"]) == ["CO2", "CO2"]
+    location, market = lines[lines["scope"] == "scope_2"].iloc[0], lines[lines["scope"] == "scope_2_market"].iloc[0]
+    assert location["mass_t"] == pytest.approx(659.2)
+    assert location["method"] == "electricity_location_based"
+    # no contractual instrument: market-based falls back to the grid factor, and says why
+    assert market["mass_t"] == pytest.approx(659.2)
+    assert "no residual mix" in market["note"]
+    lines = location.to_frame().T
     # TOE by MOIT's primary-energy convention: 1,000,000 kWh x 0.0001543 = 154.3 TOE (not 86.0 physical)
     assert lines["energy_toe"].iloc[0] == pytest.approx(154.3)
     # physical energy: 1,000 MWh x 0.0036 TJ/MWh = 3.6 TJ

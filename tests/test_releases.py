@@ -21,6 +21,7 @@ PUBLISHED = {
     "ipcc-2006-ippu": "1f7d6295dcdf4f354571ee491447f63222c6b49104a8f0b550c26bb06ea6cd0f",
     "vn-energy-2011": "68e294c39ef6522f6a7b97de5a04180ed658aa8db19fdb604b1b1d6fb67ab3e7",
     "vn-grid-2023": "c12adc65df51e00bd1c54e254c2d641d9a3cae26f93b4c0077881e298b0cb04d",
+    "vn-tt38-heat-2025": "de3415dab7268517c358771cf6ef93b7a44a09050589498d27c770b1a35bf1d7",
     "vn-qd2626-2022": "99495cd4c260198455abeed66ccceb7e37dc8e78ec2bdb328f44cf66b9e950aa",
 }
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference"

@@ -83,7 +83,7 @@ def test_a_valid_file_has_no_problem(problems: Check) -> None:
         ({"ncv": 24, "ncv_unit": "kg/L"}, "ncv_unit", "unit_kind"),
         ({"density_unit": "kg/L"}, "density", "measured_value_missing"),
         ({"unit": "m3"}, "unit", "unit_for_state"),
-        ({"source_category": "purchased_heat"}, "source_category", "category_unsupported"),
+        ({"source_category": "purchased_heat"}, "activity", "activity_category"),
     ],
 )
 def test_each_bad_value_is_named(problems: Check, fields: dict[str, object], column: str, code: str) -> None:

@@ -847,6 +847,58 @@ def ipcc_ippu(ref: Path) -> None:
     publish("ipcc-2006-ippu", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)})
 
 
+def vn_heat() -> None:
+    """Purchased steam and heat: the activity codes, with the formula's citation (no factor: supplier-specific)."""
+    acts = [
+        {
+            "activity": "steam",
+            "name": "Steam bought from a supplier (by mass, with its enthalpy)",
+            "name_vi": "Hơi nước mua",
+            "state": "heat",
+            "biomass": "false",
+        },
+        {
+            "activity": "heat",
+            "name": "Heat bought from a supplier (by energy)",
+            "name_vi": "Nhiệt mua",
+            "state": "heat",
+            "biomass": "false",
+        },
+    ]
+    meta = {
+        "version": "1.0.0",
+        "title": "Purchased steam and heat (Circular 38/2023/TT-BCT App. II, as corrected)",
+        "title_vi": "Hơi nước và nhiệt mua (Thông tư 38/2023/TT-BCT Phụ lục II, đã đính chính)",
+        "publisher": "Ministry of Industry and Trade",
+        "published": "2025-02-06",
+        "licence": "Public government documents",
+        "tier": "national",
+        "valid_from": 1990,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "note": "EF_steam = enthalpy / boiler efficiency x EF_fuel / 10^9 [t CO2/t steam; kJ/kg, fraction, kg CO2/TJ]: the "
+        "divisor 10^9 as corrected by Decision 334/QD-BCT (the 2023 print said 10^6). The factor is the "
+        "supplier's: given per record, or derived from the supplier's fuel, boiler efficiency and steam enthalpy.",
+        "sources": [
+            {
+                "id": "tt38-app2",
+                "title": "Circular 38/2023/TT-BCT, Appendix II, Section 2 item 4 (emissions from purchased heat/steam)",
+                "url": "https://github.com/pqhuy2013/energy-dashboard/blob/0038696fd94e5be7387ad59b1aab0f26167fc208/knk-quy-trinh/TT38_Phu_luc_II.md",
+                "table": "App. II",
+                "page": "",
+            },
+            {
+                "id": "qd334-2025",
+                "title": "Decision 334/QD-BCT (06/02/2025) correcting Circular 38/2023/TT-BCT (divisor 10^9)",
+                "url": "https://github.com/pqhuy2013/energy-dashboard/blob/46d02e4cd0e08a18975b895ab8043fc931584c63/knk-quy-trinh/QD334_BCT_dinh_chinh.md",
+                "table": "Art. 1",
+                "page": "",
+            },
+        ],
+    }
+    publish("vn-tt38-heat-2025", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts)})
+
+
 def main() -> None:
     ref = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference")
     FACTORS.mkdir(exist_ok=True)
@@ -856,6 +908,7 @@ def main() -> None:
     vn_energy(ref)
     vn_qd2626(ref)
     ipcc_ippu(ref)
+    vn_heat()
 
 
 if __name__ == "__main__":
