@@ -393,6 +393,8 @@ def group_rows(table: ActivityTable) -> tuple[np.ndarray, list[GroupKey]]:
     span = int(np.prod(np.array(radices, dtype=np.float64)))
     packed: np.ndarray = np.zeros(n, dtype=np.int32 if span < 2**31 else np.int64)
     for codes, radix in zip(columns, radices[:-1], strict=True):
+        if radix == 1:
+            continue  # an absent or empty column: its digit is 0 in every row
         packed *= radix
         packed += codes  # codes are -1 for missing: +1 makes them 0
         packed += 1
@@ -581,6 +583,8 @@ def market_instruments(
 
     A certificate carries 0 t CO2/MWh; a supplier-specific contract or a PPA carries its stated factor.
     """
+    if not c.instrument.any():
+        return None
     row = np.take(c.instrument, index)
     if not row.any():
         return None
@@ -607,9 +611,9 @@ def direct_co2(
     m = table.measured
     cc_tj, cc_t, cc_nm3 = m.get("carbon_co2_per_tj"), m.get("carbon_co2_per_t"), m.get("carbon_co2_per_nm3")
     oxidation = m.get("oxidation_factor")
-    process_row = np.take(c.process, index)
+    process_row = np.take(c.process, index) if c.process.any() else np.zeros(len(table), dtype=bool)
     has_process = bool(process_row.any())
-    heat_row = np.take(c.heat, index)
+    heat_row = np.take(c.heat, index) if c.heat.any() else np.zeros(len(table), dtype=bool)
     has_heat = bool(heat_row.any())
     if not has_process and not has_heat and cc_tj is None and cc_t is None and oxidation is None:
         return None
@@ -687,6 +691,8 @@ def calculate(table: ActivityTable, index: np.ndarray, g: Groups, gwp_set: str, 
 
 def fugitive_mass(index: np.ndarray, c: Coefficients, mass: np.ndarray) -> np.ndarray:
     """Mass [t] of gas released per row (- for mass leaving a balance), 0 for rows of other sources."""
+    if not c.fugitive_sign.any():
+        return np.zeros(len(index))
     sign = np.take(c.fugitive_sign, index)
     return np.where(sign != 0, mass * sign, 0.0)
 

@@ -147,7 +147,7 @@ def compute(
                 else:
                     energy, mass = calculation.energy_and_mass(table, gid, coef)
                 direct = calculation.direct_co2(table, gid, coef, energy, mass)
-                fugitive = calculation.fugitive_mass(gid, coef, mass)
+                fugitive = calculation.fugitive_mass(gid, coef, mass) if coef.fugitive_sign.any() else None
                 market = calculation.market_instruments(table, gid, coef)
                 accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:

@@ -439,16 +439,17 @@ class Checker:
             col.rows((pyear > 0) & (pyear != year), offset, "period", "period_year", shown("period"), flagged)
 
         supplier = text["supplier"]
-        if (supplier.codes >= 0).any():  # energy made and used on site is Scope 1 (its fuel), never Scope 2
+        if len(supplier.categories):  # energy made and used on site is Scope 1 (its fuel), never Scope 2
             rows = np.flatnonzero(supplier.codes >= 0)
             same = supplier.values()[rows] == text["enterprise"].values()[rows]
             scope_2 = np.isin(text["source_category"].values()[rows], _SCOPE_2)
             mask = np.zeros(n, dtype=bool)
             mask[rows[same & scope_2]] = True
             col.rows(mask, offset, "supplier", "on_site", shown("supplier"), flagged)
-        has_balance, has_direction = text["balance"].codes >= 0, text["direction"].codes >= 0
-        col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)
-        col.rows(has_direction & ~has_balance, offset, "balance", "balance_direction", flagged=flagged)
+        if len(text["balance"].categories) or len(text["direction"].categories):
+            has_balance, has_direction = text["balance"].codes >= 0, text["direction"].codes >= 0
+            col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)
+            col.rows(has_direction & ~has_balance, offset, "balance", "balance_direction", flagged=flagged)
 
         quantity, present, bad = numbers(columns.get("quantity"), n)
         col.rows(~present, offset, "quantity", "quantity_missing", flagged=flagged)
