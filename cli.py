@@ -193,6 +193,7 @@ def inventory_cmd(
                 "store": str(out),
                 "excluded_records": result.excluded_records,
                 "summary": summary.to_dict(orient="records"),
+                "intensities": result.intensities.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
                 "written": [
                     {
@@ -216,13 +217,22 @@ def inventory_cmd(
             "cli.year",
             "cli.scope_1",
             "cli.scope_2",
+            "cli.scope_2_market",
             "cli.total",
             "cli.biogenic",
             "cli.energy_tj",
             "cli.energy_toe",
         )
     ]
-    cols = ["scope_1_t_co2e", "scope_2_location_t_co2e", "total_t_co2e", "biogenic_co2_t", "energy_tj", "energy_toe"]
+    cols = [
+        "scope_1_t_co2e",
+        "scope_2_location_t_co2e",
+        "scope_2_market_t_co2e",
+        "total_t_co2e",
+        "biogenic_co2_t",
+        "energy_tj",
+        "energy_toe",
+    ]
     rows = [
         [str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
         for r in summary.itertuples()
@@ -230,6 +240,36 @@ def inventory_cmd(
     totals = summary[cols].sum()
     rows.append([text("cli.total", lg), text("cli.all", lg)] + [formatting.number(totals[c], lg) for c in cols])
     click.echo(formatting.table(header, rows, [False, False] + [True] * len(cols)))
+    if len(result.intensities):
+        click.echo("")
+        click.echo(text("cli.intensities_title", lg))
+        head = [
+            text(k, lg)
+            for k in (
+                "cli.enterprise",
+                "cli.facility",
+                "cli.year",
+                "cli.product",
+                "cli.output_t",
+                "cli.t_co2e_per_t",
+                "cli.toe_per_t",
+            )
+        ]
+        body = [
+            [
+                str(r.enterprise),
+                str(r.facility),
+                str(r.year),
+                str(r.product) + ("*" if r.products > 1 else ""),
+                formatting.number(r.output_t, lg, 0),
+                formatting.number(r.t_co2e_per_t, lg, 3),
+                formatting.number(r.toe_per_t, lg, 3),
+            ]
+            for r in result.intensities.itertuples()
+        ]
+        click.echo(formatting.table(head, body, [False, False, False, False, True, True, True]))
+        if (result.intensities["products"] > 1).any():
+            click.echo(text("cli.shared_facility", lg))
     if result.excluded_records:
         click.echo(text("cli.excluded", lg, count=result.excluded_records, year=year))
     revisions = sorted({w.revision for w in written})

@@ -323,6 +323,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
         "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",
     },
+    "problem.production_unit": {
+        "en": "a production record is a mass of product: write it in t (or kg, kt)",
+        "vi": "bản ghi sản lượng là khối lượng sản phẩm: hãy ghi bằng t (hoặc kg, kt)",
+    },
     # releases
     "release.unknown": {
         "en": "Unknown factor release '{name}'. Available: {available}. Or give the path of a release folder.",
@@ -403,6 +407,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.year": {"en": "year", "vi": "năm"},
     "cli.scope_1": {"en": "Scope 1", "vi": "Phạm vi 1"},
     "cli.scope_2": {"en": "Scope 2 (location)", "vi": "Phạm vi 2 (theo vị trí)"},
+    "cli.scope_2_market": {"en": "Scope 2 (market)", "vi": "Phạm vi 2 (theo thị trường)"},
+    "cli.intensities_title": {
+        "en": "Intensity per tonne of product (Scope 1 + Scope 2 location-based)",
+        "vi": "Cường độ trên mỗi tấn sản phẩm (Phạm vi 1 + Phạm vi 2 theo vị trí)",
+    },
+    "cli.facility": {"en": "facility", "vi": "cơ sở"},
+    "cli.product": {"en": "product", "vi": "sản phẩm"},
+    "cli.output_t": {"en": "output t", "vi": "sản lượng t"},
+    "cli.t_co2e_per_t": {"en": "t CO2e/t", "vi": "t CO2e/t"},
+    "cli.toe_per_t": {"en": "TOE/t", "vi": "TOE/t"},
+    "cli.shared_facility": {
+        "en": "* the facility makes several products: its whole emissions are divided by each product's output (no allocation; not additive)",
+        "vi": "* cơ sở sản xuất nhiều sản phẩm: toàn bộ phát thải được chia cho sản lượng từng sản phẩm (không phân bổ; không cộng dồn)",
+    },
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},
     "cli.energy_tj": {"en": "energy TJ", "vi": "năng lượng TJ"},

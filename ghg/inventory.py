@@ -46,6 +46,7 @@ class Computed:
     gwp_set: str
     gwp: dict[str, float]
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = field(default_factory=list)
+    production: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def totals(self) -> pd.DataFrame:
@@ -95,6 +96,7 @@ def compute(
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = []
     sources: list[Source] = []
     balances = Balances(sources)
+    production = Production()
     records = excluded = 0
     for path in paths:
         try:
@@ -130,6 +132,9 @@ def compute(
                     in_year = table.year == year
                     excluded += int((~in_year).sum())
                     table = table.take(in_year)
+                if not len(table):
+                    continue
+                table = production.take_out(col, table)
                 if not len(table):
                     continue
                 gid = groups.assign(table)
@@ -171,7 +176,7 @@ def compute(
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
-    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept)
+    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame())
 
 
 @dataclass
@@ -242,6 +247,75 @@ def check(
         With every problem of every file.
     """
     return compute(paths, None, factors, year, progress)
+
+
+class Production:
+    """Production records (``source_category = production``): t of product per enterprise, facility, year."""
+
+    def __init__(self) -> None:
+        self.frames: list[pd.DataFrame] = []
+
+    def take_out(self, col: validation.Collector, table: validation.ActivityTable) -> validation.ActivityTable:
+        """Keep the batch's production rows aside (checked: a mass of product); return the other rows."""
+        source = table.text["source_category"]
+        code = np.flatnonzero(source.categories == SourceCategory.PRODUCTION.value)
+        if not len(code):
+            return table
+        rows = source.codes == code[0]
+        part = table.take(rows)
+        not_mass = part.kind != 0
+        for i in np.flatnonzero(not_mass)[: validation.KEPT_PER_CHECK]:
+            col.add(int(part.row[i]) - col.source.row_base, "unit", "production_unit", part.text["unit"].value(int(i)))
+        self.frames.append(
+            pd.DataFrame(
+                {
+                    "enterprise": part.text["enterprise"].values(),
+                    "facility": part.text["facility"].values(),
+                    "year": part.year,
+                    "product": part.text["activity"].values(),
+                    "output_t": part.amount,
+                }
+            )[~not_mass]
+        )
+        return table.take(~rows)
+
+    def frame(self) -> pd.DataFrame:
+        columns = ["enterprise", "facility", "year", "product", "output_t"]
+        if not self.frames:
+            return pd.DataFrame(columns=columns)
+        return pd.concat(self.frames, ignore_index=True).groupby(columns[:4], sort=True).sum().reset_index()
+
+
+def intensities(lines: pd.DataFrame, production: pd.DataFrame) -> pd.DataFrame:
+    """Emissions and energy per tonne of product, per enterprise, facility, year and product.
+
+    The facility's Scope 1 + Scope 2 (location-based) CO2e and its TOE are divided by each product's
+    output. A facility with several products is not allocated between them: ``products`` says how many
+    share the same totals, and such intensities are not additive.
+    """
+    if production.empty:
+        return pd.DataFrame(
+            columns=[
+                "enterprise",
+                "facility",
+                "year",
+                "product",
+                "output_t",
+                "t_co2e",
+                "toe",
+                "t_co2e_per_t",
+                "toe_per_t",
+                "products",
+            ]
+        )
+    counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
+    facility = counted.groupby(["enterprise", "facility", "year"])[["co2e_t", "energy_toe"]].sum(min_count=1)
+    out = production.join(facility, on=["enterprise", "facility", "year"]).fillna({"co2e_t": 0.0, "energy_toe": 0.0})
+    out = out.rename(columns={"co2e_t": "t_co2e", "energy_toe": "toe"})
+    out["t_co2e_per_t"] = out["t_co2e"] / out["output_t"]
+    out["toe_per_t"] = out["toe"] / out["output_t"]
+    out["products"] = out.groupby(["enterprise", "facility", "year"])["product"].transform("count")
+    return out
 
 
 class Balances:
@@ -551,6 +625,7 @@ class InventoryResult:
     created: str
     software_version: str = __version__
     excluded_records: int = 0
+    intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def run(
@@ -601,7 +676,15 @@ def run(
     ]
     created = datetime.now(UTC).isoformat(timespec="seconds")
     return InventoryResult(
-        lines, totals, computed.summary, gwp_set, releases, inputs, created, excluded_records=computed.excluded
+        lines,
+        totals,
+        computed.summary,
+        gwp_set,
+        releases,
+        inputs,
+        created,
+        excluded_records=computed.excluded,
+        intensities=intensities(lines, computed.production),
     )
 
 

@@ -14,6 +14,8 @@ class SourceCategory(StrEnum):
     FUGITIVE = "fugitive"
     PURCHASED_ELECTRICITY = "purchased_electricity"
     PURCHASED_HEAT = "purchased_heat"
+    #: not a source: the output of a facility (t of product), for intensities
+    PRODUCTION = "production"
 
     @property
     def scope(self) -> Scope:

@@ -317,3 +317,32 @@ def test_oxidation_factor_only_for_combustion(write_csv: Callable[..., Path], fa
     )
     with pytest.raises(InputError, match="oxidation factor applies only to fuel combustion"):
         inventory.run([path], "AR5", factor_set)
+
+
+def test_intensity_per_tonne_of_product(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:
+    rows = [
+        diesel_boiler(quantity=1, unit="t"),
+        record(source_category="production", activity="P4", quantity=10, unit="t", evidence="production log"),
+    ]
+    result = inventory.run([write_csv(rows)], "AR5", factor_set)
+    (row,) = result.intensities.itertuples()
+    # 3,196.749 kg CO2e (1 t diesel, AR5) / 10 t of product = 0.3196749 t CO2e/t
+    assert row.t_co2e_per_t == pytest.approx(0.3196749)
+    # 1 t diesel x 1.02 TOE/t (MOIT) / 10 t = 0.102 TOE/t
+    assert row.toe_per_t == pytest.approx(0.102)
+    assert row.products == 1
+    # production records carry no emissions
+    assert len(result.lines) == 3
+    with pytest.raises(InputError, match="production record is a mass of product"):
+        inventory.run(
+            [
+                write_csv(
+                    [
+                        diesel_boiler(quantity=1, unit="t"),
+                        record(source_category="production", activity="P4", quantity=10, unit="MWh"),
+                    ]
+                )
+            ],
+            "AR5",
+            factor_set,
+        )
