@@ -257,15 +257,15 @@ def inventory_cmd(
         ]
         body = [
             [
-                str(r.enterprise),
-                str(r.facility),
-                str(r.year),
-                str(r.product) + ("*" if r.products > 1 else ""),
-                formatting.number(r.output_t, lg, 0),
-                formatting.number(r.t_co2e_per_t, lg, 3),
-                formatting.number(r.toe_per_t, lg, 3),
+                str(r["enterprise"]),
+                str(r["facility"]),
+                str(r["year"]),
+                str(r["product"]) + ("*" if r["products"] > 1 else ""),
+                formatting.number(r["output_t"], lg, 0),
+                formatting.number(r["t_co2e_per_t"], lg, 3),
+                formatting.number(r["toe_per_t"], lg, 3),
             ]
-            for r in result.intensities.itertuples()
+            for r in result.intensities.to_dict(orient="records")
         ]
         click.echo(formatting.table(head, body, [False, False, False, False, True, True, True]))
         if (result.intensities["products"] > 1).any():
