@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from ghg import __version__, formatting, inventory, releases, store
+from ghg import __version__, formatting, inventory, releases, store, template
 from ghg.errors import GhgError, InputError, ReleaseError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import text
@@ -277,6 +277,27 @@ def inventory_cmd(
     same = sum(w.same_as_previous for w in written)
     if same:
         click.echo(text("cli.same_content", lg, count=same))
+
+
+@main.command(name="template")
+@click.argument("out", type=click.Path(path_type=Path))
+@factors_option
+@lang_option
+@json_option
+@click.pass_context
+def template_cmd(ctx: click.Context, out: Path, factor_refs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+    """Write the Excel template an enterprise fills (one sheet per source type, drop-down lists)."""
+    lg = _lang(ctx)
+    try:
+        factors_set = FactorSet.load(list(factor_refs) or None)
+        path = template.write_template(out, lg, factors_set)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"path": str(path), "sheets": [s.name for s in template.SHEETS], "lang": lg})
+    else:
+        click.echo(text("cli.template_written", lg, path=path, sheets=len(template.SHEETS)))
 
 
 @main.group()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -22,6 +23,9 @@ import pyarrow.parquet as pq
 
 from ghg.errors import InputError, Problem
 from ghg.hashing import sha256_file
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 #: Columns every record must have.
 REQUIRED_COLUMNS = ("enterprise", "facility", "year", "source_category", "activity", "quantity", "unit")
@@ -77,6 +81,7 @@ class Source:
     problems: list[Problem] = field(default_factory=list)
     n_rows: int = 0
     expected_rows: int = 0
+    row_problems: list[Problem] = field(default_factory=list)
     _sha256: str | None = None
     _hashing: Future[str] | None = None
     _rows: list[tuple[object, ...]] | None = None
@@ -217,38 +222,100 @@ def _open_parquet(path: Path) -> Source:
     return source
 
 
-def _open_xlsx(path: Path) -> Source:
+def _open_xlsx(path: Path) -> list[Source]:
+    """One source per data sheet: the ``activity`` sheet (else the first) of a plain workbook, every data
+    sheet of a ``ghg template`` workbook (its label row and example marks handled)."""
     from openpyxl import load_workbook
 
+    from ghg import template
+
+    data = path.read_bytes()
     try:
-        book = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
+        values = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise _unreadable(path, exc) from None
-    sheet = book[EXCEL_SHEET] if EXCEL_SHEET in book.sheetnames else book[book.sheetnames[0]]
-    rows = list(sheet.iter_rows(values_only=True))
-    book.close()
-    if not rows:
-        return Source(path, "xlsx", [], 2, sheet.title, [Problem(str(path), 1, None, None, "empty_sheet", sheet.title)])
-    width = len(rows[0])
-    while width and rows[0][width - 1] in (None, ""):
-        width -= 1
-    header = ["" if v is None else str(v).strip() for v in rows[0][:width]]
-    body = [r[:width] for r in rows[1:]]
-    while body and all(v in (None, "") for v in body[-1]):
-        body.pop()  # trailing empty rows that Excel keeps formatted
-    source = Source(path, "xlsx", header, 2, sheet.title, _check_header(path, header, sheet.title, 1))
-    source._rows = body
-    source.expected_rows = len(body)
-    return source
+    is_template = template.MARKER_SHEET in values.sheetnames
+    if is_template:
+        names = [
+            n
+            for n in values.sheetnames
+            if n not in (template.MARKER_SHEET, template.LISTS_SHEET, template.INSTRUCTIONS_SHEET)
+        ]
+    else:
+        names = [EXCEL_SHEET if EXCEL_SHEET in values.sheetnames else values.sheetnames[0]]
+    first = template.FIRST_DATA_ROW if is_template else 2
+    sources = []
+    for name in names:
+        sheet, raw = values[name], formulas[name]
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if not rows or all(v in (None, "") for v in rows[0]):
+            if not is_template:
+                sources.append(
+                    Source(path, "xlsx", [], first, name, [Problem(str(path), 1, None, None, "empty_sheet", name)])
+                )
+            continue
+        width = len(rows[0])
+        while width and rows[0][width - 1] in (None, ""):
+            width -= 1
+        header = ["" if v is None else str(v).strip() for v in rows[0][:width]]
+        body = [r[:width] for r in rows[first - 1 :]]
+        while body and all(v in (None, "") for v in body[-1]):
+            body.pop()  # trailing empty rows that Excel keeps formatted
+        if is_template and not body:
+            continue  # a sheet the enterprise has nothing for
+        problems = _sheet_problems(path, name, sheet, raw, first, len(body), width)
+        marked = header.index(template.EXAMPLE_COLUMN) if template.EXAMPLE_COLUMN in header else None
+        if marked is not None:
+            for i, row in enumerate(body):
+                if row[marked] not in (None, ""):
+                    problems.append(
+                        Problem(str(path), i + first, template.EXAMPLE_COLUMN, str(row[marked]), "example_row", name)
+                    )
+            header = header[:marked] + header[marked + 1 :]
+            body = [r[:marked] + r[marked + 1 :] for r in body]
+        source = Source(path, "xlsx", header, first, name, _check_header(path, header, name, 1))
+        source.row_problems = problems
+        source._rows = [tuple(r) for r in body]
+        source.expected_rows = len(body)
+        sources.append(source)
+    if not sources:
+        sources.append(Source(path, "xlsx", [], first, None, [Problem(str(path), None, None, None, "no_records")]))
+    return sources
 
 
-OPENERS = {".csv": _open_csv, ".parquet": _open_parquet, ".pq": _open_parquet, ".xlsx": _open_xlsx}
+def _sheet_problems(
+    path: Path, name: str, sheet: Worksheet, raw: Worksheet, first: int, n: int, width: int
+) -> list[Problem]:
+    """Merged cells in the data area, and formulas without a calculated value, by cell range."""
+    problems = []
+    last = first + n - 1
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row >= first and merged.min_row <= max(last, first):
+            problems.append(Problem(str(path), merged.min_row, None, str(merged), "merged_cells", name))
+    for row in raw.iter_rows(min_row=first, max_row=max(last, first), max_col=width):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cached = sheet.cell(cell.row, cell.column).value
+                if cached is None:
+                    problems.append(Problem(str(path), cell.row, None, cell.coordinate, "formula_no_value", name))
+    return problems
 
 
-def open_source(path: str | Path) -> Source:
+OPENERS: dict[str, Callable[[Path], Source | list[Source]]] = {
+    ".csv": _open_csv,
+    ".parquet": _open_parquet,
+    ".pq": _open_parquet,
+    ".xlsx": _open_xlsx,
+}
+
+
+def open_sources(path: str | Path) -> list[Source]:
     """Open an activity file by its extension (``.csv``, ``.xlsx``, ``.parquet``) and check its header.
 
-    Header problems (unknown, missing or repeated columns) are in ``Source.problems``.
+    A workbook made from the template gives one source per filled data sheet. Header problems
+    (unknown, missing or repeated columns) are in ``Source.problems``; problems of single rows found
+    while opening (example rows, merged cells, formulas without a value) in ``Source.row_problems``.
 
     Raises
     ------
@@ -263,4 +330,5 @@ def open_source(path: str | Path) -> Source:
         raise InputError(
             [Problem(str(path), None, None, None, "file_type", params={"allowed": ", ".join(sorted(OPENERS))})]
         )
-    return opener(path)
+    opened = opener(path)
+    return opened if isinstance(opened, list) else [opened]

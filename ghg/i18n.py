@@ -327,6 +327,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a production record is a mass of product: write it in t (or kg, kt)",
         "vi": "bản ghi sản lượng là khối lượng sản phẩm: hãy ghi bằng t (hoặc kg, kt)",
     },
+    "problem.example_row": {
+        "en": "an example row of the template is still here: delete it, or clear its mark in the example column if it is real data",
+        "vi": "dòng mẫu của biểu mẫu vẫn còn: hãy xóa, hoặc bỏ dấu ở cột example nếu đó là dữ liệu thật",
+    },
+    "problem.merged_cells": {
+        "en": "merged cells in the data area: unmerge them and give every row its own values",
+        "vi": "có ô gộp trong vùng dữ liệu: hãy bỏ gộp và ghi giá trị cho từng hàng",
+    },
+    "problem.formula_no_value": {
+        "en": "a formula without a calculated value: open the file in Excel, let it calculate and save, or type the value",
+        "vi": "công thức chưa có giá trị tính: hãy mở tệp trong Excel để tính rồi lưu, hoặc nhập giá trị",
+    },
     # releases
     "release.unknown": {
         "en": "Unknown factor release '{name}'. Available: {available}. Or give the path of a release folder.",
@@ -420,6 +432,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.shared_facility": {
         "en": "* the facility makes several products: its whole emissions are divided by each product's output (no allocation; not additive)",
         "vi": "* cơ sở sản xuất nhiều sản phẩm: toàn bộ phát thải được chia cho sản lượng từng sản phẩm (không phân bổ; không cộng dồn)",
+    },
+    "cli.template_written": {
+        "en": "Template written to {path} ({sheets} data sheets).",
+        "vi": "Đã ghi biểu mẫu vào {path} ({sheets} trang dữ liệu).",
     },
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ghg import __version__, calculation, validation
-from ghg.activity import BATCH_ROWS, Source, open_source
+from ghg.activity import BATCH_ROWS, Source, open_sources
 from ghg.errors import InputError, Problem
 from ghg.factors import FactorSet
 from ghg.store import LINE_SCHEMA
@@ -55,6 +55,86 @@ class Computed:
     @property
     def summary(self) -> pd.DataFrame:
         return summary_from_cells(self.cells)
+
+
+def _read_source(
+    source: Source,
+    sources: list[Source],
+    checker: validation.Checker,
+    groups: calculation.Groups,
+    balances: Balances,
+    production: Production,
+    accumulator: Accumulator,
+    kept: list[tuple[validation.ActivityTable, calculation.Calculated]],
+    counts: dict[str, int],
+    keep: bool,
+    year: int | None,
+    gwp_set: str | None,
+    gwp: dict[str, float],
+    calc_gwp: dict[str, float],
+    batch_rows: int,
+    progress: Progress | None,
+    failed: bool,
+) -> list[Problem]:
+    """Check (and, while nothing has failed, calculate) one source; return its problems."""
+    file_index = len(sources)
+    sources.append(source)
+    col = validation.Collector(source)
+    if source.problems:
+        return col.finish()
+    col.problems += source.row_problems
+    identities: list[np.ndarray] = []
+    repeated = None
+    offset = 0
+    try:
+        for item in _prefetch(_encoded(source, checker, batch_rows)):
+            if item.identity is None:
+                repeated = item.repeated
+                continue
+            columns = item.columns
+            table, flagged = checker.check(col, columns, offset, file_index, item.text)
+            identities.append(item.identity)
+            table.files = sources  # file_index points into the run's list of files
+            offset += len(table)
+            if progress:
+                progress(file_index, min(offset / max(source.expected_rows, 1), 0.99))
+            del columns
+            if flagged.any():
+                table = table.take(~flagged)
+            if year is not None:
+                in_year = table.year == year
+                counts["excluded"] += int((~in_year).sum())
+                table = table.take(in_year)
+            if not len(table):
+                continue
+            table = production.take_out(col, table)
+            if not len(table):
+                continue
+            gid = groups.assign(table)
+            unresolved = groups.report(col, table, gid)
+            counts["records"] += len(table)
+            if not unresolved:
+                balances.add(table, gid, groups)
+            if failed or len(col.problems) or col.counts:
+                continue  # keep checking, stop computing: nothing will be returned
+            coef = calculation.coefficients(groups, calc_gwp)
+            if keep and gwp_set:
+                calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
+                kept.append((table, calc))
+                energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
+            else:
+                energy, mass = calculation.energy_and_mass(table, gid, coef)
+            direct = calculation.direct_co2(table, gid, coef, energy, mass)
+            fugitive = calculation.fugitive_mass(gid, coef, mass) if coef.fugitive_sign.any() else None
+            market = calculation.market_instruments(table, gid, coef)
+            accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
+    if repeated is not None and len(repeated):
+        checker.duplicates(col, np.concatenate(identities), repeated)
+    if progress:
+        progress(file_index, 1.0)
+    return col.finish()
 
 
 def compute(
@@ -97,71 +177,34 @@ def compute(
     sources: list[Source] = []
     balances = Balances(sources)
     production = Production()
-    records = excluded = 0
+    counts = {"records": 0, "excluded": 0}
     for path in paths:
         try:
-            source = open_source(path)
+            opened = open_sources(path)
         except InputError as exc:
             problems += exc.problems
             continue
-        file_index = len(sources)
-        sources.append(source)
-        col = validation.Collector(source)
-        if source.problems:
-            problems += col.finish()
-            continue
-        identities: list[np.ndarray] = []
-        repeated = None
-        offset = 0
-        try:
-            for item in _prefetch(_encoded(source, checker, batch_rows)):
-                if item.identity is None:
-                    repeated = item.repeated
-                    continue
-                columns = item.columns
-                table, flagged = checker.check(col, columns, offset, file_index, item.text)
-                identities.append(item.identity)
-                table.files = sources  # file_index points into the run's list of files
-                offset += len(table)
-                if progress:
-                    progress(file_index, min(offset / max(source.expected_rows, 1), 0.99))
-                del columns
-                if flagged.any():
-                    table = table.take(~flagged)
-                if year is not None:
-                    in_year = table.year == year
-                    excluded += int((~in_year).sum())
-                    table = table.take(in_year)
-                if not len(table):
-                    continue
-                table = production.take_out(col, table)
-                if not len(table):
-                    continue
-                gid = groups.assign(table)
-                failed = groups.report(col, table, gid)
-                records += len(table)
-                if not failed:
-                    balances.add(table, gid, groups)
-                if problems or len(col.problems) or col.counts:
-                    continue  # keep checking, stop computing: nothing will be returned
-                coef = calculation.coefficients(groups, calc_gwp)
-                if keep and gwp_set:
-                    calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
-                    kept.append((table, calc))
-                    energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
-                else:
-                    energy, mass = calculation.energy_and_mass(table, gid, coef)
-                direct = calculation.direct_co2(table, gid, coef, energy, mass)
-                fugitive = calculation.fugitive_mass(gid, coef, mass) if coef.fugitive_sign.any() else None
-                market = calculation.market_instruments(table, gid, coef)
-                accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
-        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
-        if repeated is not None and len(repeated):
-            checker.duplicates(col, np.concatenate(identities), repeated)
-        if progress:
-            progress(file_index, 1.0)
-        problems += col.finish()
+        for source in opened:
+            problems += _read_source(
+                source,
+                sources,
+                checker,
+                groups,
+                balances,
+                production,
+                accumulator,
+                kept,
+                counts,
+                keep,
+                year,
+                gwp_set,
+                gwp,
+                calc_gwp,
+                batch_rows,
+                progress,
+                bool(problems),
+            )
+    records, excluded = counts["records"], counts["excluded"]
     problems += balances.problems()
     cells = accumulator.cells(groups, calc_gwp) if not problems else None
     if cells is not None:
