@@ -40,6 +40,13 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option(
+        "--extra-factors",
+        "extra_refs",
+        multiple=True,
+        metavar="RELEASE|PATH",
+        help="A release added to the selected ones (e.g. a facility's measured values); repeat for several.",
+    )(f)
     return click.option(
         "--factors",
         "factor_refs",
@@ -47,6 +54,11 @@ def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
         metavar="RELEASE|PATH",
         help=f"Factor release id or folder; repeat for several. Default: {', '.join(DEFAULT_RELEASES)}.",
     )(f)
+
+
+def _factor_set(refs: tuple[str, ...], extra: tuple[str, ...]) -> FactorSet:
+    """The selected releases (default: the bundled ones) plus any extra ones."""
+    return FactorSet.load([*(refs or DEFAULT_RELEASES), *extra])
 
 
 def _emit_json(payload: object) -> None:
@@ -109,13 +121,18 @@ def main(lang: str) -> None:
 @json_option
 @click.pass_context
 def validate(
-    ctx: click.Context, files: tuple[Path, ...], factor_refs: tuple[str, ...], lang: str | None, as_json: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    factor_refs: tuple[str, ...],
+    extra_refs: tuple[str, ...],
+    lang: str | None,
+    as_json: bool,
 ) -> None:
     """Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases."""
     if not files:
         raise click.UsageError(text("usage.no_files", _lang(ctx)))
     try:
-        factors = FactorSet.load(list(factor_refs) or None)
+        factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             computed = inventory.check(files, factors, progress=step)
     except GhgError as exc:
@@ -162,6 +179,7 @@ def inventory_cmd(
     gwp_set: str,
     year: int | None,
     factor_refs: tuple[str, ...],
+    extra_refs: tuple[str, ...],
     out: Path,
     lang: str | None,
     as_json: bool,
@@ -171,7 +189,7 @@ def inventory_cmd(
     if not files:
         raise click.UsageError(text("usage.no_files", lg))
     try:
-        factors = FactorSet.load(list(factor_refs) or None)
+        factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
         metadata: dict[str, object] = {
@@ -285,11 +303,18 @@ def inventory_cmd(
 @lang_option
 @json_option
 @click.pass_context
-def template_cmd(ctx: click.Context, out: Path, factor_refs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
+def template_cmd(
+    ctx: click.Context,
+    out: Path,
+    factor_refs: tuple[str, ...],
+    extra_refs: tuple[str, ...],
+    lang: str | None,
+    as_json: bool,
+) -> None:
     """Write the Excel template an enterprise fills (one sheet per source type, drop-down lists)."""
     lg = _lang(ctx)
     try:
-        factors_set = FactorSet.load(list(factor_refs) or None)
+        factors_set = _factor_set(factor_refs, extra_refs)
         path = template.write_template(out, lg, factors_set)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
