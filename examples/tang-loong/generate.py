@@ -394,8 +394,29 @@ def simple(
     return build
 
 
+def p1(year: int, u: float) -> list[dict[str, object]]:
+    """P1 furnace; from 2022 it also takes 8,000 MWh a year over a direct line from Duc Giang's waste-heat
+    turbine (sulphuric-acid plant: no fuel, 0 t CO2/MWh), recorded as electricity bought with a
+    supplier-specific instrument covering it."""
+    rows = phosphorus_furnace(10000)(year, u)  # type: ignore[operator]
+    if year >= 2022:
+        rows += [
+            grid("furnace", 8000, "direct line from DUCGIANG-LC (meter)", supplier="DUCGIANG-LC"),
+            grid(
+                "furnace",
+                8000,
+                "supply contract DUCGIANG-LC waste-heat power",
+                instrument="supplier_specific",
+                supplier="DUCGIANG-LC",
+                supplier_factor=0,
+                supplier_factor_unit="t CO2/MWh",
+            ),
+        ]
+    return rows
+
+
 ENTERPRISES = {
-    "P1-LAOCAI": phosphorus_furnace(10000),
+    "P1-LAOCAI": p1,
     "P2-PPVN": phosphorus_furnace(6000),
     "P3-DNA": phosphorus_furnace(18000, exported_gas=0.6),
     "P5-PPV": phosphorus_furnace(19800),
