@@ -13,33 +13,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from ghg.activity import INPUT_COLUMNS
+
 HERE = Path(__file__).resolve().parent
-COLUMNS = [
-    "enterprise",
-    "facility",
-    "year",
-    "source_category",
-    "ipcc_category",
-    "activity",
-    "technology",
-    "quantity",
-    "unit",
-    "energy_basis",
-    "ncv",
-    "ncv_unit",
-    "carbon_content",
-    "carbon_content_unit",
-    "fraction_calcined",
-    "balance",
-    "direction",
-    "instrument",
-    "supplier",
-    "supplier_factor",
-    "supplier_factor_unit",
-    "steam_enthalpy",
-    "steam_enthalpy_unit",
-    "evidence",
-]
+COLUMNS = list(INPUT_COLUMNS)
 YEARS = range(2019, 2026)
 #: assumed utilisation of capacity per year (illustrative: 2020 dip, recovery)
 UTILISATION = {2019: 0.82, 2020: 0.76, 2021: 0.84, 2022: 0.88, 2023: 0.86, 2024: 0.89, 2025: 0.91}
