@@ -81,7 +81,7 @@ def generate(path: Path, rows: int, enterprises: int = 2000, seed: int = 2026112
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    pq.write_table(table, tmp, row_group_size=1_000_000)
+    pq.write_table(table, tmp)  # pyarrow's default row groups (1,048,576 rows), as most writers make
     tmp.rename(path)
 
 

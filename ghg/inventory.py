@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,7 @@ TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
 
 #: Called as ``progress(file_index, fraction_of_that_file_done)``.
 Progress = Callable[[int, float], None]
+T = TypeVar("T")
 
 
 @dataclass
@@ -236,14 +238,14 @@ class Encoded:
 def _encoded(source: Source, checker: validation.Checker, batch_rows: int) -> Iterator[Encoded]:
     """The file's batches with their text codes and row hashes, then the repeated hashes."""
     identities = []
-    for columns in source.batches(batch_rows):
+    for columns in _prefetch(source.batches(batch_rows)):  # reading runs one stage further ahead
         text, identity = checker.encode(columns)
         identities.append(identity)
         yield Encoded(columns, text, identity)
     yield Encoded(repeated=validation.repeated(identities))
 
 
-def _prefetch(items: Iterator[Encoded], depth: int = 2) -> Iterator[Encoded]:
+def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:
     """Run ``items`` ahead in a thread (reading, decoding and hashing overlap the checks)."""
     done = object()
     slots: queue.Queue[object] = queue.Queue(maxsize=depth)
