@@ -834,6 +834,7 @@ def build_lines(
         "input_file": names,
         "input_sha256": hashes,
         "input_row": table.row,
+        "supplier": table.text["supplier"].values(),
         "evidence": table.text["evidence"].values(),
         "note": "",
     }

@@ -58,6 +58,7 @@ LINE_SCHEMA = pa.schema(
         pa.field("input_file", pa.string(), nullable=False),
         pa.field("input_sha256", pa.string(), nullable=False),
         pa.field("input_row", pa.int64(), nullable=False),
+        pa.field("supplier", pa.string(), nullable=False),
         pa.field("evidence", pa.string(), nullable=False),
         pa.field("note", pa.string(), nullable=False),
     ]

@@ -219,7 +219,7 @@ def apromaco(year: int, u: float) -> list[dict[str, object]]:
         grid("plant", ssp * 0.034 + npk * 0.040),
     ]
     if year >= 2021:
-        gas_nm3 = 0.6 * 2500 * 15000 * u  # 60% of P3's off-gas
+        gas_nm3 = 0.6 * 2500 * 18000 * u  # the 60% of P3's off-gas that P3 delivers
         gas_gj = gas_nm3 * GAS_NCV / 1000
         rows.append(
             fuel(
@@ -231,6 +231,7 @@ def apromaco(year: int, u: float) -> list[dict[str, object]]:
                 "gas meter (bought from P3-DNA)",
                 ncv=GAS_NCV,
                 ncv_unit="MJ/Nm3",
+                supplier="P3-DNA",
             )
         )
     rows.append(
