@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import Any
 
 import click
 
-from ghg import __version__, formatting, inventory, releases, store, template
+from ghg import __version__, checks, form06, formatting, inventory, park, releases, store, template
 from ghg.errors import GhgError, InputError, ReleaseError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import text
@@ -199,7 +200,7 @@ def inventory_cmd(
             "inputs": result.inputs,
             "created": result.created,
         }
-        written = store.write(out, result.lines, metadata)
+        written = store.write(out, result.lines, metadata, result.production)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -323,6 +324,246 @@ def template_cmd(
         _emit_json({"path": str(path), "sheets": [s.name for s in template.SHEETS], "lang": lg})
     else:
         click.echo(text("cli.template_written", lg, path=path, sheets=len(template.SHEETS)))
+
+
+def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = click.option(
+        "--transfers",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Transfer ledger CSV (seller, buyer, carrier, year, quantity, unit, evidence).",
+    )(f)
+    f = click.option(
+        "--registry",
+        type=click.Path(path_type=Path),
+        required=True,
+        help="Park registry CSV (members, facilities, sectors, years of membership).",
+    )(f)
+    return click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(path_type=Path),
+        default=Path("ghg-store"),
+        show_default=True,
+        help="Result store written by 'ghg inventory'.",
+    )(f)
+
+
+def _park_inputs(store_dir: Path, registry_path: Path, transfers_path: Path | None) -> tuple[Any, Any, Any]:
+    registry = park.load_registry(registry_path)
+    lines = store.read_lines(store_dir)
+    transfers = park.load_transfers(transfers_path, registry) if transfers_path else None
+    return lines, registry, transfers
+
+
+@main.command(name="park")
+@_store_option
+@click.option("--years", "years", multiple=True, type=int, help="Only these years (repeat).")
+@click.option("--enterprises", "enterprises", multiple=True, help="Only these enterprises (repeat).")
+@lang_option
+@json_option
+@click.pass_context
+def park_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    registry: Path,
+    transfers: Path | None,
+    years: tuple[int, ...],
+    enterprises: tuple[str, ...],
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """Consolidate the park: totals, shares, transfers counted once, legal thresholds."""
+    lg = _lang(ctx)
+    try:
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        result = park.consolidate(lines, reg, ledger, list(years) or None, list(enterprises) or None)
+        limits = park.thresholds(result.lines, reg)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(
+            {
+                "consolidated": result.consolidated.to_dict(orient="records"),
+                "shares": result.shares.to_dict(orient="records"),
+                "totals": result.totals.to_dict(orient="records"),
+                "transfers": result.transfers.to_dict(orient="records"),
+                "thresholds": limits.to_dict(orient="records"),
+                "not_members": result.not_members.to_dict(orient="records"),
+            }
+        )
+        return
+    click.echo(text("cli.park_title", lg))
+    cols = [
+        "scope_1_t_co2e",
+        "scope_2_location_members_t_co2e",
+        "internal_supply_location_t_co2e",
+        "consolidated_location_t_co2e",
+        "consolidated_market_t_co2e",
+    ]
+    rows = [
+        [str(r["year"])] + [formatting.number(r[c], lg) for c in cols]
+        for r in result.consolidated.to_dict(orient="records")
+    ]
+    click.echo(formatting.table([text("cli.year", lg), *cols], rows, [False] + [True] * len(cols)))
+    if len(result.transfers):
+        click.echo("")
+        click.echo(text("cli.transfers_title", lg))
+        heads = ["year", "seller", "buyer", "carrier", "ledger_quantity", "buyer_quantity", "unit", "agrees"]
+        body = [
+            [
+                str(r[h]) if h not in ("ledger_quantity", "buyer_quantity") else formatting.number(r[h], lg)
+                for h in heads
+            ]
+            for r in result.transfers.to_dict(orient="records")
+        ]
+        click.echo(formatting.table(heads, body, [False, False, False, False, True, True, False, False]))
+    click.echo("")
+    click.echo(text("cli.thresholds_title", lg))
+    heads = [
+        "enterprise",
+        "facility",
+        "year",
+        "t_co2e",
+        "toe",
+        "decree_06_inventory_duty",
+        "decision_896_reduce_by_2030",
+        "on_national_list",
+    ]
+    last = limits[limits["year"] == limits["year"].max()] if len(limits) else limits
+    body = [
+        [formatting.number(r[h], lg, 0) if h in ("t_co2e", "toe") else str(r[h]) for h in heads]
+        for r in last.to_dict(orient="records")
+    ]
+    click.echo(formatting.table(heads, body, [False, False, False, True, True, False, False, False]))
+
+
+@main.command(name="check")
+@_store_option
+@click.option(
+    "--ack",
+    "ack_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Acknowledgements CSV (code, enterprise, facility, year, key, comment, by, at).",
+)
+@click.option(
+    "--recalculation-threshold",
+    type=float,
+    default=0.05,
+    show_default=True,
+    help="Base-year change that calls for a restatement [fraction].",
+)
+@lang_option
+@json_option
+@click.pass_context
+def check_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    registry: Path,
+    transfers: Path | None,
+    ack_path: Path | None,
+    recalculation_threshold: float,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """QA/QC findings of the stored inventories; exit 1 when an error-level finding exists."""
+    lg = _lang(ctx)
+    try:
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        made = inventory.intensities(lines, store.read_production(store_dir))
+        history = store.read_lines(store_dir, revision="all")
+        findings = checks.run_checks(lines, reg, ledger, made, history, recalculation_threshold, lg)
+        findings = checks.acknowledge(findings, ack_path)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    errors = int((findings["severity"] == "error").sum())
+    if as_json:
+        _emit_json({"errors": errors, "findings": findings.to_dict(orient="records")})
+    else:
+        warnings = findings["severity"] == "warning"
+        click.echo(
+            text(
+                "cli.findings_title",
+                lg,
+                errors=errors,
+                warnings=int(warnings.sum()),
+                acknowledged=int((warnings & findings["acknowledged"]).sum()),
+                infos=int((findings["severity"] == "info").sum()),
+            )
+        )
+        heads = ["code", "severity", "enterprise", "facility", "year", "message", "rows"]
+        body = [
+            [str(r[h])[:140] for h in heads] + (["ack"] if r["acknowledged"] else [])
+            for r in findings.to_dict(orient="records")
+        ]
+        click.echo(formatting.table([*heads], [b[: len(heads)] for b in body], [False] * len(heads)))
+    if errors:
+        ctx.exit(1)
+
+
+@main.group()
+def report() -> None:
+    """Reports: Form 06."""
+
+
+@report.command(name="form06")
+@_store_option
+@click.option("--facility", required=True, help="ENTERPRISE/FACILITY")
+@click.option("--period", required=True, help="Two years, e.g. 2023-2024")
+@click.option(
+    "--out", type=click.Path(path_type=Path), required=True, help="Output .xlsx (the JSON is written beside)."
+)
+@lang_option
+@json_option
+@click.pass_context
+def form06_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    registry: Path,
+    transfers: Path | None,
+    facility: str,
+    period: str,
+    out: Path,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """Form 06 of a facility for a reporting period, as .xlsx and JSON, in Vietnamese or English."""
+    lg = _lang(ctx)
+    if "/" not in facility or not re.fullmatch(r"\d{4}-\d{4}", period):
+        raise click.UsageError("--facility ENTERPRISE/FACILITY and --period YYYY-YYYY")
+    enterprise, fac = facility.split("/", 1)
+    first, last = (int(p) for p in period.split("-"))
+    try:
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        findings = checks.run_checks(lines, reg, ledger, lang=lg)
+        metadata = store.read_metadata(
+            next((store_dir / "lines").glob(f"year={last}/enterprise={enterprise}/revision=*/part-0.parquet"))
+        )
+        releases_used = metadata.get("releases", [])
+        document = form06.build(
+            lines,
+            reg,
+            enterprise,
+            fac,
+            list(range(first, last + 1)),
+            findings,
+            releases_used if isinstance(releases_used, list) else [],
+            lg,
+        )
+        xlsx = form06.write_xlsx(document, out)
+        js = form06.write_json(document, out.with_suffix(".json"))
+    except StopIteration:
+        raise click.UsageError(f"no stored inventory for {enterprise} in {last}") from None
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"xlsx": str(xlsx), "json": str(js), "report": document})
+    else:
+        click.echo(text("form06.written", lg, facility=facility, period=period, language=lg, path=f"{xlsx}, {js}"))
 
 
 @main.group()

@@ -339,6 +339,58 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a formula without a calculated value: open the file in Excel, let it calculate and save, or type the value",
         "vi": "công thức chưa có giá trị tính: hãy mở tệp trong Excel để tính rồi lưu, hoặc nhập giá trị",
     },
+    "check.QC01": {
+        "en": "{source} ({category}) was reported last year and is missing this year: report it, or acknowledge why it stopped",
+        "vi": "{source} ({category}) có trong báo cáo năm trước nhưng thiếu năm nay: hãy bổ sung, hoặc xác nhận lý do ngừng",
+    },
+    "check.QC02": {
+        "en": "monthly series of {source} lacks months {months}",
+        "vi": "chuỗi số liệu tháng của {source} thiếu các tháng {months}",
+    },
+    "check.QC03": {
+        "en": "{source} changed by a factor of {ratio} from last year (beyond x3 or /3): check units and quantities",
+        "vi": "{source} thay đổi {ratio} lần so với năm trước (vượt x3 hoặc /3): hãy kiểm tra đơn vị và số lượng",
+    },
+    "check.QC04": {
+        "en": "intensity of {product} {value} t CO2e/t is outside the plausible range {low}-{high} t CO2e/t",
+        "vi": "cường độ của {product} {value} t CO2e/t nằm ngoài khoảng hợp lý {low}-{high} t CO2e/t",
+    },
+    "check.QC05": {
+        "en": "consolidated total {total} t CO2e differs from the members' total minus internal supply ({expected} t CO2e)",
+        "vi": "tổng hợp nhất {total} t CO2e khác tổng của các thành viên trừ cung cấp nội bộ ({expected} t CO2e)",
+    },
+    "check.QC06": {
+        "en": "transfer {seller} -> {buyer} ({carrier}): ledger {ledger} {unit} (rows {ledger_rows}), buyer's records {buyer_q} {unit}: the two sides disagree",
+        "vi": "chuyển giao {seller} -> {buyer} ({carrier}): sổ chuyển giao {ledger} {unit} (hàng {ledger_rows}), số liệu bên mua {buyer_q} {unit}: hai bên không khớp",
+    },
+    "check.QC07": {
+        "en": "shares of source categories: {shares}",
+        "vi": "tỷ trọng theo loại nguồn: {shares}",
+    },
+    "check.QC08": {
+        "en": "key categories (Approach 1, {kind}, 95%): {sources}",
+        "vi": "nguồn chủ chốt (Cách tiếp cận 1, {kind}, 95%): {sources}",
+    },
+    "check.QC09": {
+        "en": "{member} is not a member of the park in this year: its records are left out of the park",
+        "vi": "{member} không phải thành viên khu công nghiệp trong năm này: số liệu không được tính vào khu",
+    },
+    "check.QC10": {
+        "en": "{t_co2e} t CO2e and {toe} TOE against Decree 06 thresholds (3,000 t CO2e or 1,000 TOE), on the national list: {listed}",
+        "vi": "{t_co2e} t CO2e và {toe} TOE so với ngưỡng Nghị định 06 (3.000 t CO2tđ hoặc 1.000 TOE), trong danh mục quốc gia: {listed}",
+    },
+    "check.QC11": {
+        "en": "base year restated: {original} -> {restated} t CO2e ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",
+        "vi": "năm cơ sở được tính lại: {original} -> {restated} t CO2e ({change}, phiên bản {first} -> {last}) vượt ngưỡng tính lại",
+    },
+    "problem.not_member": {
+        "en": "not a member of the park in {year} (registry): add it to the registry or correct the year",
+        "vi": "không phải thành viên khu công nghiệp năm {year} (sổ đăng ký): hãy thêm vào sổ đăng ký hoặc sửa năm",
+    },
+    "problem.self_transfer": {
+        "en": "seller and buyer are the same enterprise: energy used on site is not a transfer",
+        "vi": "bên bán và bên mua là cùng một doanh nghiệp: năng lượng dùng tại chỗ không phải chuyển giao",
+    },
     # releases
     "release.unknown": {
         "en": "Unknown factor release '{name}'. Available: {available}. Or give the path of a release folder.",
@@ -436,6 +488,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.template_written": {
         "en": "Template written to {path} ({sheets} data sheets).",
         "vi": "Đã ghi biểu mẫu vào {path} ({sheets} trang dữ liệu).",
+    },
+    "form06.to_complete": {"en": "[to be completed by the facility]", "vi": "[cơ sở điền]"},
+    "form06.legal_basis": {
+        "en": "Decree 06/2022/ND-CP as amended by Decree 119/2025/ND-CP, Form 06",
+        "vi": "Nghị định 06/2022/NĐ-CP, sửa đổi bởi Nghị định 119/2025/NĐ-CP, Mẫu số 06",
+    },
+    "form06.title": {
+        "en": "Greenhouse-gas inventory report of the facility",
+        "vi": "Báo cáo kết quả kiểm kê khí nhà kính cấp cơ sở",
+    },
+    "form06.part_I": {"en": "Part I. Facility information", "vi": "Phần I. Thông tin chung về cơ sở"},
+    "form06.part_II": {
+        "en": "Part II. Operations, boundary, emission sources and data system",
+        "vi": "Phần II. Hoạt động, phạm vi, nguồn phát thải và hệ thống số liệu",
+    },
+    "form06.part_III": {
+        "en": "Part III. Method and factors, activity data, results, reliability and completeness",
+        "vi": "Phần III. Phương pháp và hệ số, dữ liệu hoạt động, kết quả, độ tin cậy và tính đầy đủ",
+    },
+    "form06.boundary": {
+        "en": "the facility {facility}: its own combustion, processes and fugitive sources (Scope 1) and the electricity, steam and heat it buys (Scope 2)",
+        "vi": "cơ sở {facility}: đốt nhiên liệu, quá trình và phát tán của cơ sở (Phạm vi 1), điện, hơi và nhiệt mua (Phạm vi 2)",
+    },
+    "form06.period": {"en": "period", "vi": "kỳ báo cáo"},
+    "form06.written": {
+        "en": "Form 06 for {facility}, {period} ({language}): {path}",
+        "vi": "Mẫu 06 cho {facility}, {period} ({language}): {path}",
+    },
+    "cli.park_title": {
+        "en": "Park consolidated totals (t CO2e; internal supply of energy counted once)",
+        "vi": "Tổng hợp nhất toàn khu (t CO2e; năng lượng cung cấp nội bộ chỉ tính một lần)",
+    },
+    "cli.transfers_title": {
+        "en": "Transfers between members (ledger against the buyers' records)",
+        "vi": "Chuyển giao giữa các thành viên (sổ chuyển giao so với số liệu bên mua)",
+    },
+    "cli.thresholds_title": {
+        "en": "Facilities against Decree 06 and Decision 896 thresholds",
+        "vi": "Cơ sở so với ngưỡng Nghị định 06 và Quyết định 896",
+    },
+    "cli.findings_title": {
+        "en": "QA/QC findings: {errors} error(s), {warnings} warning(s) ({acknowledged} acknowledged), {infos} info",
+        "vi": "Kết quả kiểm tra QA/QC: {errors} lỗi, {warnings} cảnh báo ({acknowledged} đã xác nhận), {infos} thông tin",
     },
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},

@@ -671,6 +671,7 @@ class InventoryResult:
     software_version: str = __version__
     excluded_records: int = 0
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    production: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def run(
@@ -730,6 +731,7 @@ def run(
         created,
         excluded_records=computed.excluded,
         intensities=intensities(lines, computed.production),
+        production=computed.production,
     )
 
 

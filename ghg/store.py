@@ -113,7 +113,20 @@ def _previous_hash(partition: Path, revision: int) -> str | None:
     return value.decode() if value else None
 
 
-def write(store: Path, lines: pd.DataFrame, metadata: dict[str, object]) -> list[Written]:
+PRODUCTION_SCHEMA = pa.schema(
+    [
+        pa.field("enterprise", pa.string(), nullable=False),
+        pa.field("facility", pa.string(), nullable=False),
+        pa.field("year", pa.int32(), nullable=False),
+        pa.field("product", pa.string(), nullable=False),
+        pa.field("output_t", pa.float64(), nullable=False),
+    ]
+)
+
+
+def write(
+    store: Path, lines: pd.DataFrame, metadata: dict[str, object], production: pd.DataFrame | None = None
+) -> list[Written]:
     """Publish ``lines`` as a new revision of each (year, enterprise) partition they cover.
 
     Parameters
@@ -122,6 +135,8 @@ def write(store: Path, lines: pd.DataFrame, metadata: dict[str, object]) -> list
         Root folder of the store (created if missing).
     lines : DataFrame
         Result lines with the columns of :data:`LINE_SCHEMA`.
+    production : DataFrame, optional
+        Production records (:data:`PRODUCTION_SCHEMA`), stored beside the lines of each partition.
     metadata : dict
         Run metadata stored on every file (JSON-serialisable values).
 
@@ -140,14 +155,24 @@ def write(store: Path, lines: pd.DataFrame, metadata: dict[str, object]) -> list
         root.mkdir(parents=True, exist_ok=True)
         for _, part in lines.groupby(["year", "enterprise"], sort=True):
             year, enterprise = int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0])
-            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), metadata))
+            made = None
+            if production is not None and len(production):
+                made = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
+            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), metadata, made))
         _write_manifest(store, written, metadata)
     except OSError as exc:
         raise StoreError("store.write_failed", path=str(store), detail=str(exc)) from exc
     return written
 
 
-def _publish(root: Path, year: int, enterprise: str, part: pd.DataFrame, metadata: dict[str, object]) -> Written:
+def _publish(
+    root: Path,
+    year: int,
+    enterprise: str,
+    part: pd.DataFrame,
+    metadata: dict[str, object],
+    production: pd.DataFrame | None = None,
+) -> Written:
     partition = root / f"year={year}" / f"enterprise={enterprise}"
     partition.mkdir(parents=True, exist_ok=True)
     digest = content_hash(part)
@@ -169,6 +194,14 @@ def _publish(root: Path, year: int, enterprise: str, part: pd.DataFrame, metadat
                 pq.write_table(table, f, compression="zstd")
                 f.flush()
                 os.fsync(f.fileno())
+            if production is not None and len(production):
+                made = pa.Table.from_pandas(
+                    production.reset_index(drop=True), schema=PRODUCTION_SCHEMA, preserve_index=False
+                )
+                with (tmp / "production.parquet").open("wb") as f:
+                    pq.write_table(made, f, compression="zstd")
+                    f.flush()
+                    os.fsync(f.fileno())
             _fsync_dir(tmp)
             target = partition / f"revision={revision}"
             try:
@@ -240,6 +273,19 @@ def read_lines(store: Path, revision: str = "latest") -> pd.DataFrame:
             frames.append(frame)
     if not frames:
         raise StoreError("store.not_store", path=str(store))
+    return pd.concat(frames, ignore_index=True)
+
+
+def read_production(store: Path) -> pd.DataFrame:
+    """Production records stored with the latest revision of every partition (empty when there are none)."""
+    frames = []
+    for partition in sorted((store / "lines").glob("year=*/enterprise=*")):
+        revs = _revisions(partition)
+        path = partition / f"revision={revs[-1]}" / "production.parquet" if revs else None
+        if path is not None and path.is_file():
+            frames.append(pq.read_table(path).to_pandas())
+    if not frames:
+        return pd.DataFrame(columns=PRODUCTION_SCHEMA.names)
     return pd.concat(frames, ignore_index=True)
 
 

@@ -32,7 +32,9 @@ def rows_for(enterprise: str, build: object) -> list[dict[str, object]]:
     for year in YEARS:
         for row in build(year, UTILISATION[year]):  # type: ignore[operator]
             row = {"enterprise": enterprise, "year": year, **row}
-            row["evidence"] = f"{row.get('evidence', 'illustrative')} {year} (ILLUSTRATIVE)"
+            # one facility (co so) per site, as on the national list; the unit goes into the evidence
+            row["evidence"] = f"{row['facility']}: {row.get('evidence', 'illustrative')} {year} (ILLUSTRATIVE)"
+            row["facility"] = "site"
             out.append(row)
     return out
 
@@ -556,12 +558,104 @@ def releases() -> None:
     )
 
 
+#: name, sector, on the national inventory list (tang_loong_facilities.csv); year of joining the park
+REGISTRY = {
+    "P1-LAOCAI": ("P1 Phot pho vang Lao Cai", "yellow_phosphorus", "yes", 2019),
+    "P2-PPVN": ("P2 Phot pho Viet Nam", "yellow_phosphorus", "yes", 2019),
+    "P3-DNA": ("P3 Dong Nam A Lao Cai", "yellow_phosphorus", "yes", 2019),
+    "P5-PPV": ("P5 Phot pho vang Viet Nam", "yellow_phosphorus", "yes", 2019),
+    "P7-APATIT": ("P7 Phot pho Apatit", "yellow_phosphorus", "no", 2019),
+    "DUCGIANG-LC": ("Duc Giang Lao Cai", "chemicals_fertiliser", "yes", 2019),
+    "APROMACO": ("Apromaco", "fertiliser", "yes", 2019),
+    "VIMICO": ("VIMICO copper smelter", "copper", "yes", 2019),
+    "DAP2-VINACHEM": ("DAP No.2 (Vinachem)", "fertiliser", "yes", 2019),
+    "VTM-STEEL": ("Viet Trung Mineral & Metallurgy", "steel", "yes", 2019),
+    "APATIT-MINE": ("Apatit VN beneficiation plant", "mining", "no", 2019),
+    "APATIT-FERT": ("Apatit VN fertiliser branch", "fertiliser", "no", 2019),
+    "LAOKAY-SLAG": ("Lao Kay slag grinding", "building_materials", "no", 2019),
+    "LAVITA": ("Lavita", "chemicals", "no", 2019),
+    "VIETSON": ("Viet Son waste recycling", "recycling", "no", 2021),
+}
+
+
+def park_files(written: dict[str, list[dict[str, object]]]) -> None:
+    """The registry the authority keeps and the transfer ledger (both illustrative, the names real)."""
+    with (HERE / "registry.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(
+            [
+                "enterprise",
+                "facility",
+                "name",
+                "sector",
+                "ipcc_categories",
+                "member_from",
+                "member_to",
+                "on_national_list",
+            ]
+        )
+        for enterprise, rows in written.items():
+            name, sector, listed, since = REGISTRY[enterprise]
+            facilities = sorted({str(r["facility"]) for r in rows})
+            for facility in facilities:
+                categories = sorted(
+                    {
+                        str(r.get("ipcc_category", ""))
+                        for r in rows
+                        if r["facility"] == facility and r.get("ipcc_category")
+                    }
+                )
+                w.writerow([enterprise, facility, name, sector, ";".join(categories), since, "", listed])
+    with (HERE / "transfers.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["seller", "buyer", "carrier", "year", "quantity", "unit", "evidence"])
+        for year in YEARS:
+            u = UTILISATION[year]
+            w.writerow(
+                [
+                    "DUCGIANG-LC",
+                    "DAP2-VINACHEM",
+                    "steam",
+                    year,
+                    round(60000 * u, 3),
+                    "t",
+                    f"steam sales invoices {year} (ILLUSTRATIVE)",
+                ]
+            )
+            if year >= 2022:
+                w.writerow(
+                    [
+                        "DUCGIANG-LC",
+                        "P1-LAOCAI",
+                        "electricity",
+                        year,
+                        8000,
+                        "MWh",
+                        f"direct-line sales {year} (ILLUSTRATIVE)",
+                    ]
+                )
+            if year >= 2021:
+                w.writerow(
+                    [
+                        "P3-DNA",
+                        "APROMACO",
+                        "carbon_gas",
+                        year,
+                        round(0.6 * 2500 * 18000 * u, 3),
+                        "Nm3",
+                        f"gas sales meter {year} (ILLUSTRATIVE)",
+                    ]
+                )
+
+
 def main() -> None:
     releases()
     data = HERE / "activity"
     data.mkdir(exist_ok=True)
+    written: dict[str, list[dict[str, object]]] = {}
     for enterprise, build in ENTERPRISES.items():
         rows = rows_for(enterprise, build)
+        rows = [r for r in rows if int(str(r["year"])) >= REGISTRY[enterprise][3]]  # members only
         if enterprise == "P3-DNA":  # before 2021 the off-gas was flared: no carbon left the balance
             rows = [r for r in rows if not (r["activity"] == "off_gas" and int(r["year"]) < 2021)]  # type: ignore[call-overload]
         with (data / f"{enterprise}.csv").open("w", encoding="utf-8", newline="") as f:
@@ -569,6 +663,8 @@ def main() -> None:
             writer.writeheader()
             for row in rows:
                 writer.writerow({c: row.get(c, "") for c in COLUMNS})
+        written[enterprise] = rows
+    park_files(written)
     print(f"{len(ENTERPRISES)} enterprises written to {data}")
 
 
