@@ -494,12 +494,12 @@ def check_cmd(
                 infos=int((findings["severity"] == "info").sum()),
             )
         )
-        heads = ["code", "severity", "enterprise", "facility", "year", "message", "rows"]
+        heads = ["code", "severity", "enterprise", "facility", "year", "message", "rows", "acknowledged"]
         body = [
-            [str(r[h])[:140] for h in heads] + (["ack"] if r["acknowledged"] else [])
+            [str(r[h])[:140] if h != "acknowledged" else ("yes" if r[h] else "") for h in heads]
             for r in findings.to_dict(orient="records")
         ]
-        click.echo(formatting.table([*heads], [b[: len(heads)] for b in body], [False] * len(heads)))
+        click.echo(formatting.table(heads, body, [False] * len(heads)))
     if errors:
         ctx.exit(1)
 

@@ -184,7 +184,15 @@ def run_checks(
             )
     for row in result.not_members.to_dict(orient="records"):
         found.append(
-            _finding("QC09", str(row["enterprise"]), "", row["year"], "membership", lang, member=row["enterprise"])
+            _finding(
+                "QC09",
+                str(row["enterprise"]),
+                row["facility"],
+                row["year"],
+                "membership",
+                lang,
+                member=f"{row['enterprise']}/{row['facility']}" if row["facility"] else row["enterprise"],
+            )
         )
     location = result.lines[
         result.lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value]) & ~result.lines["internal"]

@@ -241,6 +241,22 @@ def consolidate(
         member |= (lines["year"] == year).to_numpy() & lines["enterprise"].isin(registry.members(int(year))).to_numpy()
     not_members = lines.loc[~member].groupby(["enterprise", "year"]).size().rename("lines").reset_index()
     lines = lines.loc[member].copy()
+    known = registry.facilities()
+    unknown_facility = np.array(
+        [p not in known for p in zip(lines["enterprise"], lines["facility"], strict=True)], dtype=bool
+    )
+    not_members = pd.concat(
+        [
+            not_members.assign(facility=""),
+            lines.loc[unknown_facility]
+            .groupby(["enterprise", "facility", "year"])
+            .size()
+            .rename("lines")
+            .reset_index(),
+        ],
+        ignore_index=True,
+    )
+    lines = lines.loc[~unknown_facility]
     lines["sector"] = lines["enterprise"].map(registry.sector_of()).fillna("")
     lines["internal"] = internal_supply(lines, registry)
     counted = lines[lines["scope"] != Scope.MEMO_BIOGENIC.value]

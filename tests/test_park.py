@@ -358,3 +358,31 @@ def test_park_commands(write_csv: Callable[..., Path], registry: park.Registry, 
     runner.invoke(cli.main, ["inventory", str(stranger), "--gwp", "AR5", "--out", str(out)])
     res = runner.invoke(cli.main, ["check", *common])
     assert res.exit_code == 1 and "QC09" in res.output
+
+
+def test_a_facility_missing_from_the_registry_is_refused(
+    write_csv: Callable[..., Path], factor_set: FactorSet, registry: park.Registry
+) -> None:
+    lines = inventory.run(
+        [
+            write_csv(
+                [
+                    record(
+                        enterprise="FERT",
+                        facility="new-kiln",
+                        source_category="stationary_combustion",
+                        ipcc_category="1.A.2",
+                        activity="lpg",
+                        quantity=1,
+                        unit="t",
+                    )
+                ]
+            )
+        ],
+        "AR5",
+        factor_set,
+    ).lines
+    result = park.consolidate(lines, registry)
+    assert result.lines.empty and list(result.not_members["facility"]) == ["new-kiln"]
+    findings = checks.run_checks(lines, registry)
+    assert findings.loc[findings["code"] == "QC09", "message"].iloc[0].startswith("FERT/new-kiln is not a member")
