@@ -710,6 +710,8 @@ def method_of(g: Groups, i: int) -> str:
         return g.process[i][0]
     if i in g.fugitive:
         return g.fugitive[i][0]
+    if i in g.heat:
+        return (Method.HEAT_SUPPLIER_FACTOR if g.heat[i] is None else Method.HEAT_FROM_SUPPLIER_FUEL).value
     kind, source = g.keys[i].kind, g.keys[i].source_category
     if source == ELECTRICITY:
         return Method.ELECTRICITY_LOCATION.value

@@ -847,6 +847,8 @@ def build_lines(
         if gas == "CO2":  # a process line's factor is its carbonate factor or carbon content
             for i, (_method, _sign, factor) in g.process.items():
                 resolved[i] = factor
+            for i, fuel_ef in g.heat.items():  # heat: the supplier's fuel factor, or the supplier's own factor
+                resolved[i] = fuel_ef
         biogenic = np.take(biogenic_g, idx) & (gas == "CO2")
         scope = np.where(
             biogenic, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
@@ -863,7 +865,8 @@ def build_lines(
             measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
         if gas == "CO2":
             ef = rec["co2_ef"]
-            tier = np.where(flags["carbon_content"], Tier.MEASURED.value, tier)
+            supplier_factor = heat & (tier == "")  # a supplier-specific factor given on the record
+            tier = np.where(flags["carbon_content"] | supplier_factor, Tier.MEASURED.value, tier)
         mass = rec[f"{gas.lower()}_t"]
         part = pd.DataFrame(
             {

@@ -62,6 +62,8 @@ class Method(StrEnum):
     PROCESS_CARBONATE = "process_carbonate"
     PROCESS_CARBON = "process_carbon_content"
     PROCESS_BALANCE = "process_carbon_balance"
+    HEAT_SUPPLIER_FACTOR = "heat_supplier_factor"
+    HEAT_FROM_SUPPLIER_FUEL = "heat_from_supplier_fuel"
     FUGITIVE_TOP_UP = "fugitive_top_up"
     FUGITIVE_BALANCE = "fugitive_mass_balance"
 

@@ -79,6 +79,8 @@ def test_steam_from_the_suppliers_fuel(write_csv: Callable[..., Path], factor_se
     assert location["mass_t"].sum() == pytest.approx(242.0, rel=1e-3)
     assert location["energy_tj"].iloc[0] == pytest.approx(2.776)
     assert lines[lines["scope"] == "scope_2_market"]["mass_t"].sum() == pytest.approx(location["mass_t"].sum())
+    assert location["method"].iloc[0] == "heat_from_supplier_fuel"
+    assert location["factor_id"].iloc[0] == "vn.qd2626.1.28"  # the supplier's diesel, national list 1.A.2
 
 
 def test_steam_with_a_supplier_factor(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:
@@ -86,7 +88,9 @@ def test_steam_with_a_supplier_factor(write_csv: Callable[..., Path], factor_set
         [write_csv([steam(supplier_factor=0.25, supplier_factor_unit="t CO2/t")])], "AR5", factor_set
     ).lines
     # 1,000 t x 0.25 t CO2/t = 250 t
-    assert lines[lines["scope"] == "scope_2"]["mass_t"].sum() == pytest.approx(250.0)
+    location = lines[lines["scope"] == "scope_2"]
+    assert location["mass_t"].sum() == pytest.approx(250.0)
+    assert (location["method"].iloc[0], location["tier"].iloc[0]) == ("heat_supplier_factor", "measured")
 
 
 def test_steam_needs_a_factor_and_on_site_energy_is_not_scope_2(
