@@ -23,6 +23,16 @@ from ghg.factors import DEFAULT_RELEASES, FactorSet
 
 from .conftest import ROOT, record
 
+#: a record of an enterprise the registry does not know
+STRANGER = record(
+    enterprise="NOBODY",
+    facility="site",
+    source_category="stationary_combustion",
+    ipcc_category="1.A.2",
+    activity="lpg",
+    quantity=1,
+    unit="t",
+)
 GAS_RELEASE = ROOT / "examples" / "tang-loong" / "factors" / "park-furnace-gas-2026"
 
 
@@ -237,17 +247,7 @@ def test_every_kind_of_finding(
         )
         for m in range(1, 12)
     ]  # QC02: December missing
-    stranger = [
-        record(
-            enterprise="NOBODY",
-            facility="site",
-            source_category="stationary_combustion",
-            ipcc_category="1.A.2",
-            activity="lpg",
-            quantity=1,
-            unit="t",
-        )
-    ]  # QC09
+    stranger = [STRANGER]  # QC09
     production = [
         record(enterprise="FURN", facility="site", source_category="production", activity="P4", quantity=1000, unit="t")
     ]  # QC04: 1,325.5 t CO2e / 1,000 t = 1.3 < 8
@@ -342,19 +342,7 @@ def test_park_commands(write_csv: Callable[..., Path], registry: park.Registry, 
     )
     assert res.exit_code == 0, res.output
     assert (tmp_path / "f06.xlsx").exists() and (tmp_path / "f06.json").exists()
-    stranger = write_csv(
-        [
-            record(
-                enterprise="NOBODY",
-                facility="site",
-                source_category="stationary_combustion",
-                ipcc_category="1.A.2",
-                activity="lpg",
-                quantity=1,
-                unit="t",
-            )
-        ]
-    )
+    stranger = write_csv([STRANGER])
     runner.invoke(cli.main, ["inventory", str(stranger), "--gwp", "AR5", "--out", str(out)])
     res = runner.invoke(cli.main, ["check", *common])
     assert res.exit_code == 1 and "QC09" in res.output

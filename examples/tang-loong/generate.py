@@ -14,6 +14,7 @@ import csv
 from pathlib import Path
 
 from ghg.activity import INPUT_COLUMNS
+from ghg.park import REGISTRY_COLUMNS, TRANSFER_COLUMNS
 
 HERE = Path(__file__).resolve().parent
 COLUMNS = list(INPUT_COLUMNS)
@@ -582,18 +583,7 @@ def park_files(written: dict[str, list[dict[str, object]]]) -> None:
     """The registry the authority keeps and the transfer ledger (both illustrative, the names real)."""
     with (HERE / "registry.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(
-            [
-                "enterprise",
-                "facility",
-                "name",
-                "sector",
-                "ipcc_categories",
-                "member_from",
-                "member_to",
-                "on_national_list",
-            ]
-        )
+        w.writerow(REGISTRY_COLUMNS)
         for enterprise, rows in written.items():
             name, sector, listed, since = REGISTRY[enterprise]
             facilities = sorted({str(r["facility"]) for r in rows})
@@ -608,7 +598,7 @@ def park_files(written: dict[str, list[dict[str, object]]]) -> None:
                 w.writerow([enterprise, facility, name, sector, ";".join(categories), since, "", listed])
     with (HERE / "transfers.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["seller", "buyer", "carrier", "year", "quantity", "unit", "evidence"])
+        w.writerow(TRANSFER_COLUMNS)
         for year in YEARS:
             u = UTILISATION[year]
             w.writerow(
