@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ghg import __version__, checks, form06, formatting, inventory, park, releases, store, template
+from ghg import __version__, audit, checks, form06, formatting, inventory, park, releases, store, template
 from ghg.errors import GhgError, InputError, ReleaseError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import text
@@ -171,6 +171,7 @@ def validate(
     show_default=True,
     help="Result store folder (Parquet, partitioned by year and enterprise).",
 )
+@click.option("--submitted-by", default="", help="Who submits the files (free text, kept in each input's receipt).")
 @lang_option
 @json_option
 @click.pass_context
@@ -182,6 +183,7 @@ def inventory_cmd(
     factor_refs: tuple[str, ...],
     extra_refs: tuple[str, ...],
     out: Path,
+    submitted_by: str,
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -193,11 +195,14 @@ def inventory_cmd(
         factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
+        receipts = [audit.keep_input(out, Path(p), submitted_by) for p in files]
         metadata: dict[str, object] = {
             "software_version": result.software_version,
             "releases": result.releases,
             "gwp_set": result.gwp_set,
+            "year": year,
             "inputs": result.inputs,
+            "receipts": receipts,
             "created": result.created,
         }
         written = store.write(out, result.lines, metadata, result.production)
@@ -566,6 +571,55 @@ def form06_cmd(
         click.echo(text("form06.written", lg, facility=facility, period=period, language=lg, path=f"{xlsx}, {js}"))
 
 
+@main.group(name="audit")
+def audit_group() -> None:
+    """Audit: replay a stored run from its stored inputs and recorded factor releases."""
+
+
+@audit_group.command(name="replay")
+@click.argument("manifest", type=click.Path(path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The store (default: the folder above the manifest's runs/).",
+)
+@lang_option
+@json_option
+@click.pass_context
+def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang: str | None, as_json: bool) -> None:
+    """Recompute the run of MANIFEST (STORE/runs/*.json) and compare every partition's logical hash."""
+    lg = _lang(ctx)
+    store_dir = store_dir or manifest.resolve().parent.parent
+    try:
+        outcome = audit.replay(store_dir, manifest)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(
+            {
+                "reproduced": outcome.reproduced,
+                "software_recorded": outcome.software_recorded,
+                "software_now": outcome.software_now,
+                "partitions": outcome.partitions.to_dict(orient="records"),
+                "differences": outcome.differences.head(1000).to_dict(orient="records"),
+            }
+        )
+    else:
+        ok = int(outcome.partitions["reproduced"].sum())
+        click.echo(text("cli.replay", lg, ok=ok, total=len(outcome.partitions)))
+        if outcome.software_recorded != outcome.software_now:
+            click.echo(text("cli.replay_software", lg, recorded=outcome.software_recorded, now=outcome.software_now))
+        if len(outcome.differences):
+            heads = list(outcome.differences.columns)
+            body = [[str(v)[:40] for v in r] for r in outcome.differences.head(50).itertuples(index=False)]
+            click.echo(formatting.table(heads, body, [False] * len(heads)))
+    if not outcome.reproduced:
+        ctx.exit(1)
+
+
 @main.group()
 def factors() -> None:
     """List, show and verify factor releases."""
@@ -655,6 +709,34 @@ def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bo
     for s in rel.meta.sources:
         where = ", ".join(x for x in (s.table, f"p. {s.page}" if s.page else "", s.url) if x)
         click.echo(f"    [{s.id}] {s.title}" + (f" ({where})" if where else ""))
+
+
+@factors.command(name="diff")
+@click.argument("first")
+@click.argument("second")
+@lang_option
+@json_option
+@click.pass_context
+def factors_diff(ctx: click.Context, first: str, second: str, lang: str | None, as_json: bool) -> None:
+    """Factors added, removed and changed from release FIRST to release SECOND (ids or folders)."""
+    try:
+        diff = audit.factors_diff(first, second)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(diff.to_dict(orient="records"))
+        return
+    heads = ["change", "parameter", "activity", "ipcc_category", "year", "gas", "value_a", "value_b", "unit_b"]
+    body = [[str(r[h]) for h in heads] for r in diff.fillna("").to_dict(orient="records")]
+    click.echo(formatting.table(heads, body, [False] * len(heads)))
+    click.echo(
+        text(
+            "cli.diff_summary",
+            _lang(ctx),
+            **{k: int((diff["change"] == k).sum()) for k in ("added", "removed", "changed")},
+        )
+    )
 
 
 @factors.command(name="verify")

@@ -532,6 +532,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "QA/QC findings: {errors} error(s), {warnings} warning(s) ({acknowledged} acknowledged), {infos} info",
         "vi": "Kết quả kiểm tra QA/QC: {errors} lỗi, {warnings} cảnh báo ({acknowledged} đã xác nhận), {infos} thông tin",
     },
+    "audit.input_missing": {
+        "en": "input {sha256} is not in the store {store}: it cannot be replayed",
+        "vi": "dữ liệu đầu vào {sha256} không có trong kho {store}: không thể tính lại",
+    },
+    "audit.input_changed": {
+        "en": "stored input {path} no longer has its SHA-256 {sha256}: the stored copy was changed",
+        "vi": "tệp đầu vào đã lưu {path} không còn SHA-256 {sha256}: bản lưu đã bị thay đổi",
+    },
+    "audit.release_missing": {
+        "en": "factor release {release} with SHA-256 {sha256} is not available: install that exact release to replay",
+        "vi": "bộ hệ số {release} với SHA-256 {sha256} không có sẵn: hãy cài đúng bộ này để tính lại",
+    },
+    "cli.replay": {
+        "en": "{ok} of {total} partition(s) reproduced bit for bit (logical hash)",
+        "vi": "{ok}/{total} phân vùng được tái lập chính xác (mã băm logic)",
+    },
+    "cli.replay_software": {
+        "en": "software version recorded {recorded}, now {now}",
+        "vi": "phiên bản phần mềm khi tính {recorded}, hiện tại {now}",
+    },
+    "cli.diff_summary": {
+        "en": "{added} added, {removed} removed, {changed} changed",
+        "vi": "{added} thêm, {removed} bỏ, {changed} thay đổi",
+    },
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},
     "cli.energy_tj": {"en": "energy TJ", "vi": "năng lượng TJ"},

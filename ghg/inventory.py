@@ -713,7 +713,7 @@ def run(
     lines = lines.iloc[order].reset_index(drop=True)
     totals = computed.totals
     releases = [
-        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
+        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
         for r in factors.releases
     ]
     inputs = [

@@ -79,9 +79,19 @@ class Written:
     same_as_previous: bool
 
 
+#: Rows of the canonical form are ordered by these columns (unique per line).
+CANONICAL_ORDER = ["input_sha256", "input_row", "scope", "gas", "method"]
+
+
 def content_hash(lines: pd.DataFrame) -> str:
-    """SHA-256 of the lines as canonical CSV (schema column order, rows as given, floats by repr)."""
-    csv = lines[LINE_SCHEMA.names].to_csv(index=False, lineterminator="\n", float_format=None)
+    """The logical hash of result lines: SHA-256 of their canonical form.
+
+    Canonical form: the columns of :data:`LINE_SCHEMA` in order, rows sorted by
+    :data:`CANONICAL_ORDER`, CSV with every float written by its shortest exact representation.
+    It depends on the values only - not on the Parquet writer, compression, metadata or row order.
+    """
+    frame = lines[LINE_SCHEMA.names].sort_values(CANONICAL_ORDER, kind="stable")
+    csv = frame.to_csv(index=False, lineterminator="\n", float_format=None)
     return sha256_bytes(csv.encode("utf-8"))
 
 

@@ -1,0 +1,187 @@
+"""Audit: inputs kept as received, replay of a stored run, and what differs between factor releases.
+
+- Every input file is stored unchanged under its SHA-256 (``STORE/inputs/<sha256>/<name>``) with a
+  receipt (hash, size, time, who submitted it); the same bytes again return the same receipt.
+- A run is replayed from its manifest: the stored inputs and the recorded factor releases (verified by
+  their hashes) are computed again and each partition's logical hash (:func:`ghg.store.content_hash`)
+  compared; differing lines are listed value by value.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ghg import __version__, inventory, releases, store
+from ghg.errors import ReleaseError, StoreError
+from ghg.factors import FactorSet
+from ghg.hashing import sha256_file
+
+
+def keep_input(store_dir: Path, path: Path, submitted_by: str = "") -> dict[str, object]:
+    """Store ``path`` unchanged under its SHA-256 and return its receipt (the existing one for known bytes)."""
+    digest = sha256_file(path)
+    folder = store_dir / "inputs" / digest
+    receipt_path = folder / "receipt.json"
+    if receipt_path.is_file():
+        return dict(json.loads(receipt_path.read_text(encoding="utf-8")))
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    tmp = folder / f".tmp-{uuid.uuid4().hex}"
+    with path.open("rb") as src, tmp.open("wb") as dst:
+        while chunk := src.read(1 << 20):
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    if sha256_file(tmp) != digest:  # the file changed while it was copied
+        tmp.unlink()
+        raise StoreError("store.write_failed", path=str(path), detail="the file changed while it was stored")
+    os.replace(tmp, target)
+    receipt = {
+        "sha256": digest,
+        "size": target.stat().st_size,
+        "name": path.name,
+        "received": datetime.now(UTC).isoformat(timespec="seconds"),
+        "submitted_by": submitted_by,
+    }
+    tmp = folder / f".tmp-{uuid.uuid4().hex}.json"
+    tmp.write_text(json.dumps(receipt, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        os.link(tmp, receipt_path)  # the first receipt stays: never replaced
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return dict(json.loads(receipt_path.read_text(encoding="utf-8")))
+
+
+def stored_input(store_dir: Path, sha256: str) -> Path:
+    """The stored copy of an input, checked against its hash."""
+    folder = store_dir / "inputs" / sha256
+    receipt = folder / "receipt.json"
+    if not receipt.is_file():
+        raise StoreError("audit.input_missing", sha256=sha256, store=str(store_dir))
+    path = folder / str(json.loads(receipt.read_text(encoding="utf-8"))["name"])
+    if not path.is_file() or sha256_file(path) != sha256:
+        raise StoreError("audit.input_changed", path=str(path), sha256=sha256)
+    return path
+
+
+def _release_for(entry: dict[str, object]) -> str:
+    """A release folder whose release.json has the recorded hash (the recorded path, else the bundled id)."""
+    wanted = str(entry.get("sha256", ""))
+    for ref in (entry.get("path"), entry.get("id")):
+        if not ref:
+            continue
+        try:
+            _, digest = releases.verify(str(ref))
+        except ReleaseError:
+            continue
+        if digest == wanted:
+            return str(releases.locate(str(ref)))
+    raise ReleaseError("audit.release_missing", release=str(entry.get("id")), sha256=wanted)
+
+
+@dataclass
+class Replay:
+    """The outcome of a replay: per partition the recorded and the recomputed logical hash, and differences."""
+
+    partitions: pd.DataFrame
+    differences: pd.DataFrame
+    software_recorded: str
+    software_now: str
+
+    @property
+    def reproduced(self) -> bool:
+        return bool(self.partitions["reproduced"].all())
+
+
+def replay(store_dir: Path, manifest: Path) -> Replay:
+    """Recompute a stored run from its stored inputs and recorded releases; compare logical hashes.
+
+    Raises
+    ------
+    StoreError, ReleaseError
+        When a stored input or a recorded release is missing or changed (naming it).
+    """
+    run = json.loads(manifest.read_text(encoding="utf-8"))
+    inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
+    factors = FactorSet.load([_release_for(r) for r in run["releases"]])
+    result = inventory.run(inputs, str(run["gwp_set"]), factors, run.get("year"))
+    rows, diffs = [], []
+    for part in run["partitions"]:
+        mine = result.lines[(result.lines["year"] == part["year"]) & (result.lines["enterprise"] == part["enterprise"])]
+        now = store.content_hash(mine.reset_index(drop=True))
+        stored_lines = pd.read_parquet(store_dir / part["path"])
+        kept = store.content_hash(stored_lines)  # the stored file's values, whatever its metadata says
+        same = now == part["content_hash"] == kept
+        rows.append(
+            {
+                "year": part["year"],
+                "enterprise": part["enterprise"],
+                "revision": part["revision"],
+                "recorded": part["content_hash"],
+                "stored": kept,
+                "recomputed": now,
+                "reproduced": same,
+            }
+        )
+        if not same:
+            diffs.append(_difference(stored_lines, mine, part))
+    differences = (
+        pd.concat(diffs, ignore_index=True)
+        if diffs
+        else pd.DataFrame(columns=["year", "enterprise", *store.CANONICAL_ORDER, "column", "stored", "recomputed"])
+    )
+    return Replay(pd.DataFrame(rows), differences, str(run.get("software_version", "")), __version__)
+
+
+def _difference(stored: pd.DataFrame, now: pd.DataFrame, part: dict[str, object]) -> pd.DataFrame:
+    key = store.CANONICAL_ORDER
+    a = stored[store.LINE_SCHEMA.names].set_index(key)
+    b = now[store.LINE_SCHEMA.names].set_index(key)
+    out = []
+    for idx in a.index.union(b.index):
+        left = a.loc[idx] if idx in a.index else None
+        right = b.loc[idx] if idx in b.index else None
+        if left is None or right is None:
+            out.append(
+                {
+                    **dict(zip(key, idx, strict=True)),
+                    "column": "(line)",
+                    "stored": "present" if left is not None else "absent",
+                    "recomputed": "present" if right is not None else "absent",
+                }
+            )
+            continue
+        for column in a.columns:
+            x, y = left[column], right[column]
+            if not (x == y or (pd.isna(x) and pd.isna(y))):
+                out.append({**dict(zip(key, idx, strict=True)), "column": column, "stored": x, "recomputed": y})
+    frame = pd.DataFrame(out)
+    frame.insert(0, "enterprise", str(part["enterprise"]))
+    frame.insert(0, "year", int(str(part["year"])))
+    return frame
+
+
+def factors_diff(a: str | Path, b: str | Path) -> pd.DataFrame:
+    """Factors added, removed and changed from release ``a`` to release ``b`` (by parameter and key)."""
+    key = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
+    left = releases.load(a).factors
+    right = releases.load(b).factors
+    merged = left[[*key, "factor_id", "value", "unit"]].merge(
+        right[[*key, "factor_id", "value", "unit"]], on=key, how="outer", suffixes=("_a", "_b"), indicator=True
+    )
+    merged["change"] = merged["_merge"].astype(str).map({"left_only": "removed", "right_only": "added", "both": "same"})
+    changed = (merged["_merge"] == "both") & (
+        (merged["value_a"] != merged["value_b"]) | (merged["unit_a"] != merged["unit_b"])
+    )
+    merged.loc[changed, "change"] = "changed"
+    out = merged[merged["change"] != "same"].drop(columns="_merge")
+    return out.sort_values(["change", *key]).reset_index(drop=True)

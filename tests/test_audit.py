@@ -1,0 +1,120 @@
+"""Audit: inputs kept as received, replay by logical hash, factor release differences."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+import cli
+from ghg import audit, releases, store
+from ghg.errors import StoreError
+from ghg.hashing import sha256_file
+
+from .conftest import EXAMPLE
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Path:
+    out = tmp_path / "store"
+    res = CliRunner().invoke(
+        cli.main,
+        [
+            "inventory",
+            str(EXAMPLE),
+            "--gwp",
+            "AR5",
+            "--out",
+            str(out),
+            "--submitted-by",
+            "DUCGIANG-LC environment officer",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_inputs_are_kept_as_received(stored: Path, tmp_path: Path) -> None:
+    (folder,) = (stored / "inputs").iterdir()
+    receipt = json.loads((folder / "receipt.json").read_text())
+    assert receipt["sha256"] == folder.name and receipt["size"] == EXAMPLE.stat().st_size
+    assert receipt["submitted_by"] == "DUCGIANG-LC environment officer"
+    assert (folder / EXAMPLE.name).read_bytes() == EXAMPLE.read_bytes()
+    # the same bytes again: the same receipt, nothing changes
+    before = (folder / "receipt.json").read_bytes()
+    again = audit.keep_input(stored, EXAMPLE, "someone else")
+    assert again == receipt and (folder / "receipt.json").read_bytes() == before
+
+
+def test_replay_reproduces_every_partition(stored: Path) -> None:
+    (manifest,) = (stored / "runs").glob("*.json")
+    outcome = audit.replay(stored, manifest)
+    assert outcome.reproduced and len(outcome.partitions) == 2
+    res = CliRunner().invoke(cli.main, ["audit", "replay", str(manifest)])
+    assert res.exit_code == 0 and "2 of 2 partition(s) reproduced" in res.output
+
+
+def test_replay_names_a_changed_stored_input(stored: Path) -> None:
+    (manifest,) = (stored / "runs").glob("*.json")
+    (folder,) = (stored / "inputs").iterdir()
+    copy = folder / EXAMPLE.name
+    data = bytearray(copy.read_bytes())
+    data[-5] ^= 0x01  # one flipped bit
+    copy.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match=f"{EXAMPLE.name} no longer has its SHA-256"):
+        audit.replay(stored, manifest)
+
+
+def test_replay_shows_altered_stored_lines(stored: Path) -> None:
+    (manifest,) = (stored / "runs").glob("*.json")
+    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    table = pq.read_table(path)
+    frame = table.to_pandas()
+    frame.loc[0, "mass_t"] = frame.loc[0, "mass_t"] * 2
+    pq.write_table(pa_table(frame, table), path)
+    outcome = audit.replay(stored, manifest)
+    assert not outcome.reproduced
+    assert list(outcome.differences["column"]) == ["mass_t"]
+    res = CliRunner().invoke(cli.main, ["audit", "replay", str(manifest)])
+    assert res.exit_code == 1 and "1 of 2 partition(s) reproduced" in res.output
+
+
+def pa_table(frame: pd.DataFrame, like: object) -> object:
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(frame, schema=store.LINE_SCHEMA, preserve_index=False).replace_schema_metadata(
+        like.schema.metadata
+    )  # type: ignore[attr-defined]
+
+
+def test_logical_hash_ignores_row_order_and_file_layout(stored: Path) -> None:
+    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    frame = pd.read_parquet(path)
+    recorded = store.read_metadata(path)["content_hash"]
+    assert store.content_hash(frame) == recorded
+    assert store.content_hash(frame.iloc[::-1]) == recorded
+
+
+def test_factors_diff(tmp_path: Path) -> None:
+    new = tmp_path / "vn-grid-2024"
+    shutil.copytree(releases.locate("vn-grid-2023"), new)
+    table = (new / "factors.csv").read_text().replace("0.6592", "0.6500")
+    table += (
+        "vn.grid.2024,grid_emission_factor,grid_electricity,,,2024,CO2,0.6400,t CO2/MWh,,,vn-grid-2023,,assumed,x\n"
+    )
+    (new / "factors.csv").write_text(table)
+    meta = json.loads((new / "release.json").read_text())
+    meta["id"] = "vn-grid-2024"
+    meta["files"]["factors.csv"] = sha256_file(new / "factors.csv")
+    (new / "release.json").write_text(json.dumps(meta))
+    diff = audit.factors_diff("vn-grid-2023", new)
+    assert sorted(diff["change"]) == ["added", "changed"]
+    changed = diff[diff["change"] == "changed"].iloc[0]
+    assert (changed["value_a"], changed["value_b"]) == ("0.6592", "0.6500")
+    res = CliRunner().invoke(cli.main, ["factors", "diff", "vn-grid-2023", str(new)])
+    assert res.exit_code == 0 and "1 added, 0 removed, 1 changed" in res.output
