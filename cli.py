@@ -620,6 +620,44 @@ def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang:
         ctx.exit(1)
 
 
+@audit_group.command(name="impact")
+@click.option("--release", "new_release", required=True, help="The new release (id or folder).")
+@click.option("--replaces", required=True, help="Id of the release it would replace.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@lang_option
+@json_option
+@click.pass_context
+def impact_cmd(
+    ctx: click.Context, new_release: str, replaces: str, store_dir: Path, lang: str | None, as_json: bool
+) -> None:
+    """What would move, per enterprise and year and for the park, if a new factor release were adopted."""
+    lg = _lang(ctx)
+    try:
+        change = audit.impact(store_dir, new_release, replaces)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    moved = change[(change["total_t_co2e_change"].abs() > 1e-9) | (change["scope_2_market_t_co2e_change"].abs() > 1e-9)]
+    park_change = change.groupby("year")[["total_t_co2e_change", "scope_2_market_t_co2e_change"]].sum().reset_index()
+    if as_json:
+        _emit_json({"enterprises": moved.to_dict(orient="records"), "park": park_change.to_dict(orient="records")})
+        return
+    heads = [
+        "enterprise",
+        "year",
+        "total_t_co2e_stored",
+        "total_t_co2e_new",
+        "total_t_co2e_change",
+        "scope_2_market_t_co2e_change",
+    ]
+    body = [
+        [str(r[h]) if h in ("enterprise", "year") else formatting.number(r[h], lg) for h in heads]
+        for r in moved.to_dict(orient="records")
+    ]
+    click.echo(formatting.table(heads, body, [False, False, True, True, True, True]))
+    click.echo(text("cli.impact", lg, count=len(moved)))
+
+
 @main.group()
 def factors() -> None:
     """List, show and verify factor releases."""

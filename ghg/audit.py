@@ -185,3 +185,49 @@ def factors_diff(a: str | Path, b: str | Path) -> pd.DataFrame:
     merged.loc[changed, "change"] = "changed"
     out = merged[merged["change"] != "same"].drop(columns="_merge")
     return out.sort_values(["change", *key]).reset_index(drop=True)
+
+
+def latest_runs(store_dir: Path) -> list[Path]:
+    """The run manifests that wrote the latest revision of at least one partition."""
+    latest: dict[tuple[int, str], tuple[int, Path]] = {}
+    for manifest in sorted((store_dir / "runs").glob("*.json")):
+        run = json.loads(manifest.read_text(encoding="utf-8"))
+        for part in run["partitions"]:
+            key = (part["year"], part["enterprise"])
+            if key not in latest or part["revision"] > latest[key][0]:
+                latest[key] = (part["revision"], manifest)
+    return sorted({m for _, m in latest.values()})
+
+
+def impact(store_dir: Path, new_release: str | Path, replaces: str) -> pd.DataFrame:
+    """How the stored totals would move if ``new_release`` replaced ``replaces`` (nothing is written).
+
+    Every run that wrote a latest revision is computed again from its stored inputs with the releases it
+    recorded, ``replaces`` swapped for ``new_release``; totals per enterprise and year (Scope 1 +
+    Scope 2 location-based, and market-based Scope 2) are set beside the stored ones.
+    """
+    stored = store.read_lines(store_dir)
+    before = _scope_totals(stored)
+    frames = []
+    for manifest in latest_runs(store_dir):
+        run = json.loads(manifest.read_text(encoding="utf-8"))
+        refs = [str(new_release) if r["id"] == replaces else _release_for(r) for r in run["releases"]]
+        if all(r["id"] != replaces for r in run["releases"]):
+            refs.append(str(new_release))
+        inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
+        lines = inventory.run(inputs, str(run["gwp_set"]), FactorSet.load(refs), run.get("year")).lines
+        keys = {(p["year"], p["enterprise"]) for p in run["partitions"]}
+        frames.append(lines[[k in keys for k in zip(lines["year"], lines["enterprise"], strict=True)]])
+    after = _scope_totals(pd.concat(frames, ignore_index=True)) if frames else before.iloc[:0]
+    out = before.join(after, how="outer", lsuffix="_stored", rsuffix="_new").fillna(0.0)
+    for name in ("total_t_co2e", "scope_2_market_t_co2e"):
+        out[f"{name}_change"] = out[f"{name}_new"] - out[f"{name}_stored"]
+    return out.reset_index()
+
+
+def _scope_totals(lines: pd.DataFrame) -> pd.DataFrame:
+    counted = lines[lines["scope"].isin(["scope_1", "scope_2"])]
+    market = lines[lines["scope"] == "scope_2_market"]
+    total = counted.groupby(["enterprise", "year"])["co2e_t"].sum().rename("total_t_co2e")
+    m = market.groupby(["enterprise", "year"])["co2e_t"].sum().rename("scope_2_market_t_co2e")
+    return pd.concat([total, m], axis=1).fillna(0.0)

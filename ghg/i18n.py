@@ -556,6 +556,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{added} added, {removed} removed, {changed} changed",
         "vi": "{added} thêm, {removed} bỏ, {changed} thay đổi",
     },
+    "cli.impact": {
+        "en": "{count} enterprise-year(s) would change; nothing was written.",
+        "vi": "{count} doanh nghiệp-năm sẽ thay đổi; chưa ghi gì.",
+    },
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},
     "cli.energy_tj": {"en": "energy TJ", "vi": "năng lượng TJ"},

@@ -118,3 +118,46 @@ def test_factors_diff(tmp_path: Path) -> None:
     assert (changed["value_a"], changed["value_b"]) == ("0.6592", "0.6500")
     res = CliRunner().invoke(cli.main, ["factors", "diff", "vn-grid-2023", str(new)])
     assert res.exit_code == 0 and "1 added, 0 removed, 1 changed" in res.output
+
+
+def test_impact_of_a_revised_grid_factor_on_the_example_park(tmp_path: Path) -> None:
+    park_dir = EXAMPLE.parents[1] / "tang-loong"
+    out = tmp_path / "park-store"
+    files = sorted(str(p) for p in (park_dir / "activity").glob("*.csv"))
+    res = CliRunner().invoke(
+        cli.main,
+        [
+            "inventory",
+            *files,
+            "--gwp",
+            "AR5",
+            "--out",
+            str(out),
+            "--extra-factors",
+            str(park_dir / "factors" / "park-furnace-gas-2026"),
+            "--extra-factors",
+            str(park_dir / "factors" / "grid-2024-2025-assumed"),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    revised = tmp_path / "vn-grid-2023-revised"
+    shutil.copytree(releases.locate("vn-grid-2023"), revised)
+    (revised / "factors.csv").write_text((revised / "factors.csv").read_text().replace("0.6592", "0.7000"))
+    meta = json.loads((revised / "release.json").read_text())
+    meta["id"] = "vn-grid-2023-revised"
+    meta["files"]["factors.csv"] = sha256_file(revised / "factors.csv")
+    (revised / "release.json").write_text(json.dumps(meta))
+    change = audit.impact(out, str(revised), "vn-grid-2023")
+    moved = change[change["total_t_co2e_change"].abs() > 1e-9]
+    lines = store.read_lines(out)
+    buyers = set(
+        lines.loc[
+            (lines["year"] == 2023) & (lines["activity"] == "grid_electricity") & (lines["scope"] == "scope_2"),
+            "enterprise",
+        ]
+    )
+    assert set(moved["year"]) == {2023} and set(moved["enterprise"]) == buyers
+    # VIETSON 2023: 40,000 t x 0.86 utilisation = 34,400 t x 30 kWh/t = 1,032 MWh x (0.7000 - 0.6592) = 42.1056 t
+    vietson = moved.set_index("enterprise").loc["VIETSON"]
+    assert vietson["total_t_co2e_change"] == pytest.approx(42.1056)
+    assert vietson["scope_2_market_t_co2e_change"] == pytest.approx(42.1056)
