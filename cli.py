@@ -658,6 +658,83 @@ def impact_cmd(
     click.echo(text("cli.impact", lg, count=len(moved)))
 
 
+@audit_group.command(name="keygen")
+@click.argument("out", type=click.Path(path_type=Path))
+def keygen_cmd(out: Path) -> None:
+    """Write a new Ed25519 private key to OUT (never overwrites a file)."""
+    click.echo(str(audit.new_key(out)))
+
+
+@audit_group.command(name="sign")
+@click.argument("partition_file", type=click.Path(path_type=Path))
+@click.option("--key", "key_path", type=click.Path(path_type=Path), required=True)
+@click.option("--signer", required=True, help="Who signs (the verifier, free text).")
+@click.option("--opinion", default="", help="The verification opinion (free text).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Statement JSON to write.")
+@json_option
+@click.pass_context
+def sign_cmd(
+    ctx: click.Context,
+    partition_file: Path,
+    key_path: Path,
+    signer: str,
+    opinion: str,
+    store_dir: Path,
+    out: Path,
+    as_json: bool,
+) -> None:
+    """Sign the logical hash of a stored revision (its part-0.parquet) with an Ed25519 key."""
+    try:
+        statement = audit.sign(store_dir, partition_file, key_path, signer, opinion)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # a statement is never overwritten
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(statement, f, indent=2, ensure_ascii=False)
+    click.echo(json.dumps(statement, indent=2, ensure_ascii=False) if as_json else str(out))
+
+
+@audit_group.command(name="verify")
+@click.argument("statement_file", type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@lang_option
+@json_option
+@click.pass_context
+def verify_cmd(ctx: click.Context, statement_file: Path, store_dir: Path, lang: str | None, as_json: bool) -> None:
+    """Verify a statement against the stored data (exit 1 when it does not hold)."""
+    ok, key = audit.verify_statement(store_dir, json.loads(statement_file.read_text(encoding="utf-8")))
+    message = text(key, _lang(ctx))
+    click.echo(json.dumps({"valid": ok, "message": message}, ensure_ascii=False) if as_json else message)
+    if not ok:
+        ctx.exit(1)
+
+
+@main.group(name="store")
+def store_group() -> None:
+    """The result store."""
+
+
+@store_group.command(name="verify")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@lang_option
+@json_option
+@click.pass_context
+def store_verify_cmd(ctx: click.Context, store_dir: Path, lang: str | None, as_json: bool) -> None:
+    """Check every stored revision against its logical hash and every input against its SHA-256."""
+    report = audit.verify_store(store_dir)
+    if as_json:
+        _emit_json(report.to_dict(orient="records"))
+    else:
+        click.echo(text("cli.store_verify", _lang(ctx), ok=int(report["ok"].sum()), total=len(report)))
+        bad = report[~report["ok"]]
+        if len(bad):
+            click.echo(formatting.table(["file", "reason"], bad[["file", "reason"]].values.tolist(), [False, False]))
+    if not report["ok"].all():
+        ctx.exit(1)
+
+
 @main.group()
 def factors() -> None:
     """List, show and verify factor releases."""

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from ghg import __version__, inventory, releases, store
 from ghg.errors import ReleaseError, StoreError
@@ -231,3 +232,89 @@ def _scope_totals(lines: pd.DataFrame) -> pd.DataFrame:
     total = counted.groupby(["enterprise", "year"])["co2e_t"].sum().rename("total_t_co2e")
     m = market.groupby(["enterprise", "year"])["co2e_t"].sum().rename("scope_2_market_t_co2e")
     return pd.concat([total, m], axis=1).fillna(0.0)
+
+
+def verify_store(store_dir: Path) -> pd.DataFrame:
+    """Check every stored file: each revision's lines against the logical hash in its metadata, each input
+    against its SHA-256. A flipped byte shows as ``ok = False`` with the reason."""
+    rows = []
+    for path in sorted((store_dir / "lines").glob("year=*/enterprise=*/revision=*/part-0.parquet")):
+        try:
+            recorded = store.read_metadata(path).get("content_hash")
+            lines = pq.read_table(path, page_checksum_verification=True).to_pandas()
+            ok = store.content_hash(lines) == recorded
+            reason = "" if ok else "lines differ from their logical hash"
+        except Exception as exc:  # a corrupt Parquet file raises many kinds
+            ok, reason = False, f"unreadable: {str(exc)[:120]}"
+        rows.append({"file": str(path.relative_to(store_dir)), "ok": ok, "reason": reason})
+    for receipt in sorted((store_dir / "inputs").glob("*/receipt.json")):
+        digest = receipt.parent.name
+        try:
+            stored_input(store_dir, digest)
+            rows.append({"file": str(receipt.parent.relative_to(store_dir)), "ok": True, "reason": ""})
+        except StoreError as exc:
+            rows.append({"file": str(receipt.parent.relative_to(store_dir)), "ok": False, "reason": exc.render()})
+    return pd.DataFrame(rows, columns=["file", "ok", "reason"])
+
+
+def new_key(path: Path) -> Path:
+    """Write a new Ed25519 private key (PEM, unencrypted; keep it private) and return its path."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never overwrites a key
+    with os.fdopen(fd, "wb") as f:
+        f.write(pem)
+    return path
+
+
+def sign(store_dir: Path, partition_file: Path, key_path: Path, signer: str, opinion: str = "") -> dict[str, object]:
+    """A verification statement: the signer's Ed25519 signature over the revision's logical hash."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise StoreError("audit.not_ed25519", path=str(key_path))
+    meta = store.read_metadata(partition_file)
+    digest = store.content_hash(pd.read_parquet(partition_file))
+    if digest != meta.get("content_hash"):
+        raise StoreError("audit.not_signable", path=str(partition_file))
+    body = {
+        "statement": "ghg verification statement v1",
+        "path": str(partition_file.resolve().relative_to(store_dir.resolve())),
+        "year": meta.get("year"),
+        "enterprise": meta.get("enterprise"),
+        "revision": meta.get("revision"),
+        "logical_hash": digest,
+        "signer": signer,
+        "opinion": opinion,
+        "signed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    message = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    signature = key.sign(message)
+    return {**body, "public_key": public.hex(), "signature": signature.hex()}
+
+
+def verify_statement(store_dir: Path, statement: dict[str, object]) -> tuple[bool, str]:
+    """Check a statement against the stored data: the signature, and the stored lines' logical hash now."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    body = {k: v for k, v in statement.items() if k not in ("public_key", "signature")}
+    message = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(str(statement["public_key"]))).verify(
+            bytes.fromhex(str(statement["signature"])), message
+        )
+    except (InvalidSignature, ValueError, KeyError):
+        return False, "audit.bad_signature"
+    path = store_dir / str(statement["path"])
+    if not path.is_file():
+        return False, "audit.statement_data_missing"
+    if store.content_hash(pd.read_parquet(path)) != statement["logical_hash"]:
+        return False, "audit.statement_data_changed"
+    return True, "audit.statement_ok"

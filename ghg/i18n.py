@@ -560,6 +560,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{count} enterprise-year(s) would change; nothing was written.",
         "vi": "{count} doanh nghiệp-năm sẽ thay đổi; chưa ghi gì.",
     },
+    "audit.not_signable": {
+        "en": "{path}: its lines no longer match their logical hash; verify the store before signing",
+        "vi": "{path}: số liệu không còn khớp mã băm logic; hãy kiểm tra kho trước khi ký",
+    },
+    "audit.not_ed25519": {
+        "en": "{path} is not an Ed25519 private key: make one with 'ghg audit keygen'",
+        "vi": "{path} không phải khóa bí mật Ed25519: hãy tạo bằng 'ghg audit keygen'",
+    },
+    "audit.bad_signature": {
+        "en": "the signature does not match the statement: it was altered or signed with another key",
+        "vi": "chữ ký không khớp với văn bản: đã bị sửa hoặc ký bằng khóa khác",
+    },
+    "audit.statement_data_missing": {
+        "en": "the signed revision is not in this store",
+        "vi": "phiên bản được ký không có trong kho này",
+    },
+    "audit.statement_data_changed": {
+        "en": "the stored data changed since it was signed: its logical hash differs",
+        "vi": "số liệu đã thay đổi sau khi ký: mã băm logic khác",
+    },
+    "audit.statement_ok": {
+        "en": "the statement is valid: signature and stored data agree",
+        "vi": "văn bản hợp lệ: chữ ký và số liệu lưu trữ khớp nhau",
+    },
+    "cli.store_verify": {"en": "{ok} of {total} stored file(s) verified", "vi": "đã kiểm tra {ok}/{total} tệp lưu trữ"},
     "cli.total": {"en": "total", "vi": "tổng"},
     "cli.biogenic": {"en": "biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},
     "cli.energy_tj": {"en": "energy TJ", "vi": "năng lượng TJ"},

@@ -201,7 +201,7 @@ def _publish(
             table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
             file = tmp / "part-0.parquet"
             with file.open("wb") as f:
-                pq.write_table(table, f, compression="zstd")
+                pq.write_table(table, f, compression="zstd", write_page_checksum=True)
                 f.flush()
                 os.fsync(f.fileno())
             if production is not None and len(production):
@@ -209,7 +209,7 @@ def _publish(
                     production.reset_index(drop=True), schema=PRODUCTION_SCHEMA, preserve_index=False
                 )
                 with (tmp / "production.parquet").open("wb") as f:
-                    pq.write_table(made, f, compression="zstd")
+                    pq.write_table(made, f, compression="zstd", write_page_checksum=True)
                     f.flush()
                     os.fsync(f.fileno())
             _fsync_dir(tmp)

@@ -161,3 +161,56 @@ def test_impact_of_a_revised_grid_factor_on_the_example_park(tmp_path: Path) -> 
     vietson = moved.set_index("enterprise").loc["VIETSON"]
     assert vietson["total_t_co2e_change"] == pytest.approx(42.1056)
     assert vietson["scope_2_market_t_co2e_change"] == pytest.approx(42.1056)
+
+
+def test_store_verify_detects_a_flipped_byte(stored: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(cli.main, ["store", "verify", "--store", str(stored)])
+    assert res.exit_code == 0 and "3 of 3 stored file(s) verified" in res.output  # 2 revisions + 1 input
+    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    data = bytearray(path.read_bytes())
+    data[64] ^= 0x01  # one bit inside the first data page
+    path.write_bytes(bytes(data))
+    res = runner.invoke(cli.main, ["store", "verify", "--store", str(stored)])
+    assert res.exit_code == 1 and "year=2023" in res.output
+
+
+def test_signed_statement_verifies_and_breaks_on_a_changed_byte(stored: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    key = tmp_path / "auditor.pem"
+    assert runner.invoke(cli.main, ["audit", "keygen", str(key)]).exit_code == 0
+    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    statement = tmp_path / "statement.json"
+    res = runner.invoke(
+        cli.main,
+        [
+            "audit",
+            "sign",
+            str(path),
+            "--key",
+            str(key),
+            "--signer",
+            "VN verifier",
+            "--opinion",
+            "reasonable assurance",
+            "--store",
+            str(stored),
+            "--out",
+            str(statement),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
+    assert res.exit_code == 0 and "statement is valid" in res.output
+    # a changed byte in the statement breaks the signature
+    body = json.loads(statement.read_text())
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({**body, "opinion": "reasonable assurance!"}))
+    res = runner.invoke(cli.main, ["audit", "verify", str(forged), "--store", str(stored)])
+    assert res.exit_code == 1 and "signature does not match" in res.output
+    # a changed value in the stored data breaks it too
+    frame = pd.read_parquet(path)
+    frame.loc[0, "co2e_t"] += 1.0
+    pq.write_table(pa_table(frame, pq.read_table(path)), path)
+    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
+    assert res.exit_code == 1 and "data changed since it was signed" in res.output
