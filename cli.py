@@ -172,6 +172,12 @@ def validate(
     help="Result store folder (Parquet, partitioned by year and enterprise).",
 )
 @click.option("--submitted-by", default="", help="Who submits the files (free text, kept in each input's receipt).")
+@click.option(
+    "--reason",
+    default="",
+    help="Why this run supersedes stored revisions (required when it does; recorded on each new revision).",
+)
+@click.option("--author", default="", help="Who makes this revision (free text; default: --submitted-by).")
 @lang_option
 @json_option
 @click.pass_context
@@ -184,17 +190,25 @@ def inventory_cmd(
     extra_refs: tuple[str, ...],
     out: Path,
     submitted_by: str,
+    reason: str,
+    author: str,
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store."""
+    """Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store.
+
+    Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run
+    started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.
+    """
     lg = _lang(ctx)
     if not files:
         raise click.UsageError(text("usage.no_files", lg))
     try:
+        parents = store.latest_revisions(out)
         factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
+        store.check_reason(result.lines, parents, reason)
         receipts = [audit.keep_input(out, Path(p), submitted_by) for p in files]
         metadata: dict[str, object] = {
             "software_version": result.software_version,
@@ -205,7 +219,9 @@ def inventory_cmd(
             "receipts": receipts,
             "created": result.created,
         }
-        written = store.write(out, result.lines, metadata, result.production)
+        written = store.write(
+            out, result.lines, metadata, result.production, reason, author or submitted_by, parents=parents
+        )
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -733,6 +749,142 @@ def store_verify_cmd(ctx: click.Context, store_dir: Path, lang: str | None, as_j
             click.echo(formatting.table(["file", "reason"], bad[["file", "reason"]].values.tolist(), [False, False]))
     if not report["ok"].all():
         ctx.exit(1)
+
+
+@store_group.command(name="status")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--year", type=int, required=True)
+@click.option("--enterprise", required=True)
+@click.option("--revision", type=int, required=True)
+@click.option(
+    "--set", "status", type=click.Choice(store.STATUSES[1:]), required=True, help="The next status of the revision."
+)
+@click.option("--by", "by", required=True, help="Who changes the status (free text).")
+@click.option("--comment", default="", help="Why (free text).")
+@lang_option
+@json_option
+@click.pass_context
+def store_status_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    year: int,
+    enterprise: str,
+    revision: int,
+    status: str,
+    by: str,
+    comment: str,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """Move a revision one step along draft -> submitted -> verified -> locked."""
+    try:
+        entry = store.set_status(store_dir, year, enterprise, revision, status, by, comment)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(entry)
+    else:
+        click.echo(
+            text(
+                "cli.status_set",
+                _lang(ctx),
+                partition=f"{enterprise} {year}",
+                revision=revision,
+                status=text(f"status.{status}", _lang(ctx)),
+            )
+        )
+
+
+@store_group.command(name="diff")
+@click.argument("revision_a", type=int)
+@click.argument("revision_b", type=int)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--year", type=int, required=True)
+@click.option("--enterprise", required=True)
+@lang_option
+@json_option
+@click.pass_context
+def store_diff_cmd(
+    ctx: click.Context,
+    revision_a: int,
+    revision_b: int,
+    store_dir: Path,
+    year: int,
+    enterprise: str,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """What changed from REVISION_A to REVISION_B of one enterprise and year (summed by what lines are about)."""
+    try:
+        diff = audit.revision_diff(store_dir, year, enterprise, revision_a, revision_b)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(diff.to_dict(orient="records"))
+        return
+    lg = _lang(ctx)
+    if len(diff):
+        keys = ["change", "facility", "scope", "activity", "gas", "unit", "factor_id"]
+        values = ["quantity_a", "quantity_b", "co2e_t_a", "co2e_t_b", "co2e_t_change"]
+        body = [
+            [str(r[k]) for k in keys] + [formatting.number(r[v], lg) for v in values]
+            for r in diff.to_dict(orient="records")
+        ]
+        click.echo(formatting.table(keys + values, body, [False] * len(keys) + [True] * len(values)))
+    click.echo(text("cli.revision_diff", _lang(ctx), count=len(diff), a=revision_a, b=revision_b))
+
+
+@main.command(name="history")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--enterprise", default=None, help="Only this enterprise.")
+@click.option("--year", type=int, default=None, help="Only this year.")
+@lang_option
+@json_option
+@click.pass_context
+def history_cmd(
+    ctx: click.Context, store_dir: Path, enterprise: str | None, year: int | None, lang: str | None, as_json: bool
+) -> None:
+    """Every revision in the store: its parent, reason, author, time, status and logical hash."""
+    lg = _lang(ctx)
+    table = store.history(store_dir)
+    if enterprise is not None:
+        table = table[table["enterprise"] == enterprise]
+    if year is not None:
+        table = table[table["year"] == year]
+    if as_json:
+        _emit_json(table.to_dict(orient="records"))
+        return
+    heads = [
+        text(k, lg)
+        for k in (
+            "cli.enterprise",
+            "cli.year",
+            "cli.revision",
+            "cli.parent",
+            "cli.status",
+            "cli.author",
+            "cli.created",
+            "cli.reason",
+            "cli.content_hash",
+        )
+    ]
+    body = [
+        [
+            str(r["enterprise"]),
+            str(r["year"]),
+            str(r["revision"]),
+            str(r["parent"]) if r["parent"] else "-",
+            text(f"status.{r['status']}", lg),
+            str(r["author"]),
+            str(r["created"]),
+            str(r["reason"])[:60],
+            str(r["content_hash"])[:12],
+        ]
+        for r in table.to_dict(orient="records")
+    ]
+    click.echo(formatting.table(heads, body, [False, False, True, True, False, False, False, False, False]))
 
 
 @main.group()

@@ -171,6 +171,57 @@ def _difference(stored: pd.DataFrame, now: pd.DataFrame, part: dict[str, object]
     return frame
 
 
+#: What a line is about, without where it came from: a corrected resubmission is a new file with new
+#: row numbers, so revisions are compared on these columns, summing what they measure.
+DIFF_KEY = [
+    "facility",
+    "period",
+    "scope",
+    "source_category",
+    "ipcc_category",
+    "activity",
+    "technology",
+    "gas",
+    "method",
+    "unit",
+    "factor_id",
+    "factor_release",
+]
+DIFF_VALUES = ["quantity", "mass_t", "co2e_t", "energy_tj"]
+
+
+def revision_diff(store_dir: Path, year: int, enterprise: str, a: int, b: int) -> pd.DataFrame:
+    """What changed between two revisions of one partition.
+
+    Lines are compared on :data:`DIFF_KEY` (what they are about, not which file row they came from), with
+    :data:`DIFF_VALUES` summed; a key present in one revision only is ``added`` or ``removed``.
+
+    Returns
+    -------
+    DataFrame
+        One row per changed key: the key, ``change`` (added, removed, changed), and each value in revision
+        ``a`` (``<value>_a``), in revision ``b`` (``<value>_b``) and their difference (``<value>_change``),
+        quantities in the line's ``unit``, masses [t], energy [TJ].
+    """
+    partition = store_dir / "lines" / f"year={year}" / f"enterprise={enterprise}"
+    sums = []
+    for revision in (a, b):
+        path = partition / f"revision={revision}" / "part-0.parquet"
+        if not path.is_file():
+            raise StoreError("store.no_revision", partition=f"{enterprise} {year}", revision=revision)
+        lines = pq.read_table(path).to_pandas()
+        sums.append(lines.groupby(DIFF_KEY, dropna=False)[DIFF_VALUES].sum(min_count=1))
+    both = sums[0].merge(sums[1], left_index=True, right_index=True, how="outer", suffixes=("_a", "_b"), indicator=True)
+    out = both.reset_index()
+    out.insert(0, "change", out["_merge"].astype(str).map({"left_only": "removed", "right_only": "added", "both": ""}))
+    for value in DIFF_VALUES:
+        out[f"{value}_change"] = out[f"{value}_b"].fillna(0.0) - out[f"{value}_a"].fillna(0.0)
+    moved = (out["change"] == "") & (out[[f"{v}_change" for v in DIFF_VALUES]].abs() > 0).any(axis=1)
+    out.loc[moved, "change"] = "changed"
+    columns = ["change", *DIFF_KEY] + [f"{v}_{s}" for v in DIFF_VALUES for s in ("a", "b", "change")]
+    return out.loc[out["change"] != "", columns].reset_index(drop=True)
+
+
 def factors_diff(a: str | Path, b: str | Path) -> pd.DataFrame:
     """Factors added, removed and changed from release ``a`` to release ``b`` (by parameter and key)."""
     key = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
@@ -220,7 +271,8 @@ def impact(store_dir: Path, new_release: str | Path, replaces: str) -> pd.DataFr
         keys = {(p["year"], p["enterprise"]) for p in run["partitions"]}
         frames.append(lines[[k in keys for k in zip(lines["year"], lines["enterprise"], strict=True)]])
     after = _scope_totals(pd.concat(frames, ignore_index=True)) if frames else before.iloc[:0]
-    out = before.join(after, how="outer", lsuffix="_stored", rsuffix="_new").fillna(0.0)
+    out = before.merge(after, left_index=True, right_index=True, how="outer", suffixes=("_stored", "_new"))
+    out = out.fillna(0.0)
     for name in ("total_t_co2e", "scope_2_market_t_co2e"):
         out[f"{name}_change"] = out[f"{name}_new"] - out[f"{name}_stored"]
     return out.reset_index()

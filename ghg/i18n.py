@@ -453,8 +453,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "ghi {path} thất bại: {detail}; kho kết quả không thay đổi",
     },
     "store.conflict": {
-        "en": "another writer kept publishing revisions of {partition}; try again",
-        "vi": "một tiến trình khác liên tục ghi {partition}; hãy thử lại",
+        "en": (
+            "conflict on {partition}: this run was based on revision {parent} but revision {latest} has been "
+            "published meanwhile by another writer; nothing of this run was published for it. Review the latest "
+            "revision and run again"
+        ),
+        "vi": (
+            "xung đột tại {partition}: lần chạy này dựa trên phiên bản {parent} nhưng phiên bản {latest} đã được "
+            "một tiến trình khác ghi trong lúc đó; không có gì của lần chạy này được ghi cho nó. Hãy xem phiên bản "
+            "mới nhất rồi chạy lại"
+        ),
+    },
+    "store.reason_required": {
+        "en": "a new revision supersedes {partitions}: give the reason with --reason",
+        "vi": "phiên bản mới thay thế {partitions}: hãy nêu lý do với --reason",
+    },
+    "store.no_revision": {
+        "en": "{partition} has no revision {revision} in the store",
+        "vi": "{partition} không có phiên bản {revision} trong kho",
+    },
+    "store.bad_status": {
+        "en": (
+            "{partition} revision {revision} is {current} and cannot become {wanted}: statuses go one step at a "
+            "time ({allowed}); a locked revision is only superseded by a new revision with a reason"
+        ),
+        "vi": (
+            "{partition} phiên bản {revision} đang ở trạng thái {current}, không thể chuyển sang {wanted}: trạng "
+            "thái đi từng bước ({allowed}); phiên bản đã khóa chỉ được thay bằng phiên bản mới có lý do"
+        ),
     },
     # usage
     "usage.no_files": {"en": "give at least one activity file", "vi": "hãy chỉ ít nhất một tệp dữ liệu hoạt động"},
@@ -467,6 +493,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Greenhouse-gas inventory (t CO2e, {gwp_set} GWP-100)",
         "vi": "Kiểm kê khí nhà kính (t CO2e, GWP-100 {gwp_set})",
     },
+    "cli.revision": {"en": "revision", "vi": "phiên bản"},
+    "cli.parent": {"en": "parent", "vi": "phiên bản trước"},
+    "cli.status": {"en": "status", "vi": "trạng thái"},
+    "cli.author": {"en": "author", "vi": "người lập"},
+    "cli.created": {"en": "created", "vi": "thời điểm tạo"},
+    "cli.reason": {"en": "reason", "vi": "lý do"},
+    "cli.content_hash": {"en": "logical hash", "vi": "mã băm nội dung"},
+    "cli.status_set": {
+        "en": "{partition} revision {revision} is now {status}.",
+        "vi": "{partition} phiên bản {revision} nay ở trạng thái {status}.",
+    },
+    "cli.revision_diff": {
+        "en": "{count} difference(s) from revision {a} to revision {b}.",
+        "vi": "{count} khác biệt từ phiên bản {a} đến phiên bản {b}.",
+    },
+    "status.draft": {"en": "draft", "vi": "bản nháp"},
+    "status.submitted": {"en": "submitted", "vi": "đã nộp"},
+    "status.verified": {"en": "verified", "vi": "đã thẩm định"},
+    "status.locked": {"en": "locked", "vi": "đã khóa"},
     "cli.enterprise": {"en": "enterprise", "vi": "doanh nghiệp"},
     "cli.year": {"en": "year", "vi": "năm"},
     "cli.scope_1": {"en": "Scope 1", "vi": "Phạm vi 1"},

@@ -19,6 +19,7 @@ import os
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -63,8 +64,6 @@ LINE_SCHEMA = pa.schema(
         pa.field("note", pa.string(), nullable=False),
     ]
 )
-
-_MAX_ATTEMPTS = 100
 
 
 @dataclass(frozen=True)
@@ -134,10 +133,59 @@ PRODUCTION_SCHEMA = pa.schema(
 )
 
 
+#: The life of a revision: each status may only move to the next; a locked revision never changes.
+STATUSES = ("draft", "submitted", "verified", "locked")
+
+
+def latest_revisions(store: Path, keys: list[tuple[int, str]] | None = None) -> dict[tuple[int, str], int]:
+    """The latest revision of each (year, enterprise) partition (0 where there is none).
+
+    With ``keys`` omitted, every partition in the store. A writer takes this snapshot *before* it computes,
+    and passes it to :func:`write` as ``parents``: a revision published meanwhile is then a conflict.
+    """
+    root = store / "lines"
+    if keys is None:
+        keys = [
+            (int(p.parent.name.split("=", 1)[1]), p.name.split("=", 1)[1]) for p in root.glob("year=*/enterprise=*")
+        ]
+    out = {}
+    for year, enterprise in keys:
+        revs = _revisions(root / f"year={year}" / f"enterprise={enterprise}")
+        out[(year, enterprise)] = revs[-1] if revs else 0
+    return out
+
+
+def check_reason(lines: pd.DataFrame, parents: dict[tuple[int, str], int], reason: str) -> None:
+    """Refuse a new revision of an existing partition without a reason.
+
+    Raises
+    ------
+    StoreError
+        ``store.reason_required``, naming every partition (and its current revision) that needs one.
+    """
+    if reason.strip():
+        return
+    keys = [(int(y), str(e)) for y, e in lines[["year", "enterprise"]].drop_duplicates().itertuples(index=False)]
+    missing = sorted(f"{e} {y} (revision {parents[(y, e)]})" for y, e in keys if parents.get((y, e), 0))
+    if missing:
+        raise StoreError("store.reason_required", partitions=", ".join(missing))
+
+
 def write(
-    store: Path, lines: pd.DataFrame, metadata: dict[str, object], production: pd.DataFrame | None = None
+    store: Path,
+    lines: pd.DataFrame,
+    metadata: dict[str, object],
+    production: pd.DataFrame | None = None,
+    reason: str = "",
+    author: str = "",
+    parents: dict[tuple[int, str], int] | None = None,
 ) -> list[Written]:
     """Publish ``lines`` as a new revision of each (year, enterprise) partition they cover.
+
+    Each revision records its parent (the revision it supersedes), a reason (required when there is a
+    parent), an author and starts as ``draft``. Writers are optimistic: a revision is published only if
+    its parent is still the latest; if another writer published first, this one gets a conflict and
+    nothing of it is published for that partition.
 
     Parameters
     ----------
@@ -145,10 +193,14 @@ def write(
         Root folder of the store (created if missing).
     lines : DataFrame
         Result lines with the columns of :data:`LINE_SCHEMA`.
-    production : DataFrame, optional
-        Production records (:data:`PRODUCTION_SCHEMA`), stored beside the lines of each partition.
     metadata : dict
         Run metadata stored on every file (JSON-serialisable values).
+    production : DataFrame, optional
+        Production records (:data:`PRODUCTION_SCHEMA`), stored beside the lines of each partition.
+    reason, author : str
+        Why this revision exists and who made it (free text).
+    parents : dict, optional
+        The latest revision per partition as the writer saw it (default: read now).
 
     Returns
     -------
@@ -157,19 +209,32 @@ def write(
     Raises
     ------
     StoreError
-        When a file cannot be written; nothing partial is published.
+        A missing reason, a conflict with another writer, or a file that cannot be written; nothing
+        partial is published.
     """
     root = store / "lines"
+    groups = [
+        (int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0]), part)
+        for _, part in lines.groupby(["year", "enterprise"], sort=True)
+    ]
+    seen = parents if parents is not None else latest_revisions(store, [(y, e) for y, e, _ in groups])
+    check_reason(lines, seen, reason)
     written: list[Written] = []
     try:
         root.mkdir(parents=True, exist_ok=True)
-        for _, part in lines.groupby(["year", "enterprise"], sort=True):
-            year, enterprise = int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0])
+        for year, enterprise, part in groups:
             made = None
             if production is not None and len(production):
                 made = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
-            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), metadata, made))
-        _write_manifest(store, written, metadata)
+            meta = {
+                **metadata,
+                "parent": seen.get((year, enterprise), 0),
+                "reason": reason,
+                "author": author,
+                "status": "draft",
+            }
+            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), meta, made))
+        _write_manifest(store, written, {**metadata, "reason": reason, "author": author})
     except OSError as exc:
         raise StoreError("store.write_failed", path=str(store), detail=str(exc)) from exc
     return written
@@ -186,46 +251,131 @@ def _publish(
     partition = root / f"year={year}" / f"enterprise={enterprise}"
     partition.mkdir(parents=True, exist_ok=True)
     digest = content_hash(part)
+    parent = int(str(metadata.get("parent", 0)))
+    revision = parent + 1
+    same = parent > 0 and _previous_hash(partition, parent) == digest
     tmp = partition / f".tmp-{uuid.uuid4().hex}"
     tmp.mkdir()
     try:
-        for _ in range(_MAX_ATTEMPTS):
-            existing = _revisions(partition)
-            revision = (existing[-1] + 1) if existing else 1
-            same = bool(existing) and _previous_hash(partition, existing[-1]) == digest
-            meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
-            kv = {
-                f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
-                for k, v in meta.items()
-            }
-            table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
-            file = tmp / "part-0.parquet"
-            with file.open("wb") as f:
-                pq.write_table(table, f, compression="zstd", write_page_checksum=True)
+        meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
+        kv = {
+            f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
+            for k, v in meta.items()
+        }
+        table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
+        with (tmp / "part-0.parquet").open("wb") as f:
+            pq.write_table(table, f, compression="zstd", write_page_checksum=True)
+            f.flush()
+            os.fsync(f.fileno())
+        if production is not None and len(production):
+            made = pa.Table.from_pandas(
+                production.reset_index(drop=True), schema=PRODUCTION_SCHEMA, preserve_index=False
+            )
+            with (tmp / "production.parquet").open("wb") as f:
+                pq.write_table(made, f, compression="zstd", write_page_checksum=True)
                 f.flush()
                 os.fsync(f.fileno())
-            if production is not None and len(production):
-                made = pa.Table.from_pandas(
-                    production.reset_index(drop=True), schema=PRODUCTION_SCHEMA, preserve_index=False
-                )
-                with (tmp / "production.parquet").open("wb") as f:
-                    pq.write_table(made, f, compression="zstd", write_page_checksum=True)
-                    f.flush()
-                    os.fsync(f.fileno())
-            _fsync_dir(tmp)
-            target = partition / f"revision={revision}"
-            try:
-                os.rename(tmp, target)  # fails if the revision exists (a non-empty folder): never overwrites
-            except OSError:
-                if target.exists():
-                    continue  # another writer published this revision first: take the next one
-                raise
-            _fsync_dir(partition)
-            return Written(year, enterprise, revision, target / "part-0.parquet", digest, same)
-        raise StoreError("store.conflict", partition=str(partition))
+        _fsync_dir(tmp)
+        target = partition / f"revision={revision}"
+        latest = _revisions(partition)
+        if (latest[-1] if latest else 0) != parent:
+            raise StoreError(
+                "store.conflict", partition=f"{enterprise} {year}", parent=parent, latest=latest[-1] if latest else 0
+            )
+        try:
+            os.rename(tmp, target)  # fails if the revision exists (a non-empty folder): never overwrites
+        except OSError:
+            if target.exists():  # another writer published this revision first
+                raise StoreError(
+                    "store.conflict", partition=f"{enterprise} {year}", parent=parent, latest=revision
+                ) from None
+            raise
+        _fsync_dir(partition)
+        return Written(year, enterprise, revision, target / "part-0.parquet", digest, same)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def statuses(store: Path, year: int, enterprise: str) -> dict[int, dict[str, object]]:
+    """The current status of each revision of a partition (``draft`` unless the status log says more)."""
+    partition = store / "lines" / f"year={year}" / f"enterprise={enterprise}"
+    out: dict[int, dict[str, object]] = {r: {"status": "draft"} for r in _revisions(partition)}
+    log = partition / "status.jsonl"
+    if log.is_file():
+        for line in log.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                out[int(entry["revision"])] = entry
+    return out
+
+
+def set_status(
+    store: Path, year: int, enterprise: str, revision: int, status: str, by: str, comment: str = ""
+) -> dict[str, object]:
+    """Move a revision to the next status (draft -> submitted -> verified -> locked), appending to its log.
+
+    Raises
+    ------
+    StoreError
+        An unknown revision or status, or a step that skips or goes back (a locked revision never changes).
+    """
+    current = statuses(store, year, enterprise)
+    if revision not in current:
+        raise StoreError("store.no_revision", partition=f"{enterprise} {year}", revision=revision)
+    now = str(current[revision]["status"])
+    if status not in STATUSES or STATUSES.index(status) != STATUSES.index(now) + 1:
+        raise StoreError(
+            "store.bad_status",
+            partition=f"{enterprise} {year}",
+            revision=revision,
+            current=now,
+            wanted=status,
+            allowed=" -> ".join(STATUSES),
+        )
+    entry = {
+        "revision": revision,
+        "status": status,
+        "by": by,
+        "comment": comment,
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    log = store / "lines" / f"year={year}" / f"enterprise={enterprise}" / "status.jsonl"
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        os.write(fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return entry
+
+
+def history(store: Path) -> pd.DataFrame:
+    """Every revision of every partition: parent, reason, author, creation time, status, logical hash."""
+    rows = []
+    for partition in sorted((store / "lines").glob("year=*/enterprise=*")):
+        year = int(partition.parent.name.split("=", 1)[1])
+        enterprise = partition.name.split("=", 1)[1]
+        status = statuses(store, year, enterprise)
+        for revision in _revisions(partition):
+            meta = read_metadata(partition / f"revision={revision}" / "part-0.parquet")
+            rows.append(
+                {
+                    "year": year,
+                    "enterprise": enterprise,
+                    "revision": revision,
+                    "parent": meta.get("parent", 0),
+                    "reason": meta.get("reason", ""),
+                    "author": meta.get("author", ""),
+                    "created": meta.get("created", ""),
+                    "status": status[revision]["status"],
+                    "content_hash": meta.get("content_hash", ""),
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=["year", "enterprise", "revision", "parent", "reason", "author", "created", "status", "content_hash"],
+    )
 
 
 def _write_manifest(store: Path, written: list[Written], metadata: dict[str, object]) -> Path:

@@ -28,7 +28,14 @@ def test_inventory_prints_totals_and_writes_the_store(runner: CliRunner, tmp_pat
     assert "DUCGIANG-LC  2023" in res.output
     assert "revision(s) 1" in res.output
     assert len(list(out.glob("lines/year=*/enterprise=*/revision=1/part-0.parquet"))) == 2
-    again = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out)])
+    refused = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out)])
+    assert refused.exit_code == 1
+    assert "supersedes DUCGIANG-LC 2022 (revision 1), DUCGIANG-LC 2023 (revision 1)" in refused.output
+    assert "--reason" in refused.output
+    assert not list(out.glob("lines/year=*/enterprise=*/revision=2"))
+    again = runner.invoke(
+        cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out), "--reason", "rerun", "--author", "An"]
+    )
     assert "revision(s) 2" in again.output and "same content as their previous revision" in again.output
 
 
@@ -130,3 +137,41 @@ def test_factors_verify_refuses_a_tampered_release(runner: CliRunner, tmp_path: 
     )
     assert res.exit_code == 1 and "has changed since publication" in res.output
     assert not (tmp_path / "s").exists()
+
+
+def test_history_status_and_revision_diff_from_the_command_line(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "store"
+    base = ["inventory", "--gwp", "AR5", "--out", str(out), "--author", "Lan"]
+    assert runner.invoke(cli.main, [*base, str(EXAMPLE)]).exit_code == 0
+    # a corrected resubmission: the 2023 coal invoice is 5,200 t, not 4,200 t
+    corrected = tmp_path / "corrected.csv"
+    corrected.write_text(EXAMPLE.read_text(encoding="utf-8").replace(",4200,t,", ",5200,t,"), encoding="utf-8")
+    res = runner.invoke(cli.main, [*base, str(corrected), "--reason", "coal invoice corrected"])
+    assert res.exit_code == 0, res.output
+    listed = runner.invoke(cli.main, ["history", "--store", str(out), "--year", "2023", "--json"])
+    rows = json.loads(listed.output)
+    assert [(r["revision"], r["parent"], r["reason"], r["author"]) for r in rows] == [
+        (1, 0, "", "Lan"),
+        (2, 1, "coal invoice corrected", "Lan"),
+    ]
+    shown = runner.invoke(cli.main, ["history", "--store", str(out), "--lang", "vi"])
+    assert "bản nháp" in shown.output and "coal invoice corrected" in shown.output
+    where = ["--store", str(out), "--year", "2023", "--enterprise", "DUCGIANG-LC"]
+    diff = runner.invoke(cli.main, ["store", "diff", "1", "2", *where, "--json"])
+    changed = {r["gas"]: r for r in json.loads(diff.output)}
+    assert set(changed) == {"CO2", "CH4", "N2O"}  # only the coal lines moved
+    assert {r["activity"] for r in changed.values()} == {"other_bituminous_coal"}
+    # +1,000 t coal x NCV 25.8 GJ/t = 25.8 TJ (IPCC 2006 Vol. 2 Table 1.2); CO2 25.8 TJ x 94.6 t/TJ (Table 1.4)
+    # = 2,440.68 t; CH4 25.8 TJ x 10 kg/TJ x GWP 28 = 7.224 t CO2e; N2O 25.8 x 1.5 kg/TJ x 265 = 10.2555 t CO2e
+    # (Table 2.3, manufacturing industries; AR5 GWP-100)
+    assert changed["CO2"]["quantity_change"] == pytest.approx(1000.0)
+    assert changed["CO2"]["co2e_t_change"] == pytest.approx(2440.68)
+    assert changed["CH4"]["co2e_t_change"] == pytest.approx(7.224)
+    assert changed["N2O"]["co2e_t_change"] == pytest.approx(10.2555)
+    shown = runner.invoke(cli.main, ["store", "diff", "1", "2", *where])
+    assert "3 difference(s) from revision 1 to revision 2" in shown.output
+    status = ["store", "status", "--store", str(out), "--year", "2023", "--enterprise", "DUCGIANG-LC"]
+    skipped = runner.invoke(cli.main, [*status, "--revision", "2", "--set", "locked", "--by", "EZMB"])
+    assert skipped.exit_code == 1 and "is draft and cannot become locked" in skipped.output
+    ok = runner.invoke(cli.main, [*status, "--revision", "2", "--set", "submitted", "--by", "Lan"])
+    assert ok.exit_code == 0 and "DUCGIANG-LC 2023 revision 2 is now submitted." in ok.output

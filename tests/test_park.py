@@ -277,7 +277,7 @@ def test_base_year_restatement_and_acknowledgements(
     first = inventory.run([write_csv(park_records())], "AR5", factors)
     store.write(tmp_path / "s", first.lines, meta)
     corrected = inventory.run([write_csv(park_records(fert_gas_nm3=1_500_000))], "AR5", factors)  # +50% gas
-    store.write(tmp_path / "s", corrected.lines, meta)
+    store.write(tmp_path / "s", corrected.lines, meta, reason="corrected gas meter reading")
     history = store.read_lines(tmp_path / "s", revision="all")
     findings = checks.run_checks(store.read_lines(tmp_path / "s"), registry, base_year_revisions=history)
     qc11 = findings[findings["code"] == "QC11"]

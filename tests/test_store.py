@@ -59,7 +59,9 @@ def test_partitioned_by_year_and_enterprise(tmp_path: Path, result: inventory.In
 def test_a_rerun_is_a_new_revision_never_an_overwrite(tmp_path: Path, result: inventory.InventoryResult) -> None:
     first = store.write(tmp_path, result.lines, _meta(result))
     before = first[0].path.read_bytes()
-    second = store.write(tmp_path, result.lines, _meta(result))
+    with pytest.raises(store.StoreError, match=r"supersedes DUCGIANG-LC 2022 \(revision 1\).*--reason"):
+        store.write(tmp_path, result.lines, _meta(result))  # a new revision of existing data needs a reason
+    second = store.write(tmp_path, result.lines, _meta(result), reason="rerun")
     assert [w.revision for w in second] == [2, 2]
     assert all(w.same_as_previous for w in second)
     assert first[0].path.read_bytes() == before
@@ -83,3 +85,57 @@ def test_a_failed_write_publishes_nothing(
         store.write(tmp_path, result.lines, _meta(result))
     assert not list(tmp_path.rglob("*.parquet"))
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_each_revision_records_parent_reason_author_and_starts_as_draft(
+    tmp_path: Path, result: inventory.InventoryResult
+) -> None:
+    store.write(tmp_path, result.lines, _meta(result), author="Lan (DGC)")
+    store.write(tmp_path, result.lines, _meta(result), reason="corrected coal invoice", author="Minh (DGC)")
+    table = store.history(tmp_path)
+    rows = table[table["year"] == 2023].sort_values("revision").to_dict(orient="records")
+    assert [(r["revision"], r["parent"], r["reason"], r["author"], r["status"]) for r in rows] == [
+        (1, 0, "", "Lan (DGC)", "draft"),
+        (2, 1, "corrected coal invoice", "Minh (DGC)", "draft"),
+    ]
+    assert (
+        rows[0]["content_hash"]
+        == rows[1]["content_hash"]
+        == store.content_hash(result.lines[result.lines["year"] == 2023])
+    )
+
+
+def test_a_writer_based_on_a_stale_revision_gets_a_conflict_and_publishes_nothing(
+    tmp_path: Path, result: inventory.InventoryResult
+) -> None:
+    store.write(tmp_path, result.lines, _meta(result))
+    seen = store.latest_revisions(tmp_path)  # writer A takes its snapshot and starts computing...
+    assert seen == {(2022, "DUCGIANG-LC"): 1, (2023, "DUCGIANG-LC"): 1}
+    store.write(tmp_path, result.lines, _meta(result), reason="writer B")  # ...writer B publishes first
+    with pytest.raises(store.StoreError, match="based on revision 1 but revision 2 has been published"):
+        store.write(tmp_path, result.lines, _meta(result), reason="writer A", parents=seen)
+    assert set(store.read_lines(tmp_path, revision="all")["revision"]) == {1, 2}
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_statuses_move_one_step_at_a_time_and_a_locked_revision_is_superseded_with_a_reason(
+    tmp_path: Path, result: inventory.InventoryResult
+) -> None:
+    store.write(tmp_path, result.lines, _meta(result))
+    with pytest.raises(store.StoreError, match="is draft and cannot become verified"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, "verified", "auditor")
+    for status in ("submitted", "verified", "locked"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, status, "EZMB", comment=f"to {status}")
+    with pytest.raises(store.StoreError, match="is locked and cannot become draft"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, "draft", "EZMB")
+    with pytest.raises(store.StoreError, match="has no revision 9"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 9, "submitted", "EZMB")
+    assert store.statuses(tmp_path, 2023, "DUCGIANG-LC")[1]["status"] == "locked"
+    assert store.statuses(tmp_path, 2022, "DUCGIANG-LC")[1]["status"] == "draft"
+    locked = (tmp_path / "lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet").read_bytes()
+    new = store.write(tmp_path, result.lines, _meta(result), reason="restated after verification")
+    assert {w.revision for w in new} == {2}
+    assert (tmp_path / "lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet").read_bytes() == locked
+    now = store.statuses(tmp_path, 2023, "DUCGIANG-LC")
+    assert (now[1]["status"], now[1]["by"], now[1]["comment"]) == ("locked", "EZMB", "to locked")
+    assert now[2] == {"status": "draft"}
