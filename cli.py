@@ -370,9 +370,11 @@ def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def _park_inputs(store_dir: Path, registry_path: Path, transfers_path: Path | None) -> tuple[Any, Any, Any]:
+def _park_inputs(
+    store_dir: Path, registry_path: Path, transfers_path: Path | None, min_status: str = "draft"
+) -> tuple[Any, Any, Any]:
     registry = park.load_registry(registry_path)
-    lines = store.read_lines(store_dir)
+    lines = store.read_lines(store_dir, min_status=min_status)
     transfers = park.load_transfers(transfers_path, registry) if transfers_path else None
     return lines, registry, transfers
 
@@ -381,6 +383,13 @@ def _park_inputs(store_dir: Path, registry_path: Path, transfers_path: Path | No
 @_store_option
 @click.option("--years", "years", multiple=True, type=int, help="Only these years (repeat).")
 @click.option("--enterprises", "enterprises", multiple=True, help="Only these enterprises (repeat).")
+@click.option(
+    "--min-status",
+    type=click.Choice(store.STATUSES),
+    default="draft",
+    show_default=True,
+    help="Use each enterprise's latest revision with at least this status (e.g. submitted).",
+)
 @lang_option
 @json_option
 @click.pass_context
@@ -391,21 +400,25 @@ def park_cmd(
     transfers: Path | None,
     years: tuple[int, ...],
     enterprises: tuple[str, ...],
+    min_status: str,
     lang: str | None,
     as_json: bool,
 ) -> None:
     """Consolidate the park: totals, shares, transfers counted once, legal thresholds."""
     lg = _lang(ctx)
     try:
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers, min_status)
         result = park.consolidate(lines, reg, ledger, list(years) or None, list(enterprises) or None)
         limits = park.thresholds(result.lines, reg)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
+    known = store.history(store_dir)[["enterprise", "year", "revision", "status", "content_hash"]]
+    built_from = result.revisions.merge(known, on=["enterprise", "year", "revision"], how="left")
     if as_json:
         _emit_json(
             {
+                "revisions": built_from.to_dict(orient="records"),
                 "consolidated": result.consolidated.to_dict(orient="records"),
                 "shares": result.shares.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
@@ -458,6 +471,14 @@ def park_cmd(
         for r in last.to_dict(orient="records")
     ]
     click.echo(formatting.table(heads, body, [False, False, False, True, True, False, False, False]))
+    click.echo("")
+    click.echo(text("cli.built_from", lg, count=len(built_from), status=text(f"status.{min_status}", lg)))
+    heads = [text(k, lg) for k in ("cli.enterprise", "cli.year", "cli.revision", "cli.status", "cli.content_hash")]
+    body = [
+        [str(r["enterprise"]), str(r["year"]), str(r["revision"]), text(f"status.{r['status']}", lg), r["content_hash"]]
+        for r in built_from.to_dict(orient="records")
+    ]
+    click.echo(formatting.table(heads, body, [False, False, True, False, False]))
 
 
 @main.command(name="check")

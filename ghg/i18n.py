@@ -468,6 +468,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a new revision supersedes {partitions}: give the reason with --reason",
         "vi": "phiên bản mới thay thế {partitions}: hãy nêu lý do với --reason",
     },
+    "store.no_status": {
+        "en": "no revision in {path} has reached the status {status} yet",
+        "vi": "chưa có phiên bản nào trong {path} đạt trạng thái {status}",
+    },
     "store.no_revision": {
         "en": "{partition} has no revision {revision} in the store",
         "vi": "{partition} không có phiên bản {revision} trong kho",
@@ -507,6 +511,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.revision_diff": {
         "en": "{count} difference(s) from revision {a} to revision {b}.",
         "vi": "{count} khác biệt từ phiên bản {a} đến phiên bản {b}.",
+    },
+    "cli.built_from": {
+        "en": "Built from {count} revision(s) (latest with status at least {status}):",
+        "vi": "Tổng hợp từ {count} phiên bản (mới nhất có trạng thái từ {status} trở lên):",
     },
     "status.draft": {"en": "draft", "vi": "bản nháp"},
     "status.submitted": {"en": "submitted", "vi": "đã nộp"},

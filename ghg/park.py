@@ -194,6 +194,7 @@ class ParkResult:
     transfers: pd.DataFrame
     not_members: pd.DataFrame
     lines: pd.DataFrame
+    revisions: pd.DataFrame
 
 
 def internal_supply(lines: pd.DataFrame, registry: Registry) -> np.ndarray:
@@ -222,7 +223,8 @@ def consolidate(
     Parameters
     ----------
     lines : DataFrame
-        Result lines (:data:`ghg.store.LINE_SCHEMA`) of the latest revisions.
+        Result lines (:data:`ghg.store.LINE_SCHEMA`) of the latest revisions, with the ``revision`` column
+        of :func:`ghg.store.read_lines`; the result names the revisions it was built from.
     registry : Registry
         Members and the years they belong to the park.
     transfers : DataFrame, optional
@@ -300,7 +302,9 @@ def consolidate(
     shares["rank"] = shares.groupby("year")["co2e_t"].rank(ascending=False, method="first").astype(int)
     shares = shares.sort_values(["year", "rank"]).reset_index(drop=True)
     reconciled = reconcile(lines, transfers, tolerance) if transfers is not None else pd.DataFrame()
-    return ParkResult(consolidated, totals, shares, reconciled, not_members, lines)
+    used = ["enterprise", "year", "revision"] if "revision" in lines else ["enterprise", "year"]
+    revisions = lines[used].drop_duplicates().sort_values(used).reset_index(drop=True)
+    return ParkResult(consolidated, totals, shares, reconciled, not_members, lines, revisions)
 
 
 def buyer_quantities(lines: pd.DataFrame) -> pd.DataFrame:

@@ -412,8 +412,15 @@ def _write_manifest(store: Path, written: list[Written], metadata: dict[str, obj
     return target
 
 
-def read_lines(store: Path, revision: str = "latest") -> pd.DataFrame:
+def read_lines(store: Path, revision: str = "latest", min_status: str = "draft") -> pd.DataFrame:
     """Read result lines: the latest revision of every partition (or ``revision="all"``).
+
+    Parameters
+    ----------
+    min_status : str
+        With ``revision="latest"``, the latest revision whose status is at least this one (see
+        :data:`STATUSES`); a partition without such a revision is left out. The ``revision`` column names the
+        revision each line comes from.
 
     Raises
     ------
@@ -423,14 +430,21 @@ def read_lines(store: Path, revision: str = "latest") -> pd.DataFrame:
     root = store / "lines"
     if not root.is_dir():
         raise StoreError("store.not_store", path=str(store))
+    floor = STATUSES.index(min_status)
     frames = []
     for partition in sorted(root.glob("year=*/enterprise=*")):
         revs = _revisions(partition)
+        if floor and revision != "all":
+            year, enterprise = int(partition.parent.name.split("=", 1)[1]), partition.name.split("=", 1)[1]
+            status = statuses(store, year, enterprise)
+            revs = [r for r in revs if STATUSES.index(str(status[r]["status"])) >= floor]
         chosen = revs if revision == "all" else revs[-1:]
         for r in chosen:
             frame = pq.read_table(partition / f"revision={r}" / "part-0.parquet").to_pandas()
             frame["revision"] = r
             frames.append(frame)
+    if not frames and floor and revision != "all":
+        raise StoreError("store.no_status", path=str(store), status=min_status)
     if not frames:
         raise StoreError("store.not_store", path=str(store))
     return pd.concat(frames, ignore_index=True)

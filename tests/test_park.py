@@ -321,7 +321,18 @@ def test_park_commands(write_csv: Callable[..., Path], registry: park.Registry, 
     common = ["--store", str(out), "--registry", str(registry.path), "--transfers", str(transfers)]
     res = runner.invoke(cli.main, ["park", *common, "--json"])
     assert res.exit_code == 0, res.output
-    assert json.loads(res.output)["consolidated"][0]["internal_supply_location_t_co2e"] == pytest.approx(2659.2)
+    payload = json.loads(res.output)
+    assert payload["consolidated"][0]["internal_supply_location_t_co2e"] == pytest.approx(2659.2)
+    built = [(r["enterprise"], r["year"], r["revision"], r["status"]) for r in payload["revisions"]]
+    assert built == [("ACID", 2023, 1, "draft"), ("FERT", 2023, 1, "draft"), ("FURN", 2023, 1, "draft")]
+    refused = runner.invoke(cli.main, ["park", *common, "--min-status", "submitted"])
+    assert refused.exit_code == 1 and "no revision" in refused.output and "submitted" in refused.output
+    status = ["store", "status", "--store", str(out), "--year", "2023", "--revision", "1", "--by", "EZMB"]
+    assert runner.invoke(cli.main, [*status, "--enterprise", "ACID", "--set", "submitted"]).exit_code == 0
+    res = runner.invoke(cli.main, ["park", *common, "--min-status", "submitted", "--json"])
+    assert [(r["enterprise"], r["status"]) for r in json.loads(res.output)["revisions"]] == [("ACID", "submitted")]
+    shown = runner.invoke(cli.main, ["park", *common, "--lang", "vi"])
+    assert "Tổng hợp từ 3 phiên bản" in shown.output and "đã nộp" in shown.output
     res = runner.invoke(cli.main, ["check", *common])
     assert res.exit_code == 0, res.output  # warnings and info only
     res = runner.invoke(
