@@ -913,17 +913,48 @@ def factors() -> None:
     """List, show and verify factor releases."""
 
 
-@factors.command(name="list")
+@factors.command(name="install")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder of installed releases (name it in GHG_FACTORS_PATH to select its releases by id).",
+)
 @lang_option
 @json_option
 @click.pass_context
-def factors_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
-    """List the bundled factor releases."""
+def factors_install(ctx: click.Context, source: Path, into: Path, lang: str | None, as_json: bool) -> None:
+    """Verify the release folder SOURCE and install it, all or nothing, into a folder of releases."""
+    try:
+        target, new = releases.install(source, into)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"path": str(target), "installed": new})
+    else:
+        key = "cli.installed" if new else "cli.already_installed"
+        click.echo(text(key, _lang(ctx), release=target.name, path=into))
+
+
+@factors.command(name="list")
+@click.option(
+    "--folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="A folder of installed releases (default: the bundled releases).",
+)
+@lang_option
+@json_option
+@click.pass_context
+def factors_list(ctx: click.Context, folder: Path | None, lang: str | None, as_json: bool) -> None:
+    """List the bundled factor releases (or those installed in --folder)."""
     lg = _lang(ctx)
     metas = []
     try:
-        for rid in releases.available():
-            meta, digest = releases.verify(rid)
+        for rid in releases.available(folder):
+            meta, digest = releases.verify(folder / rid if folder else rid)
             metas.append((meta, digest))
     except GhgError as exc:
         _fail(ctx, exc, as_json)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from ghg import __version__, inventory, releases, store
+from ghg import __version__, fsutil, inventory, releases, store
 from ghg.errors import ReleaseError, StoreError
 from ghg.factors import FactorSet
 from ghg.hashing import sha256_file
@@ -33,8 +32,9 @@ def keep_input(store_dir: Path, path: Path, submitted_by: str = "") -> dict[str,
     if receipt_path.is_file():
         return dict(json.loads(receipt_path.read_text(encoding="utf-8")))
     folder.mkdir(parents=True, exist_ok=True)
+    fsutil.clean_stale(folder)  # a copy left by a killed process
     target = folder / path.name
-    tmp = folder / f".tmp-{uuid.uuid4().hex}"
+    tmp = folder / fsutil.tmp_name()
     with path.open("rb") as src, tmp.open("wb") as dst:
         while chunk := src.read(1 << 20):
             dst.write(chunk)
@@ -51,8 +51,8 @@ def keep_input(store_dir: Path, path: Path, submitted_by: str = "") -> dict[str,
         "received": datetime.now(UTC).isoformat(timespec="seconds"),
         "submitted_by": submitted_by,
     }
-    tmp = folder / f".tmp-{uuid.uuid4().hex}.json"
-    tmp.write_text(json.dumps(receipt, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp = folder / fsutil.tmp_name(".json")
+    fsutil.write_durable(tmp, (json.dumps(receipt, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     try:
         os.link(tmp, receipt_path)  # the first receipt stays: never replaced
     except FileExistsError:

@@ -437,6 +437,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file}: factor ids must be unique and non-empty ({ids})",
         "vi": "{file}: mã hệ số phải duy nhất và không trống ({ids})",
     },
+    "release.installed_differs": {
+        "en": (
+            "{path} already holds a different release {release} (hash {old}, new {new}); a published release is "
+            "never replaced: give the new one a new id"
+        ),
+        "vi": (
+            "{path} đã có một bộ hệ số {release} khác (mã băm {old}, mới {new}); bộ hệ số đã công bố không bao giờ "
+            "bị thay thế: hãy đặt mã mới cho bộ mới"
+        ),
+    },
+    "release.changed_while_installing": {
+        "en": "release {release} in {path} changed while it was installed; nothing was installed, try again",
+        "vi": "bộ hệ số {release} tại {path} đã thay đổi trong lúc cài đặt; chưa cài gì, hãy thử lại",
+    },
     "release.twice": {"en": "release {release} is selected twice", "vi": "bộ hệ số {release} được chọn hai lần"},
     "release.gwp_twice": {
         "en": "two selected releases define the same GWP values: select one",
@@ -451,6 +465,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "store.write_failed": {
         "en": "writing {path} failed: {detail}; the store is unchanged",
         "vi": "ghi {path} thất bại: {detail}; kho kết quả không thay đổi",
+    },
+    "store.write_failed_partly": {
+        "en": (
+            "writing {path} failed after {published} partition(s) were published: {detail}; each partition holds "
+            "its complete old or complete new revision, and the run has no manifest: run again with --reason"
+        ),
+        "vi": (
+            "ghi {path} thất bại sau khi {published} phân vùng đã được ghi: {detail}; mỗi phân vùng giữ nguyên "
+            "phiên bản cũ hoặc mới đầy đủ, lần chạy không có bản kê: hãy chạy lại với --reason"
+        ),
     },
     "store.conflict": {
         "en": (
@@ -515,6 +539,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.built_from": {
         "en": "Built from {count} revision(s) (latest with status at least {status}):",
         "vi": "Tổng hợp từ {count} phiên bản (mới nhất có trạng thái từ {status} trở lên):",
+    },
+    "cli.installed": {"en": "installed {release} in {path}", "vi": "đã cài {release} vào {path}"},
+    "cli.already_installed": {
+        "en": "{release} is already installed in {path} (same content)",
+        "vi": "{release} đã được cài trong {path} (cùng nội dung)",
     },
     "status.draft": {"en": "draft", "vi": "bản nháp"},
     "status.submitted": {"en": "submitted", "vi": "đã nộp"},

@@ -9,6 +9,8 @@ The release hash is the SHA-256 of ``release.json``, which covers every table's 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -17,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ghg import fsutil
 from ghg.errors import ReleaseError, UnitError
 from ghg.hashing import sha256_bytes, sha256_file
 from ghg.units import factor_to, parse_unit
@@ -127,18 +130,79 @@ def bundled_dir() -> Path:
 def available(folder: Path | None = None) -> list[str]:
     """Ids of the releases in ``folder`` (default: the bundled ones), sorted."""
     folder = folder or bundled_dir()
-    return sorted(p.name for p in folder.iterdir() if (p / "release.json").is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".") and (p / "release.json").is_file())
+
+
+#: Folders of installed releases (``ghg factors install``), separated like ``PATH``; searched after the
+#: bundled releases when a release is given by id.
+FACTORS_PATH_VARIABLE = "GHG_FACTORS_PATH"
+
+
+def installed_dirs() -> list[Path]:
+    """The folders named by ``GHG_FACTORS_PATH``, in order."""
+    return [Path(p) for p in os.environ.get(FACTORS_PATH_VARIABLE, "").split(os.pathsep) if p]
 
 
 def locate(ref: str | Path) -> Path:
-    """The folder of a release given by bundled id or by path."""
+    """The folder of a release given by path, or by id (bundled first, then ``GHG_FACTORS_PATH``)."""
     path = Path(ref)
     if path.is_dir():
         return path
-    candidate = bundled_dir() / str(ref)
-    if candidate.is_dir() and (candidate / "release.json").is_file():
-        return candidate
-    raise ReleaseError("release.unknown", name=str(ref), available=", ".join(available()))
+    for folder in [bundled_dir(), *installed_dirs()]:
+        candidate = folder / str(ref)
+        if not str(ref).startswith(".") and candidate.is_dir() and (candidate / "release.json").is_file():
+            return candidate
+    known = available() + [r for d in installed_dirs() for r in available(d)]
+    raise ReleaseError("release.unknown", name=str(ref), available=", ".join(known))
+
+
+def install(source: str | Path, into: Path) -> tuple[Path, bool]:
+    """Install the release folder ``source`` into the folder ``into`` as ``into/<id>``, all or nothing.
+
+    The release is verified, copied under a temporary name, fsynced, verified again and published by one
+    rename: an install interrupted at any point leaves the releases already in ``into`` as they were and
+    no partial ``<id>`` folder. A published release is never replaced.
+
+    Returns
+    -------
+    (Path, bool)
+        The installed folder, and whether it was installed now (``False``: the same release was there).
+
+    Raises
+    ------
+    ReleaseError
+        When ``source`` does not verify, or ``into`` already holds a different release with the same id.
+    """
+    meta, digest = verify(source)
+    folder = locate(source)
+    into.mkdir(parents=True, exist_ok=True)
+    fsutil.clean_stale(into)
+    target = into / meta.id
+    if not target.exists():
+        tmp = into / fsutil.tmp_name()
+        try:
+            tmp.mkdir()
+            for name in sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+                fsutil.write_durable(tmp / name, (folder / name).read_bytes())
+            fsutil.fsync_dir(tmp)
+            if verify(tmp)[1] != digest:  # the source changed while it was copied
+                raise ReleaseError("release.changed_while_installing", release=meta.id, path=str(folder))
+            try:
+                os.rename(tmp, target)  # fails if another install published it first: checked below
+                fsutil.fsync_dir(into)
+                return target, True
+            except OSError:
+                if not target.exists():
+                    raise
+        finally:
+            if tmp.exists():
+                shutil.rmtree(tmp, ignore_errors=True)
+    _, existing = verify(target)
+    if existing != digest:
+        raise ReleaseError("release.installed_differs", release=meta.id, path=str(target), new=digest, old=existing)
+    return target, False
 
 
 def verify(ref: str | Path) -> tuple[ReleaseMeta, str]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ghg import fsutil
 from ghg.errors import StoreError
 from ghg.hashing import sha256_bytes
 
@@ -92,14 +92,6 @@ def content_hash(lines: pd.DataFrame) -> str:
     frame = lines[LINE_SCHEMA.names].sort_values(CANONICAL_ORDER, kind="stable")
     csv = frame.to_csv(index=False, lineterminator="\n", float_format=None)
     return sha256_bytes(csv.encode("utf-8"))
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _revisions(partition: Path) -> list[int]:
@@ -219,9 +211,13 @@ def write(
     ]
     seen = parents if parents is not None else latest_revisions(store, [(y, e) for y, e, _ in groups])
     check_reason(lines, seen, reason)
-    written: list[Written] = []
+    staged: list[_Staged] = []
+    manifest: tuple[Path, Path] | None = None
+    published = 0
     try:
         root.mkdir(parents=True, exist_ok=True)
+        # 1. stage: every file of every partition and the run manifest under temporary names (the heavy
+        #    writes: a full disk or a crash here leaves the store as it was)
         for year, enterprise, part in groups:
             made = None
             if production is not None and len(production):
@@ -233,36 +229,63 @@ def write(
                 "author": author,
                 "status": "draft",
             }
-            written.append(_publish(root, year, enterprise, part.reset_index(drop=True), meta, made))
-        _write_manifest(store, written, {**metadata, "reason": reason, "author": author})
+            staged.append(_stage(root, year, enterprise, part.reset_index(drop=True), meta, made))
+        written = [s.written for s in staged]
+        manifest = _stage_manifest(store, written, {**metadata, "reason": reason, "author": author})
+        # 2. every parent must still be the latest: a conflict anywhere publishes nothing
+        for s in staged:
+            _check_parent(s)
+        # 3. publish: one rename per partition (each partition is whole, old or new), then the manifest
+        for s in staged:
+            _commit(s)
+            published += 1
+        _commit_manifest(*manifest)
     except OSError as exc:
-        raise StoreError("store.write_failed", path=str(store), detail=str(exc)) from exc
+        key = "store.write_failed" if not published else "store.write_failed_partly"
+        raise StoreError(key, path=str(store), detail=str(exc), published=published) from exc
+    finally:
+        for s in staged:
+            if s.tmp.exists():
+                shutil.rmtree(s.tmp, ignore_errors=True)
+        if manifest is not None:
+            manifest[0].unlink(missing_ok=True)
     return written
 
 
-def _publish(
+@dataclass(frozen=True)
+class _Staged:
+    tmp: Path
+    target: Path
+    parent: int
+    written: Written
+
+
+def _stage(
     root: Path,
     year: int,
     enterprise: str,
     part: pd.DataFrame,
     metadata: dict[str, object],
     production: pd.DataFrame | None = None,
-) -> Written:
+) -> _Staged:
     partition = root / f"year={year}" / f"enterprise={enterprise}"
     partition.mkdir(parents=True, exist_ok=True)
     digest = content_hash(part)
     parent = int(str(metadata.get("parent", 0)))
     revision = parent + 1
     same = parent > 0 and _previous_hash(partition, parent) == digest
-    tmp = partition / f".tmp-{uuid.uuid4().hex}"
+    fsutil.clean_stale(partition)  # temporaries of writers that were killed
+    tmp = partition / fsutil.tmp_name()
     tmp.mkdir()
+    target = partition / f"revision={revision}"
+    staged = _Staged(tmp, target, parent, Written(year, enterprise, revision, target / "part-0.parquet", digest, same))
+    meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
+    kv = {
+        f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
+        for k, v in meta.items()
+    }
+    table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
     try:
-        meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
-        kv = {
-            f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
-            for k, v in meta.items()
-        }
-        table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
         with (tmp / "part-0.parquet").open("wb") as f:
             pq.write_table(table, f, compression="zstd", write_page_checksum=True)
             f.flush()
@@ -275,26 +298,32 @@ def _publish(
                 pq.write_table(made, f, compression="zstd", write_page_checksum=True)
                 f.flush()
                 os.fsync(f.fileno())
-        _fsync_dir(tmp)
-        target = partition / f"revision={revision}"
-        latest = _revisions(partition)
-        if (latest[-1] if latest else 0) != parent:
+        fsutil.fsync_dir(tmp)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return staged
+
+
+def _check_parent(staged: _Staged) -> None:
+    w = staged.written
+    latest = _revisions(staged.target.parent)
+    now = latest[-1] if latest else 0
+    if now != staged.parent:
+        raise StoreError("store.conflict", partition=f"{w.enterprise} {w.year}", parent=staged.parent, latest=now)
+
+
+def _commit(staged: _Staged) -> None:
+    w = staged.written
+    try:
+        os.rename(staged.tmp, staged.target)  # fails if the revision exists (a non-empty folder): never overwrites
+    except OSError:
+        if staged.target.exists():  # another writer published this revision first
             raise StoreError(
-                "store.conflict", partition=f"{enterprise} {year}", parent=parent, latest=latest[-1] if latest else 0
-            )
-        try:
-            os.rename(tmp, target)  # fails if the revision exists (a non-empty folder): never overwrites
-        except OSError:
-            if target.exists():  # another writer published this revision first
-                raise StoreError(
-                    "store.conflict", partition=f"{enterprise} {year}", parent=parent, latest=revision
-                ) from None
-            raise
-        _fsync_dir(partition)
-        return Written(year, enterprise, revision, target / "part-0.parquet", digest, same)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+                "store.conflict", partition=f"{w.enterprise} {w.year}", parent=staged.parent, latest=w.revision
+            ) from None
+        raise
+    fsutil.fsync_dir(staged.target.parent)
 
 
 def statuses(store: Path, year: int, enterprise: str) -> dict[int, dict[str, object]]:
@@ -378,7 +407,7 @@ def history(store: Path) -> pd.DataFrame:
     )
 
 
-def _write_manifest(store: Path, written: list[Written], metadata: dict[str, object]) -> Path:
+def _stage_manifest(store: Path, written: list[Written], metadata: dict[str, object]) -> tuple[Path, Path]:
     runs = store / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     body = {
@@ -397,18 +426,24 @@ def _write_manifest(store: Path, written: list[Written], metadata: dict[str, obj
     data = (json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     stamp = str(metadata.get("created", "")).replace(":", "").replace("+", "Z")
     target = runs / f"{stamp}-{sha256_bytes(data)[:12]}.json"
-    tmp = runs / f".tmp-{uuid.uuid4().hex}.json"
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
+    fsutil.clean_stale(runs)
+    tmp = runs / fsutil.tmp_name(".json")
+    try:
+        fsutil.write_durable(tmp, data)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp, target
+
+
+def _commit_manifest(tmp: Path, target: Path) -> Path:
     try:
         os.link(tmp, target)  # never replaces an existing manifest
     except FileExistsError:
         pass  # the very same manifest (same content hash) already exists
     finally:
         tmp.unlink()
-    _fsync_dir(runs)
+    fsutil.fsync_dir(target.parent)
     return target
 
 

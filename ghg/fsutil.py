@@ -1,0 +1,71 @@
+"""Crash-safe file publication: temporary names that say who wrote them, fsync, and stale-temp recovery.
+
+Nothing in the store or a release folder is ever edited in place. A writer builds a file or folder under a
+temporary name ``.tmp-<pid>-<random>`` beside its target, fsyncs it, and publishes it with one ``rename``
+(or ``link``, which never replaces). Readers ignore names starting with a dot, so they see the complete
+old or the complete new state. A writer killed midway leaves only a temporary that names its dead process;
+:func:`clean_stale` removes such leftovers, never one of a live process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+TMP_PREFIX = ".tmp-"
+
+
+def tmp_name(suffix: str = "") -> str:
+    """A temporary file or folder name carrying this process's id."""
+    return f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}{suffix}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # a process of another user
+        return True
+    return True
+
+
+def clean_stale(folder: Path) -> list[Path]:
+    """Remove the temporaries in ``folder`` left by processes that no longer run; return what was removed.
+
+    A temporary without a readable process id, or of a process still alive, is left alone.
+    """
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.iterdir():
+        if not path.name.startswith(TMP_PREFIX):
+            continue
+        pid_text = path.name[len(TMP_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or new entry in ``path`` durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_durable(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file ``path`` (which must not exist) and fsync it."""
+    with path.open("xb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
