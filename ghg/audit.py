@@ -242,7 +242,7 @@ def factors_diff(a: str | Path, b: str | Path) -> pd.DataFrame:
 def latest_runs(store_dir: Path) -> list[Path]:
     """The run manifests that wrote the latest revision of at least one partition."""
     latest: dict[tuple[int, str], tuple[int, Path]] = {}
-    for manifest in sorted((store_dir / "runs").glob("*.json")):
+    for manifest in sorted(p for p in (store_dir / "runs").glob("*.json") if not p.name.startswith(".")):
         run = json.loads(manifest.read_text(encoding="utf-8"))
         for part in run["partitions"]:
             key = (part["year"], part["enterprise"])
