@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from ghg import __version__, audit, checks, form06, formatting, inventory, park, releases, store, template
+from ghg import __version__, audit, checks, export, form06, formatting, inventory, park, releases, store, template
 from ghg.errors import GhgError, InputError, ReleaseError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import text
@@ -855,6 +855,42 @@ def store_diff_cmd(
         ]
         click.echo(formatting.table(keys + values, body, [False] * len(keys) + [True] * len(values)))
     click.echo(text("cli.revision_diff", _lang(ctx), count=len(diff), a=revision_a, b=revision_b))
+
+
+@main.command(name="export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--all-revisions", is_flag=True, help="Every revision, not only the latest of each partition.")
+@click.option("--year", type=int, default=None, help="Only this year.")
+@click.option("--enterprise", default=None, help="Only this enterprise.")
+@lang_option
+@json_option
+@click.pass_context
+def export_cmd(
+    ctx: click.Context,
+    out: Path,
+    store_dir: Path,
+    all_revisions: bool,
+    year: int | None,
+    enterprise: str | None,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    """Export stored result lines to OUT (.csv or .xlsx); text is never a spreadsheet formula."""
+    try:
+        lines = store.read_lines(store_dir, revision="all" if all_revisions else "latest")
+        if year is not None:
+            lines = lines[lines["year"] == year]
+        if enterprise is not None:
+            lines = lines[lines["enterprise"] == enterprise]
+        path = export.export(lines, out)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"path": str(path), "rows": len(lines)})
+    else:
+        click.echo(text("cli.exported", _lang(ctx), rows=len(lines), path=path))
 
 
 @main.command(name="history")

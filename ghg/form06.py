@@ -17,7 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ghg import park
+from ghg import export, park
 from ghg.i18n import text
 from ghg.vocabulary import Scope
 
@@ -180,6 +180,4 @@ def write_xlsx(report: dict[str, object], path: Path) -> Path:
 def _cell(value: object) -> object:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value  # never a formula
-    return value
+    return export.safe_cell(value)  # text is never a formula

@@ -476,6 +476,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "phiên bản cũ hoặc mới đầy đủ, lần chạy không có bản kê: hãy chạy lại với --reason"
         ),
     },
+    "export.exists": {
+        "en": "{path} exists; an export never overwrites a file: choose a new name",
+        "vi": "{path} đã tồn tại; xuất dữ liệu không bao giờ ghi đè tệp: hãy chọn tên mới",
+    },
+    "export.failed": {
+        "en": "writing {path} failed: {detail}; nothing was written",
+        "vi": "ghi {path} thất bại: {detail}; chưa ghi gì",
+    },
+    "export.format": {
+        "en": "{path}: exports are .csv or .xlsx files",
+        "vi": "{path}: chỉ xuất được tệp .csv hoặc .xlsx",
+    },
+    "cli.exported": {"en": "{rows} line(s) written to {path}", "vi": "đã ghi {rows} dòng vào {path}"},
     "store.conflict": {
         "en": (
             "conflict on {partition}: this run was based on revision {parent} but revision {latest} has been "
