@@ -489,6 +489,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "{path}: chỉ xuất được tệp .csv hoặc .xlsx",
     },
     "cli.exported": {"en": "{rows} line(s) written to {path}", "vi": "đã ghi {rows} dòng vào {path}"},
+    "store.corrupt": {
+        "en": (
+            "{path} is damaged ({detail}); it was not used. Run `ghg store verify` and restore the file from a "
+            "backup or recompute it with `ghg audit replay`"
+        ),
+        "vi": (
+            "{path} bị hỏng ({detail}); tệp không được sử dụng. Hãy chạy `ghg store verify` và khôi phục tệp từ "
+            "bản sao lưu hoặc tính lại bằng `ghg audit replay`"
+        ),
+    },
     "store.conflict": {
         "en": (
             "conflict on {partition}: this run was based on revision {parent} but revision {latest} has been "

@@ -475,7 +475,7 @@ def read_lines(store: Path, revision: str = "latest", min_status: str = "draft")
             revs = [r for r in revs if STATUSES.index(str(status[r]["status"])) >= floor]
         chosen = revs if revision == "all" else revs[-1:]
         for r in chosen:
-            frame = pq.read_table(partition / f"revision={r}" / "part-0.parquet").to_pandas()
+            frame = _read_checked(partition / f"revision={r}" / "part-0.parquet")
             frame["revision"] = r
             frames.append(frame)
     if not frames and floor and revision != "all":
@@ -485,6 +485,14 @@ def read_lines(store: Path, revision: str = "latest", min_status: str = "draft")
     return pd.concat(frames, ignore_index=True)
 
 
+def _read_checked(path: Path) -> pd.DataFrame:
+    """Read a stored Parquet file, verifying every page checksum; a damaged file names itself."""
+    try:
+        return pq.read_table(path, page_checksum_verification=True).to_pandas()
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise StoreError("store.corrupt", path=str(path), detail=str(exc)[:200]) from None
+
+
 def read_production(store: Path) -> pd.DataFrame:
     """Production records stored with the latest revision of every partition (empty when there are none)."""
     frames = []
@@ -492,7 +500,7 @@ def read_production(store: Path) -> pd.DataFrame:
         revs = _revisions(partition)
         path = partition / f"revision={revs[-1]}" / "production.parquet" if revs else None
         if path is not None and path.is_file():
-            frames.append(pq.read_table(path).to_pandas())
+            frames.append(_read_checked(path))
     if not frames:
         return pd.DataFrame(columns=PRODUCTION_SCHEMA.names)
     return pd.concat(frames, ignore_index=True)

@@ -209,6 +209,8 @@ def test_a_flipped_byte_is_detected_on_read_and_by_store_verify(first: tuple[Pat
     assert verify.returncode == 1
     assert "year=2023" in verify.stdout and str(receipt.relative_to(out)) in verify.stdout
     assert "year=2022" not in verify.stdout  # the intact partition is not blamed
+    with pytest.raises(store.StoreError, match=r"year=2023.*is damaged"):
+        store.read_lines(out)  # detected on read too: a damaged revision is never used
 
 
 def test_an_interrupted_release_install_leaves_the_installed_ones(tmp_path: Path) -> None:
