@@ -140,6 +140,10 @@ def test_impact_of_a_revised_grid_factor_on_the_example_park(tmp_path: Path) -> 
         ],
     )
     assert res.exit_code == 0, res.output
+    # every result of the example park is reproduced from its stored inputs and recorded releases
+    (manifest,) = audit.latest_runs(out)
+    outcome = audit.replay(out, manifest)
+    assert outcome.reproduced and len(outcome.partitions) == len(store.history(out)) > 50
     revised = tmp_path / "vn-grid-2023-revised"
     shutil.copytree(releases.locate("vn-grid-2023"), revised)
     (revised / "factors.csv").write_text((revised / "factors.csv").read_text().replace("0.6592", "0.7000"))
