@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from ghg import fsutil
 from ghg.errors import StoreError
-from ghg.hashing import sha256_bytes
+from ghg.hashing import sha256_bytes, sha256_file
 
 LINE_SCHEMA = pa.schema(
     [
@@ -124,6 +124,9 @@ PRODUCTION_SCHEMA = pa.schema(
     ]
 )
 
+
+#: File in each revision folder with the SHA-256 of each of its Parquet files.
+CHECKSUMS = "checksums.json"
 
 #: The life of a revision: each status may only move to the next; a locked revision never changes.
 STATUSES = ("draft", "submitted", "verified", "locked")
@@ -298,6 +301,8 @@ def _stage(
                 pq.write_table(made, f, compression="zstd", write_page_checksum=True)
                 f.flush()
                 os.fsync(f.fileno())
+        sums = {p.name: sha256_file(p) for p in sorted(tmp.glob("*.parquet"))}
+        fsutil.write_durable(tmp / CHECKSUMS, (json.dumps(sums, indent=2, sort_keys=True) + "\n").encode())
         fsutil.fsync_dir(tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -485,12 +490,43 @@ def read_lines(store: Path, revision: str = "latest", min_status: str = "draft")
     return pd.concat(frames, ignore_index=True)
 
 
-def _read_checked(path: Path) -> pd.DataFrame:
-    """Read a stored Parquet file, verifying every page checksum; a damaged file names itself."""
+def _read_checked(path: Path, lines: bool = True) -> pd.DataFrame:
+    """Read a stored Parquet file, verifying its SHA-256 (recorded in the revision's ``checksums.json``),
+    every page checksum and, for result lines, the logical hash recorded in its metadata; a damaged file
+    names itself and is never used."""
     try:
-        return pq.read_table(path, page_checksum_verification=True).to_pandas()
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError("store.corrupt", path=str(path), detail=str(exc)[:200]) from None
+    sums = path.parent / CHECKSUMS
+    if sums.is_file():
+        try:
+            expected = json.loads(sums.read_text(encoding="utf-8")).get(path.name)
+        except (ValueError, UnicodeDecodeError):
+            raise StoreError("store.corrupt", path=str(sums), detail="unreadable checksums") from None
+        if expected != sha256_bytes(data):
+            raise StoreError("store.corrupt", path=str(path), detail="its SHA-256 differs from checksums.json")
+    try:
+        table = pq.read_table(pa.BufferReader(data), page_checksum_verification=True)
+        frame = table.to_pandas()
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise StoreError("store.corrupt", path=str(path), detail=str(exc)[:200]) from None
+    if lines:
+        recorded = (table.schema.metadata or {}).get(b"ghg.content_hash", b"").decode("utf-8", "replace")
+        if content_hash(frame) != recorded:
+            raise StoreError("store.corrupt", path=str(path), detail="its lines differ from their logical hash")
+    return frame
+
+
+def verify_file(path: Path) -> None:
+    """Check one stored result file (SHA-256, page checksums, logical hash).
+
+    Raises
+    ------
+    StoreError
+        ``store.corrupt``, naming the file and what does not hold.
+    """
+    _read_checked(path, lines=path.name == "part-0.parquet")
 
 
 def read_production(store: Path) -> pd.DataFrame:
@@ -500,7 +536,7 @@ def read_production(store: Path) -> pd.DataFrame:
         revs = _revisions(partition)
         path = partition / f"revision={revs[-1]}" / "production.parquet" if revs else None
         if path is not None and path.is_file():
-            frames.append(_read_checked(path))
+            frames.append(_read_checked(path, lines=False))
     if not frames:
         return pd.DataFrame(columns=PRODUCTION_SCHEMA.names)
     return pd.concat(frames, ignore_index=True)

@@ -188,11 +188,14 @@ def test_two_concurrent_writers_one_wins_the_other_gets_a_conflict(
     assert not [p for p in out.rglob(".tmp-*")]
 
 
-def test_a_flipped_byte_is_detected_on_read_and_by_store_verify(first: tuple[Path, dict[Path, bytes]]) -> None:
+@pytest.mark.parametrize("where", [0.1, 0.33, 0.66, 0.995])  # data pages ... footer metadata
+def test_a_flipped_byte_is_detected_on_read_and_by_store_verify(
+    where: float, first: tuple[Path, dict[Path, bytes]]
+) -> None:
     out, _ = first
     part = next(out.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
     data = bytearray(part.read_bytes())
-    data[len(data) // 3] ^= 0x10
+    data[int(len(data) * where)] ^= 0x10
     part.write_bytes(bytes(data))
     receipt = next(out.glob("inputs/*/receipt.json")).parent
     stored = next(p for p in receipt.iterdir() if p.name != "receipt.json")
