@@ -66,6 +66,11 @@ def _emit_json(payload: object) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
 
 
+def _heads(lang: str, *keys: str) -> list[str]:
+    """Table headings from catalogue keys, in ``lang``."""
+    return [text(k, lang) for k in keys]
+
+
 def _fail(ctx: click.Context, exc: GhgError, as_json: bool) -> None:
     lang = _lang(ctx)
     code = exc.exit_code
@@ -250,20 +255,18 @@ def inventory_cmd(
         )
         return
     click.echo(text("cli.inventory_title", lg, gwp_set=gwp_set))
-    header = [
-        text(k, lg)
-        for k in (
-            "cli.enterprise",
-            "cli.year",
-            "cli.scope_1",
-            "cli.scope_2",
-            "cli.scope_2_market",
-            "cli.total",
-            "cli.biogenic",
-            "cli.energy_tj",
-            "cli.energy_toe",
-        )
-    ]
+    header = _heads(
+        lg,
+        "cli.enterprise",
+        "cli.year",
+        "cli.scope_1",
+        "cli.scope_2",
+        "cli.scope_2_market",
+        "cli.total",
+        "cli.biogenic",
+        "cli.energy_tj",
+        "cli.energy_toe",
+    )
     cols = [
         "scope_1_t_co2e",
         "scope_2_location_t_co2e",
@@ -283,18 +286,16 @@ def inventory_cmd(
     if len(result.intensities):
         click.echo("")
         click.echo(text("cli.intensities_title", lg))
-        head = [
-            text(k, lg)
-            for k in (
-                "cli.enterprise",
-                "cli.facility",
-                "cli.year",
-                "cli.product",
-                "cli.output_t",
-                "cli.t_co2e_per_t",
-                "cli.toe_per_t",
-            )
-        ]
+        head = _heads(
+            lg,
+            "cli.enterprise",
+            "cli.facility",
+            "cli.year",
+            "cli.product",
+            "cli.output_t",
+            "cli.t_co2e_per_t",
+            "cli.toe_per_t",
+        )
         body = [
             [
                 str(r["enterprise"]),
@@ -473,7 +474,7 @@ def park_cmd(
     click.echo(formatting.table(heads, body, [False, False, False, True, True, False, False, False]))
     click.echo("")
     click.echo(text("cli.built_from", lg, count=len(built_from), status=text(f"status.{min_status}", lg)))
-    heads = [text(k, lg) for k in ("cli.enterprise", "cli.year", "cli.revision", "cli.status", "cli.content_hash")]
+    heads = _heads(lg, "cli.enterprise", "cli.year", "cli.revision", "cli.status", "cli.content_hash")
     body = [
         [str(r["enterprise"]), str(r["year"]), str(r["revision"]), text(f"status.{r['status']}", lg), r["content_hash"]]
         for r in built_from.to_dict(orient="records")
@@ -913,20 +914,18 @@ def history_cmd(
     if as_json:
         _emit_json(table.to_dict(orient="records"))
         return
-    heads = [
-        text(k, lg)
-        for k in (
-            "cli.enterprise",
-            "cli.year",
-            "cli.revision",
-            "cli.parent",
-            "cli.status",
-            "cli.author",
-            "cli.created",
-            "cli.reason",
-            "cli.content_hash",
-        )
-    ]
+    heads = _heads(
+        lg,
+        "cli.enterprise",
+        "cli.year",
+        "cli.revision",
+        "cli.parent",
+        "cli.status",
+        "cli.author",
+        "cli.created",
+        "cli.reason",
+        "cli.content_hash",
+    )
     body = [
         [
             str(r["enterprise"]),
@@ -1011,7 +1010,7 @@ def factors_list(ctx: click.Context, folder: Path | None, lang: str | None, as_j
             ]
         )
         return
-    header = [text(k, lg) for k in ("cli.release", "cli.version", "cli.tier", "cli.valid_years", "cli.title")]
+    header = _heads(lg, "cli.release", "cli.version", "cli.tier", "cli.valid_years", "cli.title")
     rows = [
         [
             m.id,
