@@ -214,7 +214,8 @@ def inventory_cmd(
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
         store.check_reason(result.lines, parents, reason)
-        receipts = [audit.keep_input(out, Path(p), submitted_by) for p in files]
+        parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
+        receipts = [audit.keep_input(out, Path(p), submitted_by, parsed[str(p)]) for p in files]
         metadata: dict[str, object] = {
             "software_version": result.software_version,
             "releases": result.releases,

@@ -24,9 +24,15 @@ from ghg.factors import FactorSet
 from ghg.hashing import sha256_file
 
 
-def keep_input(store_dir: Path, path: Path, submitted_by: str = "") -> dict[str, object]:
-    """Store ``path`` unchanged under its SHA-256 and return its receipt (the existing one for known bytes)."""
+def keep_input(store_dir: Path, path: Path, submitted_by: str = "", parsed_sha256: str = "") -> dict[str, object]:
+    """Store ``path`` unchanged under its SHA-256 and return its receipt (the existing one for known bytes).
+
+    ``parsed_sha256`` is the hash of the bytes that were parsed (computed while reading): the file is
+    refused if it changed since, so what is kept is exactly what was computed from.
+    """
     digest = sha256_file(path)
+    if parsed_sha256 and digest != parsed_sha256:
+        raise StoreError("store.input_changed", path=str(path), parsed=parsed_sha256, now=digest)
     folder = store_dir / "inputs" / digest
     receipt_path = folder / "receipt.json"
     if receipt_path.is_file():

@@ -499,6 +499,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "bản sao lưu hoặc tính lại bằng `ghg audit replay`"
         ),
     },
+    "store.input_changed": {
+        "en": (
+            "{path} changed while it was processed (parsed SHA-256 {parsed}, now {now}); nothing was stored: "
+            "run again when the file is final"
+        ),
+        "vi": (
+            "{path} đã thay đổi trong lúc xử lý (SHA-256 khi đọc {parsed}, hiện tại {now}); chưa lưu gì: hãy chạy "
+            "lại khi tệp đã hoàn chỉnh"
+        ),
+    },
     "store.conflict": {
         "en": (
             "conflict on {partition}: this run was based on revision {parent} but revision {latest} has been "

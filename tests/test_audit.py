@@ -51,6 +51,15 @@ def test_inputs_are_kept_as_received(stored: Path, tmp_path: Path) -> None:
     assert again == receipt and (folder / "receipt.json").read_bytes() == before
 
 
+def test_an_input_changed_after_parsing_is_not_kept(stored: Path, tmp_path: Path) -> None:
+    changed = tmp_path / "activity.csv"
+    changed.write_bytes(EXAMPLE.read_bytes() + b"\n")
+    parsed = sha256_file(EXAMPLE)  # what the calculation read
+    with pytest.raises(StoreError, match="changed while it was processed"):
+        audit.keep_input(stored, changed, "officer", parsed_sha256=parsed)
+    assert not (stored / "inputs" / sha256_file(changed)).exists()
+
+
 def test_replay_reproduces_every_partition(stored: Path) -> None:
     (manifest,) = (stored / "runs").glob("*.json")
     outcome = audit.replay(stored, manifest)
