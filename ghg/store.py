@@ -332,36 +332,45 @@ def _commit(staged: _Staged) -> None:
 
 
 def statuses(store: Path, year: int, enterprise: str) -> dict[int, dict[str, object]]:
-    """The current status of each revision of a partition (``draft`` unless the status log says more)."""
+    """The current status of each revision of a partition (``draft`` unless a status step says more).
+
+    Each step is one file ``status/<revision>.<n>-<status>.json`` in the partition, created once and never
+    replaced: two people taking the same step at once cannot both succeed.
+    """
     partition = store / "lines" / f"year={year}" / f"enterprise={enterprise}"
     out: dict[int, dict[str, object]] = {r: {"status": "draft"} for r in _revisions(partition)}
-    log = partition / "status.jsonl"
-    if log.is_file():
-        for line in log.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                entry = json.loads(line)
-                out[int(entry["revision"])] = entry
+    steps = partition / "status"
+    if steps.is_dir():
+        for path in sorted(steps.glob("*.json")):
+            if path.name.startswith("."):
+                continue
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            revision = int(entry["revision"])
+            if revision in out and STATUSES.index(entry["status"]) > STATUSES.index(str(out[revision]["status"])):
+                out[revision] = entry
     return out
 
 
 def set_status(
     store: Path, year: int, enterprise: str, revision: int, status: str, by: str, comment: str = ""
 ) -> dict[str, object]:
-    """Move a revision to the next status (draft -> submitted -> verified -> locked), appending to its log.
+    """Move a revision to the next status (draft -> submitted -> verified -> locked).
 
     Raises
     ------
     StoreError
-        An unknown revision or status, or a step that skips or goes back (a locked revision never changes).
+        An unknown revision or status, a step that skips or goes back (a locked revision never changes), or
+        a step another person took first.
     """
     current = statuses(store, year, enterprise)
+    partition = f"{enterprise} {year}"
     if revision not in current:
-        raise StoreError("store.no_revision", partition=f"{enterprise} {year}", revision=revision)
+        raise StoreError("store.no_revision", partition=partition, revision=revision)
     now = str(current[revision]["status"])
     if status not in STATUSES or STATUSES.index(status) != STATUSES.index(now) + 1:
         raise StoreError(
             "store.bad_status",
-            partition=f"{enterprise} {year}",
+            partition=partition,
             revision=revision,
             current=now,
             wanted=status,
@@ -374,13 +383,25 @@ def set_status(
         "comment": comment,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    log = store / "lines" / f"year={year}" / f"enterprise={enterprise}" / "status.jsonl"
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    steps = store / "lines" / f"year={year}" / f"enterprise={enterprise}" / "status"
+    steps.mkdir(exist_ok=True)
+    fsutil.clean_stale(steps)
+    tmp = steps / fsutil.tmp_name(".json")
+    fsutil.write_durable(tmp, (json.dumps(entry, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     try:
-        os.write(fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
-        os.fsync(fd)
+        os.link(tmp, steps / f"{revision}.{STATUSES.index(status)}-{status}.json")  # never replaces
+    except FileExistsError:
+        raise StoreError(
+            "store.bad_status",
+            partition=partition,
+            revision=revision,
+            current=status,
+            wanted=status,
+            allowed=" -> ".join(STATUSES),
+        ) from None
     finally:
-        os.close(fd)
+        tmp.unlink()
+    fsutil.fsync_dir(steps)
     return entry
 
 

@@ -136,6 +136,22 @@ def test_statuses_move_one_step_at_a_time_and_a_locked_revision_is_superseded_wi
     new = store.write(tmp_path, result.lines, _meta(result), reason="restated after verification")
     assert {w.revision for w in new} == {2}
     assert (tmp_path / "lines/year=2023/enterprise=DUCGIANG-LC/revision=1/part-0.parquet").read_bytes() == locked
+    with pytest.raises(store.StoreError, match="is locked and cannot become locked"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, "locked", "someone else")
     now = store.statuses(tmp_path, 2023, "DUCGIANG-LC")
     assert (now[1]["status"], now[1]["by"], now[1]["comment"]) == ("locked", "EZMB", "to locked")
     assert now[2] == {"status": "draft"}
+
+
+def test_the_same_status_step_taken_twice_at_once_succeeds_once(
+    tmp_path: Path, result: inventory.InventoryResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.write(tmp_path, result.lines, _meta(result))
+    stale = store.statuses(tmp_path, 2023, "DUCGIANG-LC")  # both officers read "draft"...
+    store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, "submitted", "officer A")
+    monkeypatch.setattr(store, "statuses", lambda *args: stale)  # ...and officer B acts on what he read
+    with pytest.raises(store.StoreError, match="is submitted and cannot become submitted"):
+        store.set_status(tmp_path, 2023, "DUCGIANG-LC", 1, "submitted", "officer B")
+    monkeypatch.undo()
+    assert store.statuses(tmp_path, 2023, "DUCGIANG-LC")[1]["by"] == "officer A"
+    assert not [p for p in tmp_path.rglob(".tmp-*")]
