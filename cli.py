@@ -236,6 +236,8 @@ def inventory_cmd(
         _emit_json(
             {
                 **metadata,
+                "reason": reason,
+                "author": author or submitted_by,
                 "store": str(out),
                 "excluded_records": result.excluded_records,
                 "summary": summary.to_dict(orient="records"),
@@ -246,6 +248,7 @@ def inventory_cmd(
                         "year": w.year,
                         "enterprise": w.enterprise,
                         "revision": w.revision,
+                        "parent": parents.get((w.year, w.enterprise), 0),
                         "path": str(w.path),
                         "content_hash": w.content_hash,
                         "same_as_previous": w.same_as_previous,
