@@ -367,15 +367,19 @@ def set_status(
     if revision not in current:
         raise StoreError("store.no_revision", partition=partition, revision=revision)
     now = str(current[revision]["status"])
-    if status not in STATUSES or STATUSES.index(status) != STATUSES.index(now) + 1:
-        raise StoreError(
+
+    def refused(current_status: str) -> StoreError:
+        return StoreError(
             "store.bad_status",
             partition=partition,
             revision=revision,
-            current=now,
+            current=current_status,
             wanted=status,
             allowed=" -> ".join(STATUSES),
         )
+
+    if status not in STATUSES or STATUSES.index(status) != STATUSES.index(now) + 1:
+        raise refused(now)
     entry = {
         "revision": revision,
         "status": status,
@@ -391,14 +395,7 @@ def set_status(
     try:
         os.link(tmp, steps / f"{revision}.{STATUSES.index(status)}-{status}.json")  # never replaces
     except FileExistsError:
-        raise StoreError(
-            "store.bad_status",
-            partition=partition,
-            revision=revision,
-            current=status,
-            wanted=status,
-            allowed=" -> ".join(STATUSES),
-        ) from None
+        raise refused(status) from None  # another person took this step first
     finally:
         tmp.unlink()
     fsutil.fsync_dir(steps)
