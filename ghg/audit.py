@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from ghg import __version__, fsutil, inventory, releases, store
 from ghg.errors import ReleaseError, StoreError
@@ -209,14 +208,12 @@ def revision_diff(store_dir: Path, year: int, enterprise: str, a: int, b: int) -
         ``a`` (``<value>_a``), in revision ``b`` (``<value>_b``) and their difference (``<value>_change``),
         quantities in the line's ``unit``, masses [t], energy [TJ].
     """
-    partition = store_dir / "lines" / f"year={year}" / f"enterprise={enterprise}"
-    sums = []
-    for revision in (a, b):
-        path = partition / f"revision={revision}" / "part-0.parquet"
-        if not path.is_file():
-            raise StoreError("store.no_revision", partition=f"{enterprise} {year}", revision=revision)
-        lines = pq.read_table(path).to_pandas()
-        sums.append(lines.groupby(DIFF_KEY, dropna=False)[DIFF_VALUES].sum(min_count=1))
+    sums = [
+        store.read_revision(store_dir, year, enterprise, revision)
+        .groupby(DIFF_KEY, dropna=False)[DIFF_VALUES]
+        .sum(min_count=1)
+        for revision in (a, b)
+    ]
     both = sums[0].merge(sums[1], left_index=True, right_index=True, how="outer", suffixes=("_a", "_b"), indicator=True)
     out = both.reset_index()
     out.insert(0, "change", out["_merge"].astype(str).map({"left_only": "removed", "right_only": "added", "both": ""}))

@@ -72,7 +72,7 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
 
 
 def write_xlsx(frame: pd.DataFrame, path: Path, sheet: str = "lines") -> Path:
-    """Write ``frame`` as one sheet of an Excel workbook, header in bold, every text cell a string cell."""
+    """Write ``frame`` as one sheet of an Excel workbook, header in bold, formula-like text escaped."""
 
     def save(tmp: Path) -> None:
         book = Workbook()
@@ -82,11 +82,7 @@ def write_xlsx(frame: pd.DataFrame, path: Path, sheet: str = "lines") -> Path:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in frame.itertuples(index=False):
-            ws.append([_xlsx_value(v) for v in row])
-        for cells in ws.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # a string cell is never evaluated, whatever it starts with
+            ws.append([_xlsx_value(v) for v in row])  # escaped text is stored as a string cell, never a formula
         book.save(tmp)
 
     return _publish(path, save)

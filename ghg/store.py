@@ -2,14 +2,15 @@
 
 Layout::
 
-    STORE/lines/year=2023/enterprise=E1/revision=1/part-0.parquet
+    STORE/lines/year=2023/enterprise=E1/revision=1/part-0.parquet   (+ production.parquet, checksums.json)
+    STORE/lines/year=2023/enterprise=E1/status/<rev>.<n>-<status>.json
     STORE/runs/<created>-<hash>.json          (what one run wrote, with its inputs and releases)
 
 Every file has the pinned :data:`LINE_SCHEMA` and key-value metadata (software
 version, releases and their hashes, GWP set, input hashes, creation time, revision,
-content hash). A revision is published by renaming a finished temporary folder into
-place: readers see a whole revision or none, and an existing revision is never
-overwritten (a rerun becomes revision N+1).
+parent, reason, author, logical hash). A revision is staged under a temporary name and
+published by one rename into place: readers see a whole revision or none, and an existing
+revision is never overwritten (a rerun becomes revision N+1, with a reason).
 """
 
 from __future__ import annotations
@@ -107,6 +108,18 @@ def _revisions(partition: Path) -> list[int]:
     return sorted(out)
 
 
+def _partitions(store: Path) -> list[tuple[int, str, Path]]:
+    """Every (year, enterprise) partition folder of the store, sorted."""
+    return [
+        (int(p.parent.name.split("=", 1)[1]), p.name.split("=", 1)[1], p)
+        for p in sorted((store / "lines").glob("year=*/enterprise=*"))
+    ]
+
+
+def _partition(store: Path, year: int, enterprise: str) -> Path:
+    return store / "lines" / f"year={year}" / f"enterprise={enterprise}"
+
+
 def _previous_hash(partition: Path, revision: int) -> str | None:
     path = partition / f"revision={revision}" / "part-0.parquet"
     meta = pq.read_schema(path).metadata or {}
@@ -138,14 +151,11 @@ def latest_revisions(store: Path, keys: list[tuple[int, str]] | None = None) -> 
     With ``keys`` omitted, every partition in the store. A writer takes this snapshot *before* it computes,
     and passes it to :func:`write` as ``parents``: a revision published meanwhile is then a conflict.
     """
-    root = store / "lines"
     if keys is None:
-        keys = [
-            (int(p.parent.name.split("=", 1)[1]), p.name.split("=", 1)[1]) for p in root.glob("year=*/enterprise=*")
-        ]
+        keys = [(year, enterprise) for year, enterprise, _ in _partitions(store)]
     out = {}
     for year, enterprise in keys:
-        revs = _revisions(root / f"year={year}" / f"enterprise={enterprise}")
+        revs = _revisions(_partition(store, year, enterprise))
         out[(year, enterprise)] = revs[-1] if revs else 0
     return out
 
@@ -207,7 +217,6 @@ def write(
         A missing reason, a conflict with another writer, or a file that cannot be written; nothing
         partial is published.
     """
-    root = store / "lines"
     groups = [
         (int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0]), part)
         for _, part in lines.groupby(["year", "enterprise"], sort=True)
@@ -218,7 +227,7 @@ def write(
     manifest: tuple[Path, Path] | None = None
     published = 0
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        (store / "lines").mkdir(parents=True, exist_ok=True)
         # 1. stage: every file of every partition and the run manifest under temporary names (the heavy
         #    writes: a full disk or a crash here leaves the store as it was)
         for year, enterprise, part in groups:
@@ -230,9 +239,8 @@ def write(
                 "parent": seen.get((year, enterprise), 0),
                 "reason": reason,
                 "author": author,
-                "status": "draft",
             }
-            staged.append(_stage(root, year, enterprise, part.reset_index(drop=True), meta, made))
+            staged.append(_stage(store, year, enterprise, part.reset_index(drop=True), meta, made))
         written = [s.written for s in staged]
         manifest = _stage_manifest(store, written, {**metadata, "reason": reason, "author": author})
         # 2. every parent must still be the latest: a conflict anywhere publishes nothing
@@ -264,14 +272,14 @@ class _Staged:
 
 
 def _stage(
-    root: Path,
+    store: Path,
     year: int,
     enterprise: str,
     part: pd.DataFrame,
     metadata: dict[str, object],
     production: pd.DataFrame | None = None,
 ) -> _Staged:
-    partition = root / f"year={year}" / f"enterprise={enterprise}"
+    partition = _partition(store, year, enterprise)
     partition.mkdir(parents=True, exist_ok=True)
     digest = content_hash(part)
     parent = int(str(metadata.get("parent", 0)))
@@ -289,18 +297,12 @@ def _stage(
     }
     table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
     try:
-        with (tmp / "part-0.parquet").open("wb") as f:
-            pq.write_table(table, f, compression="zstd", write_page_checksum=True)
-            f.flush()
-            os.fsync(f.fileno())
+        _write_parquet(table, tmp / "part-0.parquet")
         if production is not None and len(production):
             made = pa.Table.from_pandas(
                 production.reset_index(drop=True), schema=PRODUCTION_SCHEMA, preserve_index=False
             )
-            with (tmp / "production.parquet").open("wb") as f:
-                pq.write_table(made, f, compression="zstd", write_page_checksum=True)
-                f.flush()
-                os.fsync(f.fileno())
+            _write_parquet(made, tmp / "production.parquet")
         sums = {p.name: sha256_file(p) for p in sorted(tmp.glob("*.parquet"))}
         fsutil.write_durable(tmp / CHECKSUMS, (json.dumps(sums, indent=2, sort_keys=True) + "\n").encode())
         fsutil.fsync_dir(tmp)
@@ -308,6 +310,13 @@ def _stage(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return staged
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    with path.open("xb") as f:
+        pq.write_table(table, f, compression="zstd", write_page_checksum=True)
+        f.flush()
+        os.fsync(f.fileno())
 
 
 def _check_parent(staged: _Staged) -> None:
@@ -337,7 +346,7 @@ def statuses(store: Path, year: int, enterprise: str) -> dict[int, dict[str, obj
     Each step is one file ``status/<revision>.<n>-<status>.json`` in the partition, created once and never
     replaced: two people taking the same step at once cannot both succeed.
     """
-    partition = store / "lines" / f"year={year}" / f"enterprise={enterprise}"
+    partition = _partition(store, year, enterprise)
     out: dict[int, dict[str, object]] = {r: {"status": "draft"} for r in _revisions(partition)}
     steps = partition / "status"
     if steps.is_dir():
@@ -387,7 +396,7 @@ def set_status(
         "comment": comment,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-    steps = store / "lines" / f"year={year}" / f"enterprise={enterprise}" / "status"
+    steps = _partition(store, year, enterprise) / "status"
     steps.mkdir(exist_ok=True)
     fsutil.clean_stale(steps)
     tmp = steps / fsutil.tmp_name(".json")
@@ -405,9 +414,7 @@ def set_status(
 def history(store: Path) -> pd.DataFrame:
     """Every revision of every partition: parent, reason, author, creation time, status, logical hash."""
     rows = []
-    for partition in sorted((store / "lines").glob("year=*/enterprise=*")):
-        year = int(partition.parent.name.split("=", 1)[1])
-        enterprise = partition.name.split("=", 1)[1]
+    for year, enterprise, partition in _partitions(store):
         status = statuses(store, year, enterprise)
         for revision in _revisions(partition):
             meta = read_metadata(partition / f"revision={revision}" / "part-0.parquet")
@@ -490,10 +497,9 @@ def read_lines(store: Path, revision: str = "latest", min_status: str = "draft")
         raise StoreError("store.not_store", path=str(store))
     floor = STATUSES.index(min_status)
     frames = []
-    for partition in sorted(root.glob("year=*/enterprise=*")):
+    for year, enterprise, partition in _partitions(store):
         revs = _revisions(partition)
         if floor and revision != "all":
-            year, enterprise = int(partition.parent.name.split("=", 1)[1]), partition.name.split("=", 1)[1]
             status = statuses(store, year, enterprise)
             revs = [r for r in revs if STATUSES.index(str(status[r]["status"])) >= floor]
         chosen = revs if revision == "all" else revs[-1:]
@@ -536,6 +542,20 @@ def _read_checked(path: Path, lines: bool = True) -> pd.DataFrame:
     return frame
 
 
+def read_revision(store: Path, year: int, enterprise: str, revision: int) -> pd.DataFrame:
+    """The verified lines of one revision of one partition.
+
+    Raises
+    ------
+    StoreError
+        ``store.no_revision`` when it does not exist, ``store.corrupt`` when it is damaged.
+    """
+    path = _partition(store, year, enterprise) / f"revision={revision}" / "part-0.parquet"
+    if not path.is_file():
+        raise StoreError("store.no_revision", partition=f"{enterprise} {year}", revision=revision)
+    return _read_checked(path)
+
+
 def verify_file(path: Path) -> None:
     """Check one stored result file (SHA-256, page checksums, logical hash).
 
@@ -550,7 +570,7 @@ def verify_file(path: Path) -> None:
 def read_production(store: Path) -> pd.DataFrame:
     """Production records stored with the latest revision of every partition (empty when there are none)."""
     frames = []
-    for partition in sorted((store / "lines").glob("year=*/enterprise=*")):
+    for _, _, partition in _partitions(store):
         revs = _revisions(partition)
         path = partition / f"revision={revs[-1]}" / "production.parquet" if revs else None
         if path is not None and path.is_file():
