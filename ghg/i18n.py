@@ -6,9 +6,11 @@ kính, hệ số phát thải, dữ liệu hoạt động, phạm vi 1/2, nhiệ
 
 from __future__ import annotations
 
+from ghg.messages_pathway import MESSAGES as PATHWAY_MESSAGES
+
 LANGUAGES = ("en", "vi")
 
-CATALOGUE: dict[str, dict[str, str]] = {
+BASE_MESSAGES: dict[str, dict[str, str]] = {
     # where a problem is
     "where.sheet": {"en": "sheet {sheet}", "vi": "trang tính {sheet}"},
     "where.row": {"en": "row {row}", "vi": "hàng {row}"},
@@ -733,6 +735,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.sources": {"en": "sources", "vi": "nguồn"},
     "cli.error": {"en": "error", "vi": "lỗi"},
 }
+
+#: The catalogue: the base messages and those of each topic (a test checks that no key is defined twice).
+CATALOGUE: dict[str, dict[str, str]] = {**BASE_MESSAGES, **PATHWAY_MESSAGES}
 
 
 def text(message: str, lang: str = "en", **params: object) -> str:

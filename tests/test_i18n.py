@@ -29,3 +29,9 @@ def test_vietnamese_number_format() -> None:
 
 def test_unknown_language_falls_back_to_english() -> None:
     assert text("cli.total", "fr") == "total"
+
+
+def test_topic_catalogues_do_not_redefine_a_key() -> None:
+    from ghg.i18n import BASE_MESSAGES, PATHWAY_MESSAGES
+
+    assert not set(BASE_MESSAGES) & set(PATHWAY_MESSAGES)

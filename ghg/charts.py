@@ -1,0 +1,105 @@
+"""Charts of pathways and abatement cost curves, as PNG and SVG, in English or Vietnamese.
+
+The same inputs give the same bytes (no dates in the files, fixed SVG ids), so a chart can be
+published beside the tables it draws and checked the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ghg.formatting import number
+from ghg.i18n import text
+
+matplotlib.rcParams["svg.hashsalt"] = "ghg"
+matplotlib.rcParams["svg.fonttype"] = "none"
+_METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
+FORMATS = ("png", "svg")
+
+
+def _render(figure: plt.Figure, stem: Path) -> dict[str, bytes]:
+    """The figure's bytes per format (files are written by the caller, atomically)."""
+    import io
+
+    out = {}
+    for fmt in FORMATS:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt], dpi=110, bbox_inches="tight")
+        out[f"{stem.name}.{fmt}"] = buffer.getvalue()
+    plt.close(figure)
+    return out
+
+
+def pathway(
+    totals: pd.DataFrame,
+    targets: dict[str, pd.DataFrame],
+    title: str,
+    lang: str,
+    stem: Path,
+) -> dict[str, bytes]:
+    """Actual emissions, BAU and the scenario [t CO2e/yr] with each target's trajectory.
+
+    Parameters
+    ----------
+    totals : DataFrame
+        Index year, columns ``actual``, ``bau``, ``scenario`` [t CO2e].
+    targets : dict
+        Target name -> frame with ``year`` and ``target_t_co2e``.
+    """
+    figure, axes = plt.subplots(figsize=(9, 5))
+    scale = 1e3
+    actual = totals["actual"][totals["actual"] != 0] if "actual" in totals else pd.Series(dtype=float)
+    last = actual.index.max() if len(actual) else None
+    for case, style, colour in (("bau", "--", "#7f7f7f"), ("scenario", "-", "#2ca02c")):
+        if case in totals:
+            series = totals[case][totals.index > (last or 0)]
+            if last is not None:
+                series = pd.concat([pd.Series({last: actual[last]}), series])
+            axes.plot(series.index, series / scale, style, color=colour, label=text(f"pathway.case.{case}", lang))
+    if len(actual):
+        axes.plot(actual.index, actual / scale, "-o", color="black", label=text("pathway.case.actual", lang))
+    styles: list[Any] = [":", "-.", (0, (1, 3)), (0, (5, 2, 1, 2)), "--"]
+    for (name, frame), style in zip(targets.items(), styles * 4, strict=False):
+        axes.plot(frame["year"], frame["target_t_co2e"] / scale, linestyle=style, color="#d62728", label=name)
+    axes.set_ylabel(text("pathway.chart.kt", lang))
+    axes.set_title(title)
+    axes.set_ylim(bottom=0)
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=8, loc="best")
+    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    return _render(figure, stem)
+
+
+def macc(frame: pd.DataFrame, title: str, lang: str, stem: Path) -> dict[str, bytes]:
+    """Bars as wide as each measure's abatement [kt CO2e] and as high as its cost [currency/t CO2e]."""
+    figure, axes = plt.subplots(figsize=(10, 5.5))
+    scale = 1e3
+    colours = plt.get_cmap("tab20")(np.linspace(0, 1, max(len(frame), 1)))
+    for i, row in frame.reset_index(drop=True).iterrows():
+        axes.bar(
+            row["from_t_co2e"] / scale,
+            row["cost_per_t_co2e"],
+            width=row["abatement_t_co2e"] / scale,
+            align="edge",
+            color=colours[int(str(i))],
+            edgecolor="black",
+            linewidth=0.5,
+            label=f"{row['measure']} ({number(row['cost_per_t_co2e'], lang, 0)})",
+        )
+    axes.axhline(0, color="black", linewidth=0.8)
+    currency = frame["currency"].iloc[0] if len(frame) else ""
+    axes.set_xlabel(text("pathway.chart.abatement_kt", lang))
+    axes.set_ylabel(text("pathway.chart.cost", lang, currency=currency))
+    axes.set_title(title)
+    axes.grid(alpha=0.3)
+    axes.legend(fontsize=7, loc="upper left", ncol=2)
+    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    return _render(figure, stem)

@@ -1,0 +1,330 @@
+"""Projections to the horizon: business as usual (BAU) and a scenario with its measures.
+
+The base year's result lines are grouped into *streams* (enterprise, facility, scope, source, activity,
+method, supplier, gas). BAU scales each stream by its enterprise's production index and, for grid
+electricity, by the grid trajectory's factor over the base year's factor (frozen technology). The
+scenario then applies the measures one after another in their stated order (``order``, then ``id``):
+each acts on what the measures before it left, so two 50 % cuts of one stream leave 25 %, and the
+abatement of each measure is what it removed from what was left.
+
+Arrays are streams x years; nothing loops over rows.
+
+References
+----------
+GHG Protocol Mitigation Goal Standard (2014), Ch. 8 (BAU baseline scenario); GHG Protocol Scope 2
+Guidance (2015), Ch. 6 (location- and market-based methods); Decision 768/QĐ-TTg (grid trajectory).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ghg import units
+from ghg.errors import InputError, Problem
+from ghg.park import Registry, internal_supply
+from ghg.scenario import KIND_SCOPES, Measure, Scenario
+from ghg.vocabulary import Scope, SourceCategory
+
+STREAM_KEYS = [
+    "enterprise",
+    "facility",
+    "scope",
+    "source_category",
+    "ipcc_category",
+    "activity",
+    "method",
+    "supplier",
+    "gas",
+]
+#: Methods whose factor is the grid's: they follow the grid trajectory.
+GRID_METHODS = ("electricity_location_based", "electricity_market_based")
+#: Target scopes -> scope of result lines.
+TARGET_SCOPES = {"scope_1": "scope_1", "scope_2_location": "scope_2", "scope_2_market": "scope_2_market"}
+CASES = ("actual", "bau", "scenario")
+
+
+@dataclass
+class Projection:
+    """Actual years, BAU and the scenario, per stream and year, with each measure's abatement."""
+
+    scenario: Scenario
+    gwp_set: str
+    #: long table: case, year, the stream keys, internal, mass_t, co2e_t, mwh
+    lines: pd.DataFrame
+    #: measure, enterprise, scope, year, abated_t_co2e (negative where a measure adds electricity)
+    abatement: pd.DataFrame
+    #: enterprise, year, revision: the stored inventories the projection starts from
+    revisions: pd.DataFrame
+    left_out: list[str] = field(default_factory=list)
+
+    def totals(self, scopes: list[str], enterprise: str | None = None) -> pd.DataFrame:
+        """Emissions per case and year over ``scopes`` (``scope_1``, ``scope_2_location``, ``scope_2_market``)
+        [t CO2e], for the park (internal supply counted once) or one enterprise; columns are the cases."""
+        wanted = [TARGET_SCOPES[s] for s in scopes]
+        frame = self.lines[self.lines["scope"].isin(wanted)]
+        frame = frame[~frame["internal"]] if enterprise is None else frame[frame["enterprise"] == enterprise]
+        table = frame.pivot_table(index="year", columns="case", values="co2e_t", aggfunc="sum", fill_value=0.0)
+        return table.reindex(columns=[c for c in CASES if c in table.columns])
+
+
+def _problem(scenario: Scenario, field_name: str, value: object, code: str, **params: object) -> Problem:
+    return Problem(str(scenario.path), None, field_name, str(value), code, params=params)
+
+
+def growth_index(scenario: Scenario, enterprises: list[str], sectors: dict[str, str]) -> np.ndarray:
+    """Production index of each enterprise in each projected year, base year = 1 [-] (enterprises x years).
+
+    An enterprise's own driver rows win over its sector's; a year no row covers has no growth.
+    """
+    years = scenario.years
+    rate = np.zeros((len(enterprises), len(years)))
+    drivers = scenario.drivers
+    for level in ("sector", "enterprise"):
+        for _, row in drivers[drivers[level] != ""].iterrows():
+            inside = (years >= row["from_year"]) & (years <= row["to_year"])
+            for i, name in enumerate(enterprises):
+                key = sectors.get(name, "") if level == "sector" else name
+                if key == row[level]:
+                    rate[i, inside] = row["growth"]
+    return np.cumprod(1.0 + rate, axis=1)
+
+
+def _streams(base: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Lines summed per stream: mass [t], CO2e [t] and, for purchased electricity, energy [MWh]."""
+    electricity = base["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
+    factor = {u: units.factor_to(u, "MWh") for u in set(base.loc[electricity, "unit"])}
+    mwh = np.where(electricity, base["quantity"].to_numpy() * base["unit"].map(factor).fillna(0.0).to_numpy(), 0.0)
+    base = base.assign(mwh=mwh)
+    return base.groupby(keys, sort=True)[["mass_t", "co2e_t", "mwh"]].sum().reset_index()
+
+
+def project(lines: pd.DataFrame, scenario: Scenario, registry: Registry) -> Projection:
+    """Project the park's stored inventories along ``scenario``.
+
+    Parameters
+    ----------
+    lines : DataFrame
+        Result lines of the latest revisions (:func:`ghg.store.read_lines`), every year up to the base year.
+    scenario : Scenario
+        Base year, horizon, grid trajectory, drivers and measures (:func:`ghg.scenario.load_scenario`).
+    registry : Registry
+        Members of the park and their sectors (drivers by sector; internal supply counted once).
+
+    Raises
+    ------
+    InputError
+        The base year has no inventory, the inventories mix GWP sets, a driver or measure names an
+        enterprise the base year lacks, a measure matches no stream or would cut below zero.
+    """
+    problems: list[Problem] = []
+    base_year = scenario.base_year
+    counted = lines[(lines["scope"] != Scope.MEMO_BIOGENIC.value) & (lines["year"] <= base_year)]
+    member = np.zeros(len(counted), dtype=bool)
+    for year in sorted(set(counted["year"])):
+        here = (counted["year"] == year).to_numpy()
+        member |= here & counted["enterprise"].isin(registry.members(int(year))).to_numpy()
+    left_out = sorted(set(counted.loc[~member, "enterprise"]))
+    counted = counted.loc[member]
+    base = counted[counted["year"] == base_year]
+    if base.empty:
+        raise InputError([_problem(scenario, "scenario.base_year", base_year, "base_no_inventory")])
+    gwp_sets = sorted(set(counted["gwp_set"]))
+    if len(gwp_sets) != 1:
+        raise InputError([_problem(scenario, "scenario.base_year", base_year, "mixed_gwp", sets=", ".join(gwp_sets))])
+    streams = _streams(base, STREAM_KEYS)
+    enterprises = sorted(set(streams["enterprise"]))
+    sectors = registry.sector_of()
+    for _, row in scenario.drivers.iterrows():
+        if row["enterprise"] and row["enterprise"] not in enterprises:
+            problems.append(
+                Problem(scenario.drivers_path, int(row["row"]), "enterprise", row["enterprise"], "not_in_base")
+            )
+        if row["sector"] and row["sector"] not in set(sectors.values()):
+            problems.append(Problem(scenario.drivers_path, int(row["row"]), "sector", row["sector"], "unknown_sector"))
+    for measure in scenario.measures:
+        for name in measure.enterprises:
+            if name not in enterprises:
+                problems.append(
+                    Problem(scenario.measures_path, measure.row, "enterprises", name, "not_in_base", params={})
+                )
+    if problems:
+        raise InputError(problems)
+
+    years = scenario.years
+    grid = scenario.grid_factor(years)
+    location = (streams["method"] == "electricity_location_based") & (streams["gas"] == "CO2")
+    per_enterprise = streams[location].groupby("enterprise")[["co2e_t", "mwh"]].sum()
+    base_factor = (per_enterprise["co2e_t"] / per_enterprise["mwh"]).to_dict()
+    # a market-based grid line covers what no instrument covers: its energy is its emissions / the grid factor
+    fallback = (streams["method"] == GRID_METHODS[1]).to_numpy()
+    factor0 = streams["enterprise"].map(base_factor).to_numpy(float)
+    streams.loc[fallback, "mwh"] = np.where(
+        factor0[fallback] > 0, streams.loc[fallback, "co2e_t"] / factor0[fallback], 0
+    )
+    streams = _with_added_streams(streams, scenario.measures)
+    index = growth_index(scenario, enterprises, sectors)
+    row_of = {e: i for i, e in enumerate(enterprises)}
+    g = index[streams["enterprise"].map(row_of).to_numpy()]
+    follows_grid = streams["method"].isin(GRID_METHODS).to_numpy()
+    ef0 = streams["enterprise"].map(base_factor).to_numpy(float)
+    ratio = np.where(follows_grid[:, None] & (ef0[:, None] > 0), grid[None, :] / np.where(ef0 > 0, ef0, 1)[:, None], 1)
+    e0, m0, w0 = (streams[c].to_numpy(float)[:, None] for c in ("co2e_t", "mass_t", "mwh"))
+    bau = {"co2e_t": e0 * g * ratio, "mass_t": m0 * g * ratio, "mwh": w0 * g}
+    state = {k: v.copy() for k, v in bau.items()}
+    abated = []
+    for measure in scenario.measures:
+        before = state["co2e_t"].copy()
+        _apply(measure, streams, state, years, grid, scenario, problems)
+        delta = before - state["co2e_t"]
+        touched = np.flatnonzero(np.any(delta != 0, axis=1))
+        for s in touched:
+            abated.append(
+                pd.DataFrame(
+                    {
+                        "measure": measure.id,
+                        "enterprise": streams["enterprise"].iloc[s],
+                        "scope": streams["scope"].iloc[s],
+                        "year": years,
+                        "abated_t_co2e": delta[s],
+                    }
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    abatement = (
+        pd.concat(abated, ignore_index=True).groupby(["measure", "enterprise", "scope", "year"]).sum().reset_index()
+        if abated
+        else pd.DataFrame(columns=["measure", "enterprise", "scope", "year", "abated_t_co2e"])
+    )
+    actual = _streams(counted, ["year", *STREAM_KEYS])
+    frames = [actual.assign(case="actual")]
+    for case, values in (("bau", bau), ("scenario", state)):
+        n_streams, n_years = values["co2e_t"].shape
+        block = streams.loc[np.repeat(np.arange(n_streams), n_years), STREAM_KEYS].reset_index(drop=True)
+        block["year"] = np.tile(years, n_streams)
+        for column, array in values.items():
+            block[column] = array.ravel()
+        frames.append(block.assign(case=case))
+    out = pd.concat(frames, ignore_index=True)
+    out = out[(out["co2e_t"] != 0) | (out["mass_t"] != 0) | (out["mwh"] != 0)]
+    out["year"] = out["year"].astype(int)
+    membership_year = np.minimum(out["year"].to_numpy(), base_year)
+    out["internal"] = False
+    for year in sorted(set(membership_year)):
+        here = membership_year == year
+        out.loc[here, "internal"] = internal_supply(out.loc[here], registry)
+    out = out[["case", "year", *STREAM_KEYS, "internal", "mass_t", "co2e_t", "mwh"]]
+    out = out.sort_values(["case", "year", *STREAM_KEYS], key=_case_order).reset_index(drop=True)
+    used = ["enterprise", "year", "revision"] if "revision" in counted else ["enterprise", "year"]
+    revisions = counted[used].drop_duplicates().sort_values(used).reset_index(drop=True)
+    return Projection(scenario, gwp_sets[0], out, abatement, revisions, left_out)
+
+
+def _case_order(column: pd.Series) -> pd.Series:
+    if column.name == "case":
+        return column.map({c: i for i, c in enumerate(CASES)})
+    return column
+
+
+def _with_added_streams(streams: pd.DataFrame, measures: list[Measure]) -> pd.DataFrame:
+    """Empty grid-electricity streams for the electricity an electrification or fuel switch adds."""
+    added = []
+    for measure in measures:
+        if measure.adds_electricity_mwh > 0:
+            for enterprise in measure.enterprises:
+                for scope, method in (("scope_2", GRID_METHODS[0]), ("scope_2_market", GRID_METHODS[1])):
+                    added.append(
+                        {
+                            "enterprise": enterprise,
+                            "facility": streams.loc[streams["enterprise"] == enterprise, "facility"].iloc[0],
+                            "scope": scope,
+                            "source_category": SourceCategory.PURCHASED_ELECTRICITY.value,
+                            "ipcc_category": "",
+                            "activity": "grid_electricity",
+                            "method": method,
+                            "supplier": f"added:{measure.id}",
+                            "gas": "CO2",
+                            "mass_t": 0.0,
+                            "co2e_t": 0.0,
+                            "mwh": 0.0,
+                        }
+                    )
+    if not added:
+        return streams.assign(added_by="")
+    extra = pd.DataFrame(added)
+    extra["added_by"] = extra["supplier"].str.removeprefix("added:")
+    extra["supplier"] = ""
+    return pd.concat([streams.assign(added_by=""), extra], ignore_index=True)
+
+
+def select(measure: Measure, streams: pd.DataFrame) -> np.ndarray:
+    """Mask of the streams ``measure`` acts on: its enterprises, its kind's scopes, and its filters."""
+    mask = streams["enterprise"].isin(measure.enterprises) & streams["scope"].isin(KIND_SCOPES[measure.kind])
+    mask &= streams["added_by"] != measure.id
+    if measure.source_category:
+        mask &= streams["source_category"].isin(measure.source_category)
+    if measure.activity:
+        mask &= streams["activity"].isin(measure.activity)
+    if measure.ipcc_category:
+        mask &= streams["ipcc_category"].str.startswith(tuple(measure.ipcc_category))
+    if measure.kind in ("onsite_solar", "ppa_certificates", "waste_heat_power"):
+        mask &= streams["method"].isin(GRID_METHODS)
+    return mask.to_numpy()
+
+
+def _apply(
+    measure: Measure,
+    streams: pd.DataFrame,
+    state: dict[str, np.ndarray],
+    years: np.ndarray,
+    grid: np.ndarray,
+    scenario: Scenario,
+    problems: list[Problem],
+) -> None:
+    """Apply one measure to ``state`` in place (streams x years arrays)."""
+    path = scenario.measures_path
+    mask = select(measure, streams)
+    if not mask.any():
+        problems.append(Problem(path, measure.row, "enterprises", ";".join(measure.enterprises), "measure_no_stream"))
+        return
+    ramp = measure.ramp(years)
+    cut = np.zeros_like(state["co2e_t"])
+    if measure.effect_kind == "percent":
+        cut[mask] = measure.effect * ramp[None, :]
+    else:
+        amount = measure.effect * ramp
+        key = "mwh" if measure.effect_kind == "energy" else "mass_t"
+        groups = [mask & (streams["scope"] == s).to_numpy() for s in sorted(set(streams.loc[mask, "scope"]))]
+        if key == "mass_t":
+            groups = [mask & (streams["gas"] == "CO2").to_numpy()]
+        for group in groups:
+            available = state[key][group].sum(axis=0)
+            short = (amount > available * (1 + 1e-9)) & (amount > 0)
+            if short.any() and not measure.removals:
+                year = int(years[np.flatnonzero(short)[0]])
+                problems.append(
+                    Problem(
+                        path,
+                        measure.row,
+                        "effect",
+                        f"{amount[short][0]:.6g}",
+                        "measure_below_zero",
+                        params={"year": year, "available": f"{available[short][0]:.6g}"},
+                    )
+                )
+                return
+            with np.errstate(divide="ignore", invalid="ignore"):
+                share = np.where(available > 0, amount / available, 0.0)
+            cut[group] = share[None, :]
+    if measure.effect_kind != "percent" or measure.effect <= 1.0 or measure.removals:
+        for key in ("co2e_t", "mass_t", "mwh"):
+            state[key] *= 1.0 - cut
+    if measure.adds_electricity_mwh > 0:
+        added = (streams["added_by"] == measure.id).to_numpy()
+        mwh = measure.adds_electricity_mwh * ramp
+        state["mwh"][added] = mwh[None, :]
+        state["co2e_t"][added] = (mwh * grid)[None, :]
+        state["mass_t"][added] = (mwh * grid)[None, :]
