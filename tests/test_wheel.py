@@ -33,7 +33,9 @@ def test_wheel_contains_the_data_folders_and_the_cli(wheel: Path) -> None:
     assert "cli.py" in names
     for release in ("ipcc-2006-energy", "vn-grid-2023", "gwp100-ar4-ar5-ar6", "vn-energy-2011", "vn-qd2626-2022"):
         assert f"ghg/_data/factors/{release}/release.json" in names
-    assert any(n.startswith("ghg/_data/pathways/") for n in names)
+    for name in ("tang-loong/scenario.toml", "tang-loong/measures.csv", "grid/vn-grid-pdp8-adjusted-derived.csv"):
+        assert f"ghg/_data/pathways/{name}" in names
+    assert "ghg/_data/pathways/targets/sbti-aca-1.5c.toml" in names
 
 
 @pytest.mark.slow
@@ -57,6 +59,15 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
         text=True,
     ).stdout.strip()
     assert where == str(target / "ghg" / "_data" / "factors")
+    found = subprocess.run(
+        [sys.executable, "-c", "import ghg.pathway as p; print(p.locate_scenario('tang-loong'))"],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert found == str(target / "ghg" / "_data" / "pathways" / "tang-loong" / "scenario.toml")
     res = subprocess.run(
         [str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],
         cwd=work,
