@@ -180,8 +180,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pathway.chart.abatement_kt": {"en": "abatement [kt CO2e/yr]", "vi": "lượng giảm [nghìn tấn CO2tđ/năm]"},
     "pathway.chart.cost": {"en": "cost [{currency}/t CO2e]", "vi": "chi phí [{currency}/tấn CO2tđ]"},
     "pathway.chart.macc_title": {
-        "en": "Marginal abatement cost curve {year}, {boundary} ({gwp})",
-        "vi": "Đường cong chi phí giảm phát thải biên {year}, {boundary} ({gwp})",
+        "en": "Marginal abatement cost curve {year}, {boundary}, Scope 1 + Scope 2 {method}-based ({gwp})",
+        "vi": "Đường cong chi phí giảm phát thải biên {year}, {boundary}, phạm vi 1 + phạm vi 2 theo {method} ({gwp})",
     },
     "pathway.scope.scope_1": {"en": "Scope 1", "vi": "phạm vi 1"},
     "pathway.scope.scope_2_location": {"en": "Scope 2 (location-based)", "vi": "phạm vi 2 (theo vị trí)"},

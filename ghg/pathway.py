@@ -146,6 +146,7 @@ def macc_files(
         lang,
         year=year,
         boundary=enterprise or text("pathway.park", lang),
+        method=text(f"pathway.method.{method}", lang),
         gwp=f"{projection.gwp_set} GWP-100",
     )
     files.update(charts.macc(frame, title, lang, Path(f"{name}.{lang}")))

@@ -82,13 +82,12 @@ def growth_index(scenario: Scenario, enterprises: list[str], sectors: dict[str, 
     years = scenario.years
     rate = np.zeros((len(enterprises), len(years)))
     drivers = scenario.drivers
+    names = np.array(enterprises, dtype=object)
+    keys = {"sector": np.array([sectors.get(e, "") for e in enterprises], dtype=object), "enterprise": names}
     for level in ("sector", "enterprise"):
         for _, row in drivers[drivers[level] != ""].iterrows():
             inside = (years >= row["from_year"]) & (years <= row["to_year"])
-            for i, name in enumerate(enterprises):
-                key = sectors.get(name, "") if level == "sector" else name
-                if key == row[level]:
-                    rate[i, inside] = row["growth"]
+            rate[np.ix_(keys[level] == row[level], inside)] = row["growth"]
     return np.cumprod(1.0 + rate, axis=1)
 
 
@@ -174,59 +173,57 @@ def project(lines: pd.DataFrame, scenario: Scenario, registry: Registry) -> Proj
     e0, m0, w0 = (streams[c].to_numpy(float)[:, None] for c in ("co2e_t", "mass_t", "mwh"))
     bau = {"co2e_t": e0 * g * ratio, "mass_t": m0 * g * ratio, "mwh": w0 * g}
     state = {k: v.copy() for k, v in bau.items()}
-    abated = []
+    keys = _Keys(streams)
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("measure", "stream", "year", "abated_t_co2e")}
     for measure in scenario.measures:
-        before = state["co2e_t"].copy()
-        _apply(measure, streams, state, years, grid, scenario, problems)
-        delta = before - state["co2e_t"]
-        touched = np.flatnonzero(np.any(delta != 0, axis=1))
-        for s in touched:
-            abated.append(
-                pd.DataFrame(
-                    {
-                        "measure": measure.id,
-                        "enterprise": streams["enterprise"].iloc[s],
-                        "scope": streams["scope"].iloc[s],
-                        "year": years,
-                        "abated_t_co2e": delta[s],
-                    }
-                )
-            )
+        rows, abated = _apply(measure, keys, state, years, grid, scenario, problems)
+        parts["measure"].append(np.full(abated.size, measure.id, dtype=object))
+        parts["stream"].append(np.repeat(rows, len(years)))
+        parts["year"].append(np.tile(years, len(rows)))
+        parts["abated_t_co2e"].append(abated.ravel())
     if problems:
         raise InputError(problems)
+    stream = np.concatenate(parts["stream"]) if parts["stream"] else np.array([], dtype=int)
     abatement = (
-        pd.concat(abated, ignore_index=True).groupby(["measure", "enterprise", "scope", "year"]).sum().reset_index()
-        if abated
-        else pd.DataFrame(columns=["measure", "enterprise", "scope", "year", "abated_t_co2e"])
+        pd.DataFrame(
+            {
+                "measure": np.concatenate(parts["measure"]) if parts["measure"] else np.array([], dtype=object),
+                "enterprise": keys.column("enterprise", stream),
+                "scope": keys.column("scope", stream),
+                "year": np.concatenate(parts["year"]) if parts["year"] else np.array([], dtype=int),
+                "abated_t_co2e": np.concatenate(parts["abated_t_co2e"]) if parts["year"] else np.array([]),
+            }
+        )
+        .groupby(["measure", "enterprise", "scope", "year"], sort=True)["abated_t_co2e"]
+        .sum()
+        .reset_index()
     )
     actual = _streams(counted, ["year", *STREAM_KEYS])
+    actual["internal"] = internal_supply(actual, registry)
     frames = [actual.assign(case="actual")]
+    # projected rows year by year, streams in their (sorted) order; membership as in the base year
+    internal = internal_supply(streams.assign(year=base_year), registry)
+    n_streams, n_years = len(streams), len(years)
+    take = np.tile(np.arange(n_streams), n_years)
+    repeated = {k: keys.column(k, take) for k in STREAM_KEYS}
     for case, values in (("bau", bau), ("scenario", state)):
-        n_streams, n_years = values["co2e_t"].shape
-        block = streams.loc[np.repeat(np.arange(n_streams), n_years), STREAM_KEYS].reset_index(drop=True)
-        block["year"] = np.tile(years, n_streams)
-        for column, array in values.items():
-            block[column] = array.ravel()
-        frames.append(block.assign(case=case))
+        block = pd.DataFrame(
+            {
+                "case": case,
+                "year": np.repeat(years, n_streams),
+                **repeated,
+                "internal": internal[take],
+                **{column: array.T.ravel() for column, array in values.items()},
+            }
+        )
+        frames.append(block)
     out = pd.concat(frames, ignore_index=True)
     out = out[(out["co2e_t"] != 0) | (out["mass_t"] != 0) | (out["mwh"] != 0)]
-    out["year"] = out["year"].astype(int)
-    membership_year = np.minimum(out["year"].to_numpy(), base_year)
-    out["internal"] = False
-    for year in sorted(set(membership_year)):
-        here = membership_year == year
-        out.loc[here, "internal"] = internal_supply(out.loc[here], registry)
-    out = out[["case", "year", *STREAM_KEYS, "internal", "mass_t", "co2e_t", "mwh"]]
-    out = out.sort_values(["case", "year", *STREAM_KEYS], key=_case_order).reset_index(drop=True)
+    out = out.astype({"year": int})[["case", "year", *STREAM_KEYS, "internal", "mass_t", "co2e_t", "mwh"]]
+    out = out.reset_index(drop=True)
     used = ["enterprise", "year", "revision"] if "revision" in counted else ["enterprise", "year"]
     revisions = counted[used].drop_duplicates().sort_values(used).reset_index(drop=True)
     return Projection(scenario, gwp_sets[0], out, abatement, revisions, left_out)
-
-
-def _case_order(column: pd.Series) -> pd.Series:
-    if column.name == "case":
-        return column.map({c: i for i, c in enumerate(CASES)})
-    return column
 
 
 def _with_added_streams(streams: pd.DataFrame, measures: list[Measure]) -> pd.DataFrame:
@@ -260,48 +257,83 @@ def _with_added_streams(streams: pd.DataFrame, measures: list[Measure]) -> pd.Da
     return pd.concat([streams.assign(added_by=""), extra], ignore_index=True)
 
 
-def select(measure: Measure, streams: pd.DataFrame) -> np.ndarray:
+class _Keys:
+    """The streams' key columns as integer codes, so that selecting streams compares integers."""
+
+    def __init__(self, streams: pd.DataFrame) -> None:
+        self.codes: dict[str, np.ndarray] = {}
+        self.lookup: dict[str, dict[str, int]] = {}
+        self.values: dict[str, np.ndarray] = {}
+        for key in [*STREAM_KEYS, "added_by"]:
+            codes, uniques = pd.factorize(streams[key].to_numpy(dtype=object))
+            self.codes[key] = codes
+            self.values[key] = np.asarray(uniques, dtype=object)
+            self.lookup[key] = {v: i for i, v in enumerate(self.values[key])}
+
+    def isin(self, key: str, wanted: list[str] | tuple[str, ...]) -> np.ndarray:
+        codes = [self.lookup[key][w] for w in wanted if w in self.lookup[key]]
+        return np.isin(self.codes[key], codes)
+
+    def column(self, key: str, rows: np.ndarray | None = None) -> np.ndarray:
+        codes = self.codes[key] if rows is None else self.codes[key][rows]
+        return self.values[key][codes]
+
+
+def select(measure: Measure, keys: _Keys) -> np.ndarray:
     """Mask of the streams ``measure`` acts on: its enterprises, its kind's scopes, and its filters."""
-    mask = streams["enterprise"].isin(measure.enterprises) & streams["scope"].isin(KIND_SCOPES[measure.kind])
-    mask &= streams["added_by"] != measure.id
+    mask = keys.isin("enterprise", measure.enterprises) & keys.isin("scope", KIND_SCOPES[measure.kind])
+    mask &= ~keys.isin("added_by", [measure.id])
     if measure.source_category:
-        mask &= streams["source_category"].isin(measure.source_category)
+        mask &= keys.isin("source_category", measure.source_category)
     if measure.activity:
-        mask &= streams["activity"].isin(measure.activity)
+        mask &= keys.isin("activity", measure.activity)
     if measure.ipcc_category:
-        mask &= streams["ipcc_category"].str.startswith(tuple(measure.ipcc_category))
+        prefixes = tuple(measure.ipcc_category)
+        wanted = [v for v in keys.values["ipcc_category"] if v.startswith(prefixes)]
+        mask &= keys.isin("ipcc_category", wanted)
     if measure.kind in ("onsite_solar", "ppa_certificates", "waste_heat_power"):
-        mask &= streams["method"].isin(GRID_METHODS)
-    return mask.to_numpy()
+        mask &= keys.isin("method", GRID_METHODS)
+    return mask
 
 
 def _apply(
     measure: Measure,
-    streams: pd.DataFrame,
+    keys: _Keys,
     state: dict[str, np.ndarray],
     years: np.ndarray,
     grid: np.ndarray,
     scenario: Scenario,
     problems: list[Problem],
-) -> None:
-    """Apply one measure to ``state`` in place (streams x years arrays)."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Apply one measure to ``state`` in place (streams x years arrays).
+
+    Returns
+    -------
+    (rows, abated)
+        The streams it changed and, for each, what it removed in each year [t CO2e] (negative for the
+        electricity it adds).
+    """
+    nothing = (np.array([], dtype=int), np.zeros((0, len(years))))
     path = scenario.measures_path
-    mask = select(measure, streams)
+    mask = select(measure, keys)
     if not mask.any():
         problems.append(Problem(path, measure.row, "enterprises", ";".join(measure.enterprises), "measure_no_stream"))
-        return
+        return nothing
     ramp = measure.ramp(years)
-    cut = np.zeros_like(state["co2e_t"])
+    rows = np.flatnonzero(mask)
+    cut = np.zeros((len(rows), len(years)))
     if measure.effect_kind == "percent":
-        cut[mask] = measure.effect * ramp[None, :]
+        cut[:] = measure.effect * ramp[None, :]
     else:
         amount = measure.effect * ramp
         key = "mwh" if measure.effect_kind == "energy" else "mass_t"
-        groups = [mask & (streams["scope"] == s).to_numpy() for s in sorted(set(streams.loc[mask, "scope"]))]
         if key == "mass_t":
-            groups = [mask & (streams["gas"] == "CO2").to_numpy()]
+            groups = [keys.column("gas", rows) == "CO2"]
+        else:
+            scopes = keys.column("scope", rows)
+            groups = [scopes == scope for scope in sorted(set(scopes))]
         for group in groups:
-            available = state[key][group].sum(axis=0)
+            available = state[key][rows[group]].sum(axis=0)
             short = (amount > available * (1 + 1e-9)) & (amount > 0)
             if short.any() and not measure.removals:
                 year = int(years[np.flatnonzero(short)[0]])
@@ -315,16 +347,18 @@ def _apply(
                         params={"year": year, "available": f"{available[short][0]:.6g}"},
                     )
                 )
-                return
+                return nothing
             with np.errstate(divide="ignore", invalid="ignore"):
                 share = np.where(available > 0, amount / available, 0.0)
             cut[group] = share[None, :]
-    if measure.effect_kind != "percent" or measure.effect <= 1.0 or measure.removals:
-        for key in ("co2e_t", "mass_t", "mwh"):
-            state[key] *= 1.0 - cut
-    if measure.adds_electricity_mwh > 0:
-        added = (streams["added_by"] == measure.id).to_numpy()
+    abated = state["co2e_t"][rows] * cut
+    for key in ("co2e_t", "mass_t", "mwh"):
+        state[key][rows] *= 1.0 - cut
+    added = np.flatnonzero(keys.isin("added_by", [measure.id])) if measure.adds_electricity_mwh > 0 else rows[:0]
+    if len(added):
         mwh = measure.adds_electricity_mwh * ramp
         state["mwh"][added] = mwh[None, :]
         state["co2e_t"][added] = (mwh * grid)[None, :]
         state["mass_t"][added] = (mwh * grid)[None, :]
+        abated = np.vstack([abated, -state["co2e_t"][added]])
+    return np.concatenate([rows, added]), abated
