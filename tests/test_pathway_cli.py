@@ -37,6 +37,12 @@ def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
+@pytest.fixture(autouse=True)
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run each command from a temporary folder: a default --out never lands in the repository."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _args(store: Path, *more: str) -> list[str]:
     return ["tang-loong", "--store", str(store), "--registry", str(PARK / "registry.csv"), *more]
 
@@ -79,7 +85,9 @@ def test_check_against_bundled_targets(park_store: Path, tmp_path: Path) -> None
     assert aca["scopes"] == ["scope_1", "scope_2_market"]
     assert checks["linear-net-zero-2050"]["target_at_horizon_t_co2e"] == 0.0
     assert (tmp_path / "tang-loong-eip-2050-gap-park.parquet").is_file()
-    strict = CliRunner().invoke(cli.main, ["pathway", "check", *_args(park_store, *targets, "--strict")])
+    strict = CliRunner().invoke(
+        cli.main, ["pathway", "check", *_args(park_store, *targets, "--strict", "--out", str(tmp_path))]
+    )
     assert strict.exit_code == (1 if any(c["first_year_off_track"] for c in checks.values()) else 0)
 
 
