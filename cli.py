@@ -1185,6 +1185,21 @@ def _published(outcome: list[tuple[Path, str]], lg: str) -> None:
         click.echo(text(f"pathway.{state}", lg, path=str(path)))
 
 
+@pathway_group.command(name="list")
+@lang_option
+@json_option
+@click.pass_context
+def pathway_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
+    """The bundled scenarios and targets (give them by name, or any file by path)."""
+    lg = _lang(ctx)
+    found = pathway.bundled()
+    if as_json:
+        _emit_json({"folder": str(pathway.bundled_dir()), **found})
+        return
+    for kind in ("scenarios", "targets"):
+        click.echo(f"{text(f'pathway.list.{kind}', lg)}: {', '.join(found[kind])}")
+
+
 @pathway_group.command(name="run")
 @_pathway_options
 @_out_option

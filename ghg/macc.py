@@ -5,7 +5,9 @@ A measure's levelised cost of abatement in a year is its annualised cost over th
     cost = (capex × CRF(r, n) + opex − savings) / abatement          [currency / t CO2e]
     CRF(r, n) = r (1 + r)^n / ((1 + r)^n − 1)                         (r = 0: 1 / n)
 
-with the capital recovery factor CRF of the discount rate r over the lifetime n [yr]. With constant
+with the capital recovery factor CRF of the discount rate r over the lifetime n [yr]. Costs are stated at
+full effect; in a year when a measure is still ramping up, its yearly cost is taken in proportion to the
+share of the full effect it has reached. With constant
 yearly costs and abatement this equals discounted costs over discounted abatement. The abatement is
 the projection's, so measures acting on the same stream count only what the measures before them left
 (two 50 % cuts abate 50 % and 25 %). Negative cost means the measure saves money.
@@ -102,6 +104,8 @@ def curve(
             left.append({"measure": measure.id, "name": measure.name, "reason": reason})
             continue
         share = amount / float(total[measure.id]) if enterprise else 1.0
+        # costs are stated at full effect: a measure still ramping up carries the share it has reached
+        share *= float(measure.ramp(np.array([year]))[0])
         annual = share * (
             measure.capex * capital_recovery_factor(measure.discount_rate, measure.lifetime_years)
             + measure.opex_per_year

@@ -172,6 +172,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give --enterprise or --each-enterprise, not both",
         "vi": "chỉ dùng --enterprise hoặc --each-enterprise, không dùng cả hai",
     },
+    "pathway.list.scenarios": {"en": "scenarios", "vi": "kịch bản"},
+    "pathway.list.targets": {"en": "targets", "vi": "mục tiêu"},
     # cases, charts, tables
     "pathway.case.actual": {"en": "actual", "vi": "thực tế"},
     "pathway.case.bau": {"en": "business as usual", "vi": "kịch bản thông thường (BAU)"},

@@ -148,3 +148,12 @@ def test_bad_scenario_is_refused_in_vietnamese(park_store: Path, tmp_path: Path)
     assert res.exit_code == 1
     assert "grid.csv" in res.output and "phải bao phủ mọi năm dự báo, 2026 đến 2050" in res.output
     assert not (tmp_path / "o").exists()
+
+
+def test_list_names_the_bundled_files() -> None:
+    res = CliRunner().invoke(cli.main, ["pathway", "list", "--json"])
+    found = json.loads(res.output)
+    assert "tang-loong" in found["scenarios"]
+    assert {"sbti-aca-1.5c", "sbti-net-zero-2050", "linear-net-zero-2050", "decision-896-milestones"} <= set(
+        found["targets"]
+    )

@@ -340,6 +340,16 @@ def test_cost_curve_orders_measures_and_counts_interactions(scenario_dir, regist
     assert left.empty
 
 
+def test_cost_curve_in_a_ramp_year_costs_the_share_reached(scenario_dir, registry) -> None:
+    # 10 % ramped over 4 years from 2027: in 2028 half of it (5,000 t) and half its yearly cost
+    # (109,029.49 / 2), so the cost per tonne is the full-effect 10.90 USD/t
+    measures = "m1,first,E1,process_change,process,,,10 %,,2027,4,10,1,no,1000000,10000,50000,USD,8 %,test\n"
+    curve, _ = macc.curve(projection_of(base_lines(), scenario_dir(measures), registry), 2028)
+    assert curve.loc[0, "abatement_t_co2e"] == pytest.approx(5_000.0)
+    assert curve.loc[0, "annual_cost"] == pytest.approx(109_029.489 / 2, rel=1e-6)
+    assert curve.loc[0, "cost_per_t_co2e"] == pytest.approx(10.9029489, rel=1e-6)
+
+
 def test_cost_curve_leaves_out_measures_not_started(scenario_dir, registry) -> None:
     measures = "late,late,E1,carbon_capture,process,,,50 %,,2040,1,20,1,no,1000,0,0,USD,8 %,test\n"
     result = projection_of(base_lines(), scenario_dir(measures), registry)
