@@ -29,12 +29,13 @@ from ghg import (
     pathway,
     pathway_output,
     releases,
+    report_html,
     store,
     template,
 )
 from ghg.errors import GhgError, InputError, ReleaseError, UsageError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
-from ghg.i18n import text
+from ghg.i18n import CATALOGUE, text
 from ghg.vocabulary import GWP_SETS
 
 LANG_ENV = "GHG_LANG"
@@ -46,13 +47,11 @@ def _lang(ctx: click.Context) -> str:
 
 
 def lang_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--lang", type=click.Choice(["en", "vi"]), default=None, help="Language of messages and tables (en, vi)."
-    )(f)
+    return click.option("--lang", type=click.Choice(["en", "vi"]), default=None)(f)
 
 
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")(f)
+    return click.option("--json", "as_json", is_flag=True)(f)
 
 
 def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,14 +60,12 @@ def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "extra_refs",
         multiple=True,
         metavar="RELEASE|PATH",
-        help="A release added to the selected ones (e.g. a facility's measured values); repeat for several.",
     )(f)
     return click.option(
         "--factors",
         "factor_refs",
         multiple=True,
         metavar="RELEASE|PATH",
-        help=f"Factor release id or folder; repeat for several. Default: {', '.join(DEFAULT_RELEASES)}.",
     )(f)
 
 
@@ -121,7 +118,124 @@ def _progress(enabled: bool, files: tuple[Path, ...]) -> Iterator[Callable[[int,
         yield step
 
 
-@click.group()
+def _help_lang(ctx: click.Context | None) -> str:
+    """Language of help texts: ``--lang`` (of the command or the root), else $GHG_LANG, else the raw arguments."""
+    if ctx is not None:
+        for c in (ctx, ctx.find_root()):
+            if c.params.get("lang") in ("en", "vi"):
+                return str(c.params["lang"])
+    env = os.environ.get(LANG_ENV, "")
+    if env in ("en", "vi"):
+        return env
+    argv = sys.argv[1:]
+    for i, arg in enumerate(argv):
+        if arg == "--lang=vi" or (arg == "--lang" and argv[i + 1 : i + 2] == ["vi"]):
+            return "vi"
+    return "en"
+
+
+def _command_key(ctx: click.Context) -> str:
+    names = []
+    while ctx.parent is not None:
+        names.append(str(ctx.info_name))
+        ctx = ctx.parent
+    return ".".join(reversed(names)) or "ghg"
+
+
+def _option_help(key: str, name: str, lang: str) -> str | None:
+    for candidate in (f"help.opt.{key}.{name}", f"help.opt.{name}"):
+        if candidate in CATALOGUE:
+            return text(candidate, lang, defaults=", ".join(DEFAULT_RELEASES))
+    return None
+
+
+def _format_usage(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    pieces = command.collect_usage_pieces(ctx)
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=text("cli.usage", _help_lang(ctx)) + ": ")
+
+
+def _format_options(command: click.Command, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    lang = _help_lang(ctx)
+    marks = {"[default: ": f"[{text('cli.default', lang)}: ", "[required]": f"[{text('cli.required', lang)}]"}
+    records = []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is not None:
+            described = record[1]
+            for english, local in marks.items():
+                described = described.replace(english, local)
+            records.append((record[0], described))
+    if records:
+        with formatter.section(text("cli.options", lang)):
+            formatter.write_dl(records)
+
+
+class LocalizedCommand(click.Command):
+    """A command whose help (its own and its options') comes from the catalogue, in the chosen language."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _localize(self, ctx, lambda: super(LocalizedCommand, self).format_help(ctx, formatter))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+
+
+class LocalizedGroup(click.Group):
+    """A group whose help, options and list of commands come from the catalogue, in the chosen language."""
+
+    command_class = LocalizedCommand
+    group_class = type
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _localize(self, ctx, lambda: super(LocalizedGroup, self).format_help(ctx, formatter))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_usage(self, ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang(ctx)
+        key = _command_key(ctx)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            path = f"{key}.{name}" if key != "ghg" else name
+            rows.append((name, text(f"help.cmd.{path}", lang).split(". ")[0].rstrip(".")))
+        if rows:
+            with formatter.section(text("cli.commands", lang)):
+                formatter.write_dl(rows)
+
+
+def _localize(command: click.Command, ctx: click.Context, render: Callable[[], None]) -> None:
+    lang = _help_lang(ctx)
+    key = _command_key(ctx)
+    shown = [*command.params, command.get_help_option(ctx)]
+    saved = [(command, "help", command.help)] + [(p, "help", getattr(p, "help", None)) for p in shown if p]
+    command.help = text(f"help.cmd.{key}", lang)
+    help_option = command.get_help_option(ctx)
+    if help_option is not None:
+        help_option.help = text("help.opt.help", lang)
+    for param in command.params:
+        if isinstance(param, click.Option):
+            param.help = (
+                text("help.opt.help", lang) if param.name == "help" else _option_help(key, str(param.name), lang)
+            )
+    try:
+        render()
+    finally:
+        for owner, attribute, value in saved:
+            setattr(owner, attribute, value)
+
+
+@click.group(cls=LocalizedGroup)
 @click.version_option(__version__, prog_name="ghg")
 @click.option(
     "--lang",
@@ -129,10 +243,9 @@ def _progress(enabled: bool, files: tuple[Path, ...]) -> Iterator[Callable[[int,
     envvar=LANG_ENV,
     default="en",
     show_default=True,
-    help=f"Language of messages and tables (also from ${LANG_ENV}).",
 )
 def main(lang: str) -> None:
-    """ghg: greenhouse-gas inventory (Scope 1 and 2) with versioned emission factors."""
+    pass
 
 
 @main.command()
@@ -149,7 +262,6 @@ def validate(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases."""
     if not files:
         raise click.UsageError(text("usage.no_files", _lang(ctx)))
     try:
@@ -180,24 +292,21 @@ def validate(
     "gwp_set",
     type=click.Choice(GWP_SETS),
     required=True,
-    help="GWP-100 set for CO2e (AR4, AR5, AR6); recorded on every result line.",
 )
-@click.option("--year", type=int, default=None, help="Only the records of this reporting year.")
+@click.option("--year", type=int, default=None)
 @factors_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
     default=Path("ghg-store"),
     show_default=True,
-    help="Result store folder (Parquet, partitioned by year and enterprise).",
 )
-@click.option("--submitted-by", default="", help="Who submits the files (free text, kept in each input's receipt).")
+@click.option("--submitted-by", default="")
 @click.option(
     "--reason",
     default="",
-    help="Why this run supersedes stored revisions (required when it does; recorded on each new revision).",
 )
-@click.option("--author", default="", help="Who makes this revision (free text; default: --submitted-by).")
+@click.option("--author", default="")
 @lang_option
 @json_option
 @click.pass_context
@@ -215,11 +324,6 @@ def inventory_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store.
-
-    Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run
-    started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.
-    """
     lg = _lang(ctx)
     if not files:
         raise click.UsageError(text("usage.no_files", lg))
@@ -353,7 +457,6 @@ def template_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Write the Excel template an enterprise fills (one sheet per source type, drop-down lists)."""
     lg = _lang(ctx)
     try:
         factors_set = _factor_set(factor_refs, extra_refs)
@@ -372,13 +475,11 @@ def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "--transfers",
         type=click.Path(path_type=Path),
         default=None,
-        help="Transfer ledger CSV (seller, buyer, carrier, year, quantity, unit, evidence).",
     )(f)
     f = click.option(
         "--registry",
         type=click.Path(path_type=Path),
         required=True,
-        help="Park registry CSV (members, facilities, sectors, years of membership).",
     )(f)
     return click.option(
         "--store",
@@ -386,7 +487,6 @@ def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(path_type=Path),
         default=Path("ghg-store"),
         show_default=True,
-        help="Result store written by 'ghg inventory'.",
     )(f)
 
 
@@ -401,14 +501,13 @@ def _park_inputs(
 
 @main.command(name="park")
 @_store_option
-@click.option("--years", "years", multiple=True, type=int, help="Only these years (repeat).")
-@click.option("--enterprises", "enterprises", multiple=True, help="Only these enterprises (repeat).")
+@click.option("--years", "years", multiple=True, type=int)
+@click.option("--enterprises", "enterprises", multiple=True)
 @click.option(
     "--min-status",
     type=click.Choice(store.STATUSES),
     default="draft",
     show_default=True,
-    help="Use each enterprise's latest revision with at least this status (e.g. submitted).",
 )
 @lang_option
 @json_option
@@ -424,7 +523,6 @@ def park_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Consolidate the park: totals, shares, transfers counted once, legal thresholds."""
     lg = _lang(ctx)
     try:
         lines, reg, ledger = _park_inputs(store_dir, registry, transfers, min_status)
@@ -508,14 +606,12 @@ def park_cmd(
     "ack_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="Acknowledgements CSV (code, enterprise, facility, year, key, comment, by, at).",
 )
 @click.option(
     "--recalculation-threshold",
     type=float,
     default=0.05,
     show_default=True,
-    help="Base-year change that calls for a restatement [fraction].",
 )
 @lang_option
 @json_option
@@ -530,7 +626,6 @@ def check_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """QA/QC findings of the stored inventories; exit 1 when an error-level finding exists."""
     lg = _lang(ctx)
     try:
         lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
@@ -568,16 +663,14 @@ def check_cmd(
 
 @main.group()
 def report() -> None:
-    """Reports: Form 06."""
+    pass
 
 
 @report.command(name="form06")
 @_store_option
-@click.option("--facility", required=True, help="ENTERPRISE/FACILITY")
-@click.option("--period", required=True, help="Two years, e.g. 2023-2024")
-@click.option(
-    "--out", type=click.Path(path_type=Path), required=True, help="Output .xlsx (the JSON is written beside)."
-)
+@click.option("--facility", required=True)
+@click.option("--period", required=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True)
 @lang_option
 @json_option
 @click.pass_context
@@ -592,7 +685,6 @@ def form06_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Form 06 of a facility for a reporting period, as .xlsx and JSON, in Vietnamese or English."""
     lg = _lang(ctx)
     if "/" not in facility or not re.fullmatch(r"\d{4}-\d{4}", period):
         raise click.UsageError("--facility ENTERPRISE/FACILITY and --period YYYY-YYYY")
@@ -628,9 +720,121 @@ def form06_cmd(
         click.echo(text("form06.written", lg, facility=facility, period=period, language=lg, path=f"{xlsx}, {js}"))
 
 
+def _years(text_value: str | None) -> list[int]:
+    """``2019-2025`` or ``2023`` as a list of years (empty: all)."""
+    if not text_value:
+        return []
+    match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", text_value)
+    if not match:
+        raise UsageError("report.years", value=text_value)
+    first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+    return list(range(first, last + 1))
+
+
+@report.command(name="html")
+@_store_option
+@click.option("--enterprise", default=None)
+@click.option("--years", "years_text", default=None)
+@click.option("--ack", "ack_path", type=click.Path(path_type=Path), default=None)
+@click.option("--scenario", "scenario_ref", default=None)
+@click.option("--target", "target_refs", multiple=True)
+@click.option("--macc-year", type=int, default=None)
+@click.option("--out", type=click.Path(path_type=Path), required=True)
+@lang_option
+@json_option
+@click.pass_context
+def report_html_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    registry: Path,
+    transfers: Path | None,
+    enterprise: str | None,
+    years_text: str | None,
+    ack_path: Path | None,
+    scenario_ref: str | None,
+    target_refs: tuple[str, ...],
+    macc_year: int | None,
+    out: Path,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    lg = _lang(ctx)
+    try:
+        years = _years(years_text)
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        made = inventory.intensities(lines, store.read_production(store_dir))
+        history = store.read_lines(store_dir, revision="all")
+        findings = checks.acknowledge(checks.run_checks(lines, reg, ledger, made, history, lang=lg), ack_path)
+        inputs = report_html.ReportInputs(
+            lines=lines,
+            findings=findings,
+            history=store.history(store_dir),
+            manifests=report_html.manifests(store_dir),
+            registry=reg,
+            transfers=ledger,
+            enterprise=enterprise,
+            years=years,
+        )
+        if scenario_ref:
+            inputs.projection = pathway.run(scenario_ref, store_dir, registry)
+            inputs.gaps = pathway.check(inputs.projection, list(target_refs), enterprise, False)
+            if macc_year:
+                inputs.macc, _ = macc.curve(inputs.projection, macc_year, enterprise)
+                inputs.macc_year = macc_year
+        document = report_html.render(inputs, lg).encode("utf-8")
+        outcome = pathway_output.publish(out.parent if str(out.parent) else Path("."), {out.name: document})
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"html": str(out), "bytes": len(document), "state": outcome[0][1]})
+    else:
+        click.echo(text("report.written", lg, path=str(out)))
+
+
+@report.command(name="xlsx")
+@_store_option
+@click.option("--enterprise", default=None)
+@click.option("--years", "years_text", default=None)
+@click.option("--ack", "ack_path", type=click.Path(path_type=Path), default=None)
+@click.option("--out", type=click.Path(path_type=Path), required=True)
+@lang_option
+@json_option
+@click.pass_context
+def report_xlsx_cmd(
+    ctx: click.Context,
+    store_dir: Path,
+    registry: Path,
+    transfers: Path | None,
+    enterprise: str | None,
+    years_text: str | None,
+    ack_path: Path | None,
+    out: Path,
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    lg = _lang(ctx)
+    try:
+        years = _years(years_text)
+        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        made = inventory.intensities(lines, store.read_production(store_dir))
+        history = store.read_lines(store_dir, revision="all")
+        findings = checks.acknowledge(checks.run_checks(lines, reg, ledger, made, history, lang=lg), ack_path)
+        path = export.write_workbook(
+            export.workbook_sheets(lines, reg, ledger, findings, store.history(store_dir), enterprise, years, lg), out
+        )
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"xlsx": str(path)})
+    else:
+        click.echo(text("report.written", lg, path=str(path)))
+
+
 @main.group(name="audit")
 def audit_group() -> None:
-    """Audit: replay a stored run from its stored inputs and recorded factor releases."""
+    pass
 
 
 @audit_group.command(name="replay")
@@ -640,13 +844,11 @@ def audit_group() -> None:
     "store_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="The store (default: the folder above the manifest's runs/).",
 )
 @lang_option
 @json_option
 @click.pass_context
 def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang: str | None, as_json: bool) -> None:
-    """Recompute the run of MANIFEST (STORE/runs/*.json) and compare every partition's logical hash."""
     lg = _lang(ctx)
     store_dir = store_dir or manifest.resolve().parent.parent
     try:
@@ -678,8 +880,8 @@ def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang:
 
 
 @audit_group.command(name="impact")
-@click.option("--release", "new_release", required=True, help="The new release (id or folder).")
-@click.option("--replaces", required=True, help="Id of the release it would replace.")
+@click.option("--release", "new_release", required=True)
+@click.option("--replaces", required=True)
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
 @lang_option
 @json_option
@@ -687,7 +889,6 @@ def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang:
 def impact_cmd(
     ctx: click.Context, new_release: str, replaces: str, store_dir: Path, lang: str | None, as_json: bool
 ) -> None:
-    """What would move, per enterprise and year and for the park, if a new factor release were adopted."""
     lg = _lang(ctx)
     try:
         change = audit.impact(store_dir, new_release, replaces)
@@ -718,17 +919,16 @@ def impact_cmd(
 @audit_group.command(name="keygen")
 @click.argument("out", type=click.Path(path_type=Path))
 def keygen_cmd(out: Path) -> None:
-    """Write a new Ed25519 private key to OUT (never overwrites a file)."""
     click.echo(str(audit.new_key(out)))
 
 
 @audit_group.command(name="sign")
 @click.argument("partition_file", type=click.Path(path_type=Path))
 @click.option("--key", "key_path", type=click.Path(path_type=Path), required=True)
-@click.option("--signer", required=True, help="Who signs (the verifier, free text).")
-@click.option("--opinion", default="", help="The verification opinion (free text).")
+@click.option("--signer", required=True)
+@click.option("--opinion", default="")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Statement JSON to write.")
+@click.option("--out", type=click.Path(path_type=Path), required=True)
 @json_option
 @click.pass_context
 def sign_cmd(
@@ -741,7 +941,6 @@ def sign_cmd(
     out: Path,
     as_json: bool,
 ) -> None:
-    """Sign the logical hash of a stored revision (its part-0.parquet) with an Ed25519 key."""
     try:
         statement = audit.sign(store_dir, partition_file, key_path, signer, opinion)
     except GhgError as exc:
@@ -760,7 +959,6 @@ def sign_cmd(
 @json_option
 @click.pass_context
 def verify_cmd(ctx: click.Context, statement_file: Path, store_dir: Path, lang: str | None, as_json: bool) -> None:
-    """Verify a statement against the stored data (exit 1 when it does not hold)."""
     ok, key = audit.verify_statement(store_dir, json.loads(statement_file.read_text(encoding="utf-8")))
     message = text(key, _lang(ctx))
     click.echo(json.dumps({"valid": ok, "message": message}, ensure_ascii=False) if as_json else message)
@@ -770,7 +968,7 @@ def verify_cmd(ctx: click.Context, statement_file: Path, store_dir: Path, lang: 
 
 @main.group(name="store")
 def store_group() -> None:
-    """The result store."""
+    pass
 
 
 @store_group.command(name="verify")
@@ -779,7 +977,6 @@ def store_group() -> None:
 @json_option
 @click.pass_context
 def store_verify_cmd(ctx: click.Context, store_dir: Path, lang: str | None, as_json: bool) -> None:
-    """Check every stored revision against its logical hash and every input against its SHA-256."""
     report = audit.verify_store(store_dir)
     if as_json:
         _emit_json(report.to_dict(orient="records"))
@@ -797,11 +994,9 @@ def store_verify_cmd(ctx: click.Context, store_dir: Path, lang: str | None, as_j
 @click.option("--year", type=int, required=True)
 @click.option("--enterprise", required=True)
 @click.option("--revision", type=int, required=True)
-@click.option(
-    "--set", "status", type=click.Choice(store.STATUSES[1:]), required=True, help="The next status of the revision."
-)
-@click.option("--by", "by", required=True, help="Who changes the status (free text).")
-@click.option("--comment", default="", help="Why (free text).")
+@click.option("--set", "status", type=click.Choice(store.STATUSES[1:]), required=True)
+@click.option("--by", "by", required=True)
+@click.option("--comment", default="")
 @lang_option
 @json_option
 @click.pass_context
@@ -817,7 +1012,6 @@ def store_status_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Move a revision one step along draft -> submitted -> verified -> locked."""
     try:
         entry = store.set_status(store_dir, year, enterprise, revision, status, by, comment)
     except GhgError as exc:
@@ -856,7 +1050,6 @@ def store_diff_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """What changed from REVISION_A to REVISION_B of one enterprise and year (summed by what lines are about)."""
     try:
         diff = audit.revision_diff(store_dir, year, enterprise, revision_a, revision_b)
     except GhgError as exc:
@@ -880,9 +1073,9 @@ def store_diff_cmd(
 @main.command(name="export")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
-@click.option("--all-revisions", is_flag=True, help="Every revision, not only the latest of each partition.")
-@click.option("--year", type=int, default=None, help="Only this year.")
-@click.option("--enterprise", default=None, help="Only this enterprise.")
+@click.option("--all-revisions", is_flag=True)
+@click.option("--year", type=int, default=None)
+@click.option("--enterprise", default=None)
 @lang_option
 @json_option
 @click.pass_context
@@ -896,7 +1089,6 @@ def export_cmd(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Export stored result lines to OUT (.csv or .xlsx); text is never a spreadsheet formula."""
     try:
         lines = store.read_lines(store_dir, revision="all" if all_revisions else "latest")
         if year is not None:
@@ -915,15 +1107,14 @@ def export_cmd(
 
 @main.command(name="history")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
-@click.option("--enterprise", default=None, help="Only this enterprise.")
-@click.option("--year", type=int, default=None, help="Only this year.")
+@click.option("--enterprise", default=None)
+@click.option("--year", type=int, default=None)
 @lang_option
 @json_option
 @click.pass_context
 def history_cmd(
     ctx: click.Context, store_dir: Path, enterprise: str | None, year: int | None, lang: str | None, as_json: bool
 ) -> None:
-    """Every revision in the store: its parent, reason, author, time, status and logical hash."""
     lg = _lang(ctx)
     table = store.history(store_dir)
     if enterprise is not None:
@@ -964,7 +1155,7 @@ def history_cmd(
 
 @main.group()
 def factors() -> None:
-    """List, show and verify factor releases."""
+    pass
 
 
 @factors.command(name="install")
@@ -973,13 +1164,11 @@ def factors() -> None:
     "--into",
     type=click.Path(path_type=Path),
     required=True,
-    help="Folder of installed releases (name it in GHG_FACTORS_PATH to select its releases by id).",
 )
 @lang_option
 @json_option
 @click.pass_context
 def factors_install(ctx: click.Context, source: Path, into: Path, lang: str | None, as_json: bool) -> None:
-    """Verify the release folder SOURCE and install it, all or nothing, into a folder of releases."""
     try:
         target, new = releases.install(source, into)
     except GhgError as exc:
@@ -997,13 +1186,11 @@ def factors_install(ctx: click.Context, source: Path, into: Path, lang: str | No
     "--folder",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="A folder of installed releases (default: the bundled releases).",
 )
 @lang_option
 @json_option
 @click.pass_context
 def factors_list(ctx: click.Context, folder: Path | None, lang: str | None, as_json: bool) -> None:
-    """List the bundled factor releases (or those installed in --folder)."""
     lg = _lang(ctx)
     metas = []
     try:
@@ -1049,7 +1236,6 @@ def factors_list(ctx: click.Context, folder: Path | None, lang: str | None, as_j
 @json_option
 @click.pass_context
 def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bool) -> None:
-    """Show one release: metadata, sources and factor counts."""
     lg = _lang(ctx)
     try:
         rel = releases.load(release)
@@ -1091,7 +1277,6 @@ def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bo
 @json_option
 @click.pass_context
 def factors_diff(ctx: click.Context, first: str, second: str, lang: str | None, as_json: bool) -> None:
-    """Factors added, removed and changed from release FIRST to release SECOND (ids or folders)."""
     try:
         diff = audit.factors_diff(first, second)
     except GhgError as exc:
@@ -1118,7 +1303,6 @@ def factors_diff(ctx: click.Context, first: str, second: str, lang: str | None, 
 @json_option
 @click.pass_context
 def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, as_json: bool) -> None:
-    """Verify the SHA-256 of every file of releases (ids or folders; default: all bundled)."""
     lg = _lang(ctx)
     results = []
     try:
@@ -1142,7 +1326,7 @@ def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, 
 
 @main.group(name="pathway")
 def pathway_group() -> None:
-    """Pathways to 2050: projections, targets, gap analysis, abatement cost curves, IAMC export."""
+    pass
 
 
 def _pathway_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -1151,13 +1335,11 @@ def _pathway_options(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(store.STATUSES),
         default="draft",
         show_default=True,
-        help="Start from each enterprise's latest revision with at least this status.",
     )(f)
     f = click.option(
         "--registry",
         type=click.Path(path_type=Path),
         required=True,
-        help="Park registry CSV (members, sectors, years of membership).",
     )(f)
     f = click.option(
         "--store",
@@ -1165,7 +1347,6 @@ def _pathway_options(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(path_type=Path),
         default=Path("ghg-store"),
         show_default=True,
-        help="Result store written by 'ghg inventory'.",
     )(f)
     return click.argument("scenario_ref", metavar="SCENARIO")(f)
 
@@ -1176,7 +1357,6 @@ def _out_option(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(path_type=Path),
         default=Path("pathway-out"),
         show_default=True,
-        help="Folder for the result files; an existing file is kept if identical and never overwritten.",
     )(f)
 
 
@@ -1190,7 +1370,6 @@ def _published(outcome: list[tuple[Path, str]], lg: str) -> None:
 @json_option
 @click.pass_context
 def pathway_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
-    """The bundled scenarios and targets (give them by name, or any file by path)."""
     lg = _lang(ctx)
     found = pathway.bundled()
     if as_json:
@@ -1216,10 +1395,6 @@ def pathway_run(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Project the park to the horizon: actual years, BAU and the scenario, abatement per measure.
-
-    SCENARIO is a scenario file or the name of a bundled one (e.g. tang-loong).
-    """
     lg = _lang(ctx)
     try:
         result = pathway.run(scenario_ref, store_dir, registry, min_status)
@@ -1294,11 +1469,10 @@ def pathway_run(
     "target_refs",
     multiple=True,
     required=True,
-    help="Target file or bundled target name (e.g. sbti-aca-1.5c); repeat for several.",
 )
-@click.option("--enterprise", default=None, help="Check enterprise targets for this enterprise.")
-@click.option("--each-enterprise", is_flag=True, help="Check enterprise targets for every enterprise in turn.")
-@click.option("--strict", is_flag=True, help="Exit with status 1 when a target is missed in any projected year.")
+@click.option("--enterprise", default=None)
+@click.option("--each-enterprise", is_flag=True)
+@click.option("--strict", is_flag=True)
 @_out_option
 @lang_option
 @json_option
@@ -1317,7 +1491,6 @@ def pathway_check(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Hold the scenario against targets: yearly gap, first year off track, carbon budget, rate still needed."""
     lg = _lang(ctx)
     try:
         if enterprise and each_enterprise:
@@ -1409,15 +1582,14 @@ def pathway_check(
 
 @pathway_group.command(name="macc")
 @_pathway_options
-@click.option("--year", type=int, required=True, help="The projected year the curve is drawn for.")
-@click.option("--enterprise", default=None, help="The curve of one enterprise (default: the park).")
+@click.option("--year", type=int, required=True)
+@click.option("--enterprise", default=None)
 @click.option(
     "--scope-2",
     "method",
     type=click.Choice(["location", "market"]),
     default="location",
     show_default=True,
-    help="Scope 2 method the abatement is counted by.",
 )
 @_out_option
 @lang_option
@@ -1436,7 +1608,6 @@ def pathway_macc(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Marginal abatement cost curve: measures by levelised cost per t CO2e, width = abatement in that year."""
     lg = _lang(ctx)
     try:
         result = pathway.run(scenario_ref, store_dir, registry, min_status)
@@ -1502,9 +1673,9 @@ def pathway_macc(
 
 @pathway_group.command(name="export")
 @_pathway_options
-@click.option("--format", "fmt", type=click.Choice(["iamc"]), required=True, help="Export format.")
-@click.option("--region", default=None, help="IAMC region name of the park (default: the scenario id).")
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="CSV file to write (never overwritten).")
+@click.option("--format", "fmt", type=click.Choice(["iamc"]), required=True)
+@click.option("--region", default=None)
+@click.option("--out", type=click.Path(path_type=Path), required=True)
 @lang_option
 @json_option
 @click.pass_context
@@ -1520,8 +1691,6 @@ def pathway_export(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    """Export actual years, BAU and the scenario in the IAMC long format (model, scenario, region, variable,
-    unit, year, value) that pyam reads."""
     lg = _lang(ctx)
     try:
         result = pathway.run(scenario_ref, store_dir, registry, min_status)

@@ -6,6 +6,7 @@ published beside the tables it draws and checked the same way.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,10 @@ _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 FORMATS = ("png", "svg")
 
 
-def _render(figure: plt.Figure, stem: Path) -> dict[str, bytes]:
+def _render(figure: plt.Figure, stem: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
     """The figure's bytes per format (files are written by the caller, atomically)."""
-    import io
-
     out = {}
-    for fmt in FORMATS:
+    for fmt in formats:
         buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, metadata=_METADATA[fmt], dpi=110, bbox_inches="tight")
         out[f"{stem.name}.{fmt}"] = buffer.getvalue()
@@ -44,6 +43,7 @@ def pathway(
     title: str,
     lang: str,
     stem: Path,
+    formats: tuple[str, ...] = FORMATS,
 ) -> dict[str, bytes]:
     """Actual emissions, BAU and the scenario [t CO2e/yr] with each target's trajectory.
 
@@ -75,10 +75,12 @@ def pathway(
     axes.grid(alpha=0.3)
     axes.legend(fontsize=8, loc="best")
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
-    return _render(figure, stem)
+    return _render(figure, stem, formats)
 
 
-def macc(frame: pd.DataFrame, title: str, lang: str, stem: Path) -> dict[str, bytes]:
+def macc(
+    frame: pd.DataFrame, title: str, lang: str, stem: Path, formats: tuple[str, ...] = FORMATS
+) -> dict[str, bytes]:
     """Bars as wide as each measure's abatement [kt CO2e] and as high as its cost [currency/t CO2e]."""
     figure, axes = plt.subplots(figsize=(10, 5.5))
     scale = 1e3
@@ -102,4 +104,46 @@ def macc(frame: pd.DataFrame, title: str, lang: str, stem: Path) -> dict[str, by
     axes.grid(alpha=0.3)
     axes.legend(fontsize=7, loc="upper left", ncol=2)
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
-    return _render(figure, stem)
+    return _render(figure, stem, formats)
+
+
+def stacked_years(frame: pd.DataFrame, labels: dict[str, str], unit: str, title: str, lang: str) -> str:
+    """Stacked bars per year [t CO2e shown in kt], one colour per column of ``frame``; SVG text."""
+    figure, axes = plt.subplots(figsize=(8, 3.6))
+    bottom = np.zeros(len(frame))
+    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"]
+    for i, column in enumerate(frame.columns):
+        values = frame[column].to_numpy(float) / 1e3
+        axes.bar(frame.index.astype(str), values, bottom=bottom, label=labels[column], color=colours[i % 5])
+        bottom += values
+    axes.set_ylabel(unit)
+    axes.set_title(title, fontsize=10)
+    axes.grid(alpha=0.3, axis="y")
+    axes.legend(fontsize=8)
+    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    return _svg(figure)
+
+
+def horizontal_bars(labels: list[str], values: list[float], unit: str, title: str, lang: str) -> str:
+    """One bar per label [t CO2e shown in kt], largest on top; SVG text."""
+    figure, axes = plt.subplots(figsize=(8, 0.35 * len(labels) + 1.2))
+    order = np.argsort(values)
+    axes.barh([labels[i] for i in order], [values[i] / 1e3 for i in order], color="#1f77b4")
+    axes.set_xlabel(unit)
+    axes.set_title(title, fontsize=10)
+    axes.grid(alpha=0.3, axis="x")
+    axes.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    return _svg(figure)
+
+
+def _svg(figure: plt.Figure) -> str:
+    """The figure as SVG markup to place inline in HTML (no XML prolog or doctype)."""
+    data = _render(figure, Path("inline"), ("svg",))["inline.svg"].decode("utf-8")
+    return data[data.index("<svg") :]
+
+
+def inline(files: dict[str, bytes]) -> str:
+    """The SVG of a chart rendered by :func:`pathway` or :func:`macc` (with ``formats=("svg",)``), inline."""
+    (data,) = files.values()
+    text_ = data.decode("utf-8")
+    return text_[text_.index("<svg") :]

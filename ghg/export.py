@@ -104,3 +104,79 @@ def export(frame: pd.DataFrame, path: Path) -> Path:
     if suffix == ".xlsx":
         return write_xlsx(frame, path)
     raise StoreError("export.format", path=str(path))
+
+
+def workbook_sheets(
+    lines: pd.DataFrame,
+    registry: object,
+    transfers: pd.DataFrame | None,
+    findings: pd.DataFrame,
+    history: pd.DataFrame,
+    enterprise: str | None,
+    years: list[int],
+    lang: str,
+) -> dict[str, pd.DataFrame]:
+    """The sheets of an inventory or park workbook: lines with lineage, totals, the park, findings, revisions.
+
+    Sheet names are in ``lang``; column names are the result schema's identifiers, the same in both languages.
+    """
+    from ghg import park
+    from ghg.i18n import text
+
+    if years:
+        lines = lines[lines["year"].isin(years)]
+        findings = findings[findings["year"].isin(years) | findings["year"].isna()]
+    if enterprise:
+        lines = lines[lines["enterprise"] == enterprise]
+        findings = findings[findings["enterprise"].isin([enterprise, ""])]
+    table = lines.pivot_table(
+        index=["enterprise", "facility", "year"], columns="scope", values="co2e_t", aggfunc="sum", fill_value=0.0
+    )
+    totals = pd.DataFrame(index=table.index)
+    for name, scope in (
+        ("scope_1_t_co2e", "scope_1"),
+        ("scope_2_location_t_co2e", "scope_2"),
+        ("scope_2_market_t_co2e", "scope_2_market"),
+        ("biogenic_memo_t_co2", "memo_biogenic"),
+    ):
+        totals[name] = table.get(scope, 0.0)
+    totals = totals.reset_index()
+    sheets = {text("workbook.lines", lang): lines.sort_values(["year", "enterprise", "input_file", "input_row"])}
+    sheets[text("workbook.totals", lang)] = totals
+    if enterprise is None and isinstance(registry, park.Registry):
+        sheets[text("workbook.park", lang)] = park.consolidate(lines, registry, transfers).consolidated
+    sheets[text("workbook.findings", lang)] = findings
+    used = lines[["enterprise", "year", "revision"]].drop_duplicates()
+    sheets[text("workbook.revisions", lang)] = used.merge(history, on=["enterprise", "year", "revision"], how="left")
+    return sheets
+
+
+def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
+    """Write several sheets to a new ``.xlsx``: bold frozen header, a filter on every column, numbers with
+    thousands separators, formula-like text escaped. Never overwrites an existing file."""
+    from openpyxl.utils import get_column_letter
+
+    def save(tmp: Path) -> None:
+        book = Workbook()
+        book.remove(book.active)
+        for name, frame in sheets.items():
+            ws = book.create_sheet(name[:31])
+            ws.append([str(c) for c in frame.columns])
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            for row in frame.itertuples(index=False):
+                ws.append([_xlsx_value(v) for v in row])
+            ws.freeze_panes = "A2"
+            if len(frame.columns):
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+            for i, column in enumerate(frame.columns, start=1):
+                letter = get_column_letter(i)
+                numeric = pd.api.types.is_float_dtype(frame[column])
+                width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
+                ws.column_dimensions[letter].width = min(max(width + 2, 8), 60)
+                if numeric:
+                    for cell in ws[letter][1:]:
+                        cell.number_format = "#,##0.000"
+        book.save(tmp)
+
+    return _publish(path, save)

@@ -6,7 +6,9 @@ kính, hệ số phát thải, dữ liệu hoạt động, phạm vi 1/2, nhiệ
 
 from __future__ import annotations
 
+from ghg.messages_cli import MESSAGES as CLI_MESSAGES
 from ghg.messages_pathway import MESSAGES as PATHWAY_MESSAGES
+from ghg.messages_report import MESSAGES as REPORT_MESSAGES
 
 LANGUAGES = ("en", "vi")
 
@@ -737,7 +739,12 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 #: The catalogue: the base messages and those of each topic (a test checks that no key is defined twice).
-CATALOGUE: dict[str, dict[str, str]] = {**BASE_MESSAGES, **PATHWAY_MESSAGES}
+CATALOGUE: dict[str, dict[str, str]] = {
+    **BASE_MESSAGES,
+    **PATHWAY_MESSAGES,
+    **REPORT_MESSAGES,
+    **CLI_MESSAGES,
+}
 
 
 def text(message: str, lang: str = "en", **params: object) -> str:

@@ -1,0 +1,340 @@
+"""Catalogue entries for the command line's help: every command and option, in English and Vietnamese
+(merged into :mod:`ghg.i18n`).
+
+Keys: ``help.cmd.<command path>`` for a command (``help.cmd.ghg`` for the root, ``help.cmd.pathway.run``);
+``help.opt.<command path>.<option>`` for an option of one command, else ``help.opt.<option>`` shared by every
+command that has it. A test checks that every command and option of the command line has its entry.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # commands
+    "help.cmd.ghg": {
+        "en": "ghg: greenhouse-gas inventory (Scope 1 and 2) with versioned emission factors, and pathways to 2050.",
+        "vi": "ghg: kiểm kê khí nhà kính (phạm vi 1 và 2) với các bộ hệ số phát thải có phiên bản, và lộ trình đến 2050.",
+    },
+    "help.cmd.validate": {
+        "en": "Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases.",
+        "vi": "Kiểm tra các tệp dữ liệu hoạt động FILES (CSV, XLSX, Parquet) theo định dạng đầu vào và các bộ hệ số.",
+    },
+    "help.cmd.inventory": {
+        "en": "Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store. Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.",
+        "vi": "Tính kiểm kê phạm vi 1 và 2 từ các tệp dữ liệu hoạt động FILES, in tổng và ghi vào kho kết quả. Mỗi (năm, doanh nghiệp) thành một phiên bản mới có phiên bản cha là phiên bản mới nhất lúc bắt đầu chạy; nếu có người khác ghi trong lúc đó, lần chạy này báo xung đột chứ không ghi đè.",
+    },
+    "help.cmd.template": {
+        "en": "Write the Excel template an enterprise fills (one sheet per source type, drop-down lists).",
+        "vi": "Ghi mẫu Excel để doanh nghiệp điền (mỗi loại nguồn một trang tính, có danh sách chọn).",
+    },
+    "help.cmd.park": {
+        "en": "Consolidate the park: totals, shares, transfers counted once, legal thresholds.",
+        "vi": "Tổng hợp khu công nghiệp: tổng, tỷ trọng, năng lượng trao đổi chỉ tính một lần, ngưỡng pháp lý.",
+    },
+    "help.cmd.check": {
+        "en": "QA/QC findings of the stored inventories; exit 1 when an error-level finding exists.",
+        "vi": "Kết quả kiểm tra QA/QC của các kiểm kê trong kho; trả mã 1 khi có phát hiện mức lỗi.",
+    },
+    "help.cmd.report": {
+        "en": "Reports: the HTML report, the Excel workbook, Form 06.",
+        "vi": "Báo cáo: báo cáo HTML, sổ tính Excel, Mẫu 06.",
+    },
+    "help.cmd.report.form06": {
+        "en": "Form 06 of a facility for a reporting period, as .xlsx and JSON, in Vietnamese or English.",
+        "vi": "Mẫu 06 của một cơ sở cho một kỳ báo cáo, dạng .xlsx và JSON, bằng tiếng Việt hoặc tiếng Anh.",
+    },
+    "help.cmd.report.html": {
+        "en": "One self-contained HTML report (offline, printable on A4) of the park or an enterprise: totals, trend, breakdown, members' shares, QA/QC findings, the pathway and cost curve, provenance.",
+        "vi": "Một báo cáo HTML độc lập (xem không cần mạng, in được khổ A4) của khu công nghiệp hoặc một doanh nghiệp: tổng, xu hướng, cơ cấu, tỷ trọng thành viên, kết quả QA/QC, lộ trình và đường cong chi phí, nguồn gốc dữ liệu.",
+    },
+    "help.cmd.report.xlsx": {
+        "en": "An Excel workbook of the park or an enterprise: every result line with its lineage, totals, the park, findings, revisions; filterable, formulas never run.",
+        "vi": "Sổ tính Excel của khu công nghiệp hoặc một doanh nghiệp: mọi dòng kết quả kèm nguồn gốc, tổng, khu công nghiệp, kết quả kiểm tra, phiên bản; có bộ lọc, không bao giờ chạy công thức.",
+    },
+    "help.cmd.audit": {
+        "en": "Audit: replay stored runs, the impact of a new factor release, signed verification statements.",
+        "vi": "Kiểm toán: chạy lại các lần tính đã lưu, ảnh hưởng của bộ hệ số mới, văn bản thẩm tra có chữ ký.",
+    },
+    "help.cmd.audit.impact": {
+        "en": "What would move, per enterprise and year and for the park, if a new factor release were adopted.",
+        "vi": "Những gì sẽ thay đổi, theo doanh nghiệp, năm và cho cả khu công nghiệp, nếu áp dụng một bộ hệ số mới.",
+    },
+    "help.cmd.audit.keygen": {
+        "en": "Write a new Ed25519 private key to OUT (never overwrites a file).",
+        "vi": "Ghi khóa bí mật Ed25519 mới vào OUT (không bao giờ ghi đè tệp).",
+    },
+    "help.cmd.audit.replay": {
+        "en": "Recompute the run of MANIFEST (STORE/runs/*.json) and compare every partition's logical hash.",
+        "vi": "Tính lại lần chạy MANIFEST (STORE/runs/*.json) và so sánh mã băm logic của từng phân vùng.",
+    },
+    "help.cmd.audit.sign": {
+        "en": "Sign the logical hash of a stored revision (its part-0.parquet) with an Ed25519 key.",
+        "vi": "Ký mã băm logic của một phiên bản đã lưu (tệp part-0.parquet) bằng khóa Ed25519.",
+    },
+    "help.cmd.audit.verify": {
+        "en": "Verify a statement against the stored data (exit 1 when it does not hold).",
+        "vi": "Xác minh văn bản thẩm tra với dữ liệu đã lưu (trả mã 1 khi không khớp).",
+    },
+    "help.cmd.export": {
+        "en": "Export stored result lines to OUT (.csv or .xlsx); text is never a spreadsheet formula.",
+        "vi": "Xuất các dòng kết quả đã lưu ra OUT (.csv hoặc .xlsx); văn bản không bao giờ thành công thức bảng tính.",
+    },
+    "help.cmd.factors": {
+        "en": "List, show, compare, verify and install factor releases.",
+        "vi": "Liệt kê, xem, so sánh, kiểm tra và cài đặt các bộ hệ số phát thải.",
+    },
+    "help.cmd.factors.diff": {
+        "en": "Factors added, removed and changed from release FIRST to release SECOND (ids or folders).",
+        "vi": "Hệ số được thêm, bỏ và thay đổi từ bộ FIRST sang bộ SECOND (mã hoặc thư mục).",
+    },
+    "help.cmd.factors.install": {
+        "en": "Verify the release folder SOURCE and install it, all or nothing, into a folder of releases.",
+        "vi": "Kiểm tra thư mục bộ hệ số SOURCE và cài đặt trọn vẹn (hoặc không gì cả) vào một thư mục bộ hệ số.",
+    },
+    "help.cmd.factors.list": {
+        "en": "List the bundled factor releases (or those installed in --folder).",
+        "vi": "Liệt kê các bộ hệ số kèm theo (hoặc các bộ đã cài trong --folder).",
+    },
+    "help.cmd.factors.show": {
+        "en": "Show one release: metadata, sources and factor counts.",
+        "vi": "Xem một bộ hệ số: thông tin, nguồn và số lượng hệ số.",
+    },
+    "help.cmd.factors.verify": {
+        "en": "Verify the SHA-256 of every file of releases (ids or folders; default: all bundled).",
+        "vi": "Kiểm tra SHA-256 của mọi tệp trong các bộ hệ số (mã hoặc thư mục; mặc định: tất cả bộ kèm theo).",
+    },
+    "help.cmd.history": {
+        "en": "Every revision in the store: its parent, reason, author, time, status and logical hash.",
+        "vi": "Mọi phiên bản trong kho: phiên bản cha, lý do, người lập, thời điểm, trạng thái và mã băm logic.",
+    },
+    "help.cmd.store": {"en": "The result store.", "vi": "Kho kết quả."},
+    "help.cmd.store.diff": {
+        "en": "What changed from REVISION_A to REVISION_B of one enterprise and year (summed by what lines are about).",
+        "vi": "Những gì thay đổi từ REVISION_A sang REVISION_B của một doanh nghiệp và năm (cộng theo nội dung dòng).",
+    },
+    "help.cmd.store.status": {
+        "en": "Move a revision one step along draft -> submitted -> verified -> locked.",
+        "vi": "Chuyển một phiên bản thêm một bước: nháp -> đã nộp -> đã thẩm tra -> đã khóa.",
+    },
+    "help.cmd.store.verify": {
+        "en": "Check every stored revision against its logical hash and every input against its SHA-256.",
+        "vi": "Kiểm tra mọi phiên bản đã lưu theo mã băm logic và mọi tệp đầu vào theo SHA-256.",
+    },
+    "help.cmd.pathway": {
+        "en": "Pathways to 2050: projections, targets, gap analysis, abatement cost curves, IAMC export.",
+        "vi": "Lộ trình đến 2050: dự báo, mục tiêu, phân tích khoảng cách, đường cong chi phí giảm phát thải, xuất IAMC.",
+    },
+    "help.cmd.pathway.list": {
+        "en": "The bundled scenarios and targets (give them by name, or any file by path).",
+        "vi": "Các kịch bản và mục tiêu kèm theo (gọi theo tên, hoặc tệp bất kỳ theo đường dẫn).",
+    },
+    "help.cmd.pathway.run": {
+        "en": "Project the park to the horizon: actual years, BAU and the scenario, abatement per measure. SCENARIO is a scenario file or the name of a bundled one (e.g. tang-loong).",
+        "vi": "Dự báo khu công nghiệp đến năm cuối: các năm thực tế, kịch bản thông thường (BAU) và kịch bản, lượng giảm theo biện pháp. SCENARIO là tệp kịch bản hoặc tên kịch bản kèm theo (ví dụ tang-loong).",
+    },
+    "help.cmd.pathway.check": {
+        "en": "Hold the scenario against targets: yearly gap, first year off track, carbon budget, rate still needed.",
+        "vi": "Đối chiếu kịch bản với mục tiêu: chênh lệch hằng năm, năm đầu chệch lộ trình, ngân sách carbon, mức giảm còn cần.",
+    },
+    "help.cmd.pathway.macc": {
+        "en": "Marginal abatement cost curve: measures by levelised cost per t CO2e, width = abatement in that year.",
+        "vi": "Đường cong chi phí giảm phát thải biên: biện pháp theo chi phí quy dẫn mỗi t CO2tđ, độ rộng = lượng giảm năm đó.",
+    },
+    "help.cmd.pathway.export": {
+        "en": "Export actual years, BAU and the scenario in the IAMC long format (model, scenario, region, variable, unit, year, value) that pyam reads.",
+        "vi": "Xuất các năm thực tế, BAU và kịch bản theo định dạng dài IAMC (model, scenario, region, variable, unit, year, value) mà pyam đọc được.",
+    },
+    "cli.commands": {"en": "Commands", "vi": "Lệnh"},
+    "cli.options": {"en": "Options", "vi": "Tùy chọn"},
+    "cli.usage": {"en": "Usage", "vi": "Cách dùng"},
+    "cli.default": {"en": "default", "vi": "mặc định"},
+    "cli.required": {"en": "required", "vi": "bắt buộc"},
+    "help.opt.help": {"en": "Show this message and exit.", "vi": "Hiện trợ giúp này rồi thoát."},
+    # options shared by several commands
+    "help.opt.version": {"en": "Show the version and exit.", "vi": "Hiện phiên bản rồi thoát."},
+    "help.opt.lang": {
+        "en": "Language of messages, tables and help (en, vi; also from $GHG_LANG).",
+        "vi": "Ngôn ngữ của thông báo, bảng và trợ giúp (en, vi; hoặc biến môi trường $GHG_LANG).",
+    },
+    "help.opt.as_json": {"en": "Print machine-readable JSON.", "vi": "In JSON để máy đọc."},
+    "help.opt.store_dir": {
+        "en": "Result store written by 'ghg inventory'.",
+        "vi": "Kho kết quả do 'ghg inventory' ghi.",
+    },
+    "help.opt.registry": {
+        "en": "Park registry CSV (members, facilities, sectors, years of membership).",
+        "vi": "Tệp CSV danh sách thành viên khu công nghiệp (doanh nghiệp, cơ sở, ngành, năm là thành viên).",
+    },
+    "help.opt.transfers": {
+        "en": "Transfer ledger CSV (seller, buyer, carrier, year, quantity, unit, evidence).",
+        "vi": "Tệp CSV sổ trao đổi năng lượng (bên bán, bên mua, dạng năng lượng, năm, lượng, đơn vị, chứng từ).",
+    },
+    "help.opt.min_status": {
+        "en": "Use each enterprise's latest revision with at least this status (e.g. submitted).",
+        "vi": "Dùng phiên bản mới nhất của mỗi doanh nghiệp có ít nhất trạng thái này (ví dụ submitted).",
+    },
+    "help.opt.factor_refs": {
+        "en": "Factor release id or folder; repeat for several. Default: {defaults}.",
+        "vi": "Mã hoặc thư mục bộ hệ số; lặp lại để chọn nhiều bộ. Mặc định: {defaults}.",
+    },
+    "help.opt.extra_refs": {
+        "en": "A release added to the selected ones (e.g. a facility's measured values); repeat for several.",
+        "vi": "Một bộ hệ số thêm vào các bộ đã chọn (ví dụ giá trị đo của cơ sở); lặp lại để thêm nhiều bộ.",
+    },
+    "help.opt.out": {
+        "en": "Folder for the result files; an existing file is kept if identical and never overwritten.",
+        "vi": "Thư mục ghi kết quả; tệp đã có được giữ nếu giống hệt và không bao giờ bị ghi đè.",
+    },
+    "help.opt.ack_path": {
+        "en": "Acknowledgements CSV (code, enterprise, facility, year, key, comment, by, at).",
+        "vi": "Tệp CSV xác nhận cảnh báo (mã, doanh nghiệp, cơ sở, năm, khóa, ghi chú, người, thời điểm).",
+    },
+    "help.opt.scenario_ref": {
+        "en": "Scenario file or bundled scenario name (e.g. tang-loong).",
+        "vi": "Tệp kịch bản hoặc tên kịch bản kèm theo (ví dụ tang-loong).",
+    },
+    "help.opt.target_refs": {
+        "en": "Target file or bundled target name (e.g. sbti-aca-1.5c); repeat for several.",
+        "vi": "Tệp mục tiêu hoặc tên mục tiêu kèm theo (ví dụ sbti-aca-1.5c); lặp lại để chọn nhiều mục tiêu.",
+    },
+    # options of one command
+    "help.opt.inventory.gwp_set": {
+        "en": "GWP-100 set for CO2e (AR4, AR5, AR6); recorded on every result line.",
+        "vi": "Bộ GWP-100 để quy đổi CO2tđ (AR4, AR5, AR6); ghi trên mọi dòng kết quả.",
+    },
+    "help.opt.inventory.year": {
+        "en": "Only the records of this reporting year.",
+        "vi": "Chỉ các bản ghi của năm báo cáo này.",
+    },
+    "help.opt.inventory.out": {
+        "en": "Result store folder (Parquet, partitioned by year and enterprise).",
+        "vi": "Thư mục kho kết quả (Parquet, phân vùng theo năm và doanh nghiệp).",
+    },
+    "help.opt.inventory.submitted_by": {
+        "en": "Who submits the files (free text, kept in each input's receipt).",
+        "vi": "Người nộp tệp (văn bản tự do, lưu trong biên nhận của từng tệp).",
+    },
+    "help.opt.inventory.reason": {
+        "en": "Why this run supersedes stored revisions (required when it does; recorded on each new revision).",
+        "vi": "Lý do lần chạy này thay thế các phiên bản đã lưu (bắt buộc khi thay thế; ghi vào mỗi phiên bản mới).",
+    },
+    "help.opt.inventory.author": {
+        "en": "Who makes this revision (free text; default: --submitted-by).",
+        "vi": "Người lập phiên bản này (văn bản tự do; mặc định: --submitted-by).",
+    },
+    "help.opt.check.recalculation_threshold": {
+        "en": "Base-year change that calls for a restatement [fraction].",
+        "vi": "Mức thay đổi năm cơ sở cần tính lại [tỷ lệ].",
+    },
+    "help.opt.export.all_revisions": {
+        "en": "Every revision, not only the latest of each partition.",
+        "vi": "Mọi phiên bản, không chỉ phiên bản mới nhất của mỗi phân vùng.",
+    },
+    "help.opt.year": {"en": "Only this year.", "vi": "Chỉ năm này."},
+    "help.opt.enterprise": {"en": "Only this enterprise.", "vi": "Chỉ doanh nghiệp này."},
+    "help.opt.park.years": {"en": "Only these years (repeat).", "vi": "Chỉ các năm này (lặp lại)."},
+    "help.opt.park.enterprises": {
+        "en": "Only these enterprises (repeat).",
+        "vi": "Chỉ các doanh nghiệp này (lặp lại).",
+    },
+    "help.opt.factors.install.into": {
+        "en": "Folder of installed releases (name it in GHG_FACTORS_PATH to select its releases by id).",
+        "vi": "Thư mục các bộ hệ số đã cài (khai báo trong GHG_FACTORS_PATH để chọn bộ theo mã).",
+    },
+    "help.opt.factors.list.folder": {
+        "en": "A folder of installed releases (default: the bundled releases).",
+        "vi": "Một thư mục bộ hệ số đã cài (mặc định: các bộ kèm theo).",
+    },
+    "help.opt.audit.impact.new_release": {
+        "en": "The new release (id or folder).",
+        "vi": "Bộ hệ số mới (mã hoặc thư mục).",
+    },
+    "help.opt.audit.impact.replaces": {
+        "en": "Id of the release it would replace.",
+        "vi": "Mã bộ hệ số mà nó sẽ thay thế.",
+    },
+    "help.opt.audit.replay.store_dir": {
+        "en": "The store (default: the folder above the manifest's runs/).",
+        "vi": "Kho kết quả (mặc định: thư mục chứa runs/ của tệp manifest).",
+    },
+    "help.opt.audit.sign.signer": {
+        "en": "Who signs (the verifier, free text).",
+        "vi": "Người ký (tổ chức thẩm tra, văn bản tự do).",
+    },
+    "help.opt.audit.sign.opinion": {
+        "en": "The verification opinion (free text).",
+        "vi": "Ý kiến thẩm tra (văn bản tự do).",
+    },
+    "help.opt.audit.sign.out": {"en": "Statement JSON to write.", "vi": "Tệp JSON văn bản thẩm tra sẽ ghi."},
+    "help.opt.store.status.status": {
+        "en": "The next status of the revision.",
+        "vi": "Trạng thái tiếp theo của phiên bản.",
+    },
+    "help.opt.store.status.by": {"en": "Who changes the status (free text).", "vi": "Người đổi trạng thái (văn bản tự do)."},
+    "help.opt.store.status.comment": {"en": "Why (free text).", "vi": "Lý do (văn bản tự do)."},
+    "help.opt.report.form06.facility": {
+        "en": "ENTERPRISE/FACILITY, e.g. DAP2-VINACHEM/site.",
+        "vi": "DOANH_NGHIỆP/CƠ_SỞ, ví dụ DAP2-VINACHEM/site.",
+    },
+    "help.opt.report.form06.period": {"en": "Two years, e.g. 2023-2024.", "vi": "Hai năm, ví dụ 2023-2024."},
+    "help.opt.report.form06.out": {
+        "en": "Output .xlsx (the JSON is written beside).",
+        "vi": "Tệp .xlsx đầu ra (tệp JSON được ghi bên cạnh).",
+    },
+    "help.opt.report.html.enterprise": {
+        "en": "The report of one enterprise (default: the park).",
+        "vi": "Báo cáo của một doanh nghiệp (mặc định: khu công nghiệp).",
+    },
+    "help.opt.years_text": {
+        "en": "A year or a range of years, e.g. 2023 or 2019-2025 (default: all).",
+        "vi": "Một năm hoặc khoảng năm, ví dụ 2023 hoặc 2019-2025 (mặc định: tất cả).",
+    },
+    "help.opt.report.html.macc_year": {
+        "en": "Draw the abatement cost curve of this projected year (with --scenario).",
+        "vi": "Vẽ đường cong chi phí giảm phát thải của năm dự báo này (cùng --scenario).",
+    },
+    "help.opt.report.html.out": {
+        "en": "The .html file to write (never overwritten).",
+        "vi": "Tệp .html sẽ ghi (không bao giờ ghi đè).",
+    },
+    "help.opt.report.xlsx.enterprise": {
+        "en": "The workbook of one enterprise (default: the park).",
+        "vi": "Sổ tính của một doanh nghiệp (mặc định: khu công nghiệp).",
+    },
+    "help.opt.report.xlsx.out": {
+        "en": "The .xlsx file to write (never overwritten).",
+        "vi": "Tệp .xlsx sẽ ghi (không bao giờ ghi đè).",
+    },
+    "help.opt.pathway.check.enterprise": {
+        "en": "Check enterprise targets for this enterprise.",
+        "vi": "Đối chiếu mục tiêu doanh nghiệp cho doanh nghiệp này.",
+    },
+    "help.opt.pathway.check.each_enterprise": {
+        "en": "Check enterprise targets for every enterprise in turn.",
+        "vi": "Đối chiếu mục tiêu doanh nghiệp lần lượt cho mọi doanh nghiệp.",
+    },
+    "help.opt.pathway.check.strict": {
+        "en": "Exit with status 1 when a target is missed in any projected year.",
+        "vi": "Trả mã 1 khi một mục tiêu không đạt ở bất kỳ năm dự báo nào.",
+    },
+    "help.opt.pathway.macc.year": {
+        "en": "The projected year the curve is drawn for.",
+        "vi": "Năm dự báo để vẽ đường cong.",
+    },
+    "help.opt.pathway.macc.enterprise": {
+        "en": "The curve of one enterprise (default: the park).",
+        "vi": "Đường cong của một doanh nghiệp (mặc định: khu công nghiệp).",
+    },
+    "help.opt.pathway.macc.method": {
+        "en": "Scope 2 method the abatement is counted by.",
+        "vi": "Phương pháp phạm vi 2 dùng để tính lượng giảm.",
+    },
+    "help.opt.pathway.export.fmt": {"en": "Export format.", "vi": "Định dạng xuất."},
+    "help.opt.pathway.export.region": {
+        "en": "IAMC region name of the park (default: the scenario id).",
+        "vi": "Tên vùng IAMC của khu công nghiệp (mặc định: mã kịch bản).",
+    },
+    "help.opt.pathway.export.out": {
+        "en": "CSV file to write (never overwritten).",
+        "vi": "Tệp CSV sẽ ghi (không bao giờ ghi đè).",
+    },
+}
