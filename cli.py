@@ -83,6 +83,18 @@ def _heads(lang: str, *keys: str) -> list[str]:
     return [text(k, lang) for k in keys]
 
 
+def _cols(lang: str, names: list[str]) -> list[str]:
+    """Table headings for result columns (``col.<name>`` in the catalogue), in ``lang``."""
+    return [text(f"col.{n}", lang) for n in names]
+
+
+def _cell(value: object, lang: str) -> str:
+    """A table cell: booleans as yes/no in ``lang``, anything else as text."""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return text("cli.yes" if value else "cli.no", lang)
+    return str(value)
+
+
 def _fail(ctx: click.Context, exc: GhgError, as_json: bool) -> None:
     lang = _lang(ctx)
     code = exc.exit_code
@@ -94,7 +106,7 @@ def _fail(ctx: click.Context, exc: GhgError, as_json: bool) -> None:
             payload["problems"] = [p.as_dict(lang) for p in exc.problems]
         _emit_json(payload)
     else:
-        click.echo(f"{text('cli.error', lang)}: {exc.render(lang)}", err=True)
+        click.echo(f"{click.style(text('cli.error', lang), fg='red', bold=True)}: {exc.render(lang)}", err=True)
     ctx.exit(code)
 
 
@@ -558,19 +570,19 @@ def park_cmd(
         [str(r["year"])] + [formatting.number(r[c], lg) for c in cols]
         for r in result.consolidated.to_dict(orient="records")
     ]
-    click.echo(formatting.table([text("cli.year", lg), *cols], rows, [False] + [True] * len(cols)))
+    click.echo(formatting.table([text("cli.year", lg), *_cols(lg, cols)], rows, [False] + [True] * len(cols)))
     if len(result.transfers):
         click.echo("")
         click.echo(text("cli.transfers_title", lg))
         heads = ["year", "seller", "buyer", "carrier", "ledger_quantity", "buyer_quantity", "unit", "agrees"]
         body = [
             [
-                str(r[h]) if h not in ("ledger_quantity", "buyer_quantity") else formatting.number(r[h], lg)
+                _cell(r[h], lg) if h not in ("ledger_quantity", "buyer_quantity") else formatting.number(r[h], lg)
                 for h in heads
             ]
             for r in result.transfers.to_dict(orient="records")
         ]
-        click.echo(formatting.table(heads, body, [False, False, False, False, True, True, False, False]))
+        click.echo(formatting.table(_cols(lg, heads), body, [False, False, False, False, True, True, False, False]))
     click.echo("")
     click.echo(text("cli.thresholds_title", lg))
     heads = [
@@ -585,10 +597,10 @@ def park_cmd(
     ]
     last = limits[limits["year"] == limits["year"].max()] if len(limits) else limits
     body = [
-        [formatting.number(r[h], lg, 0) if h in ("t_co2e", "toe") else str(r[h]) for h in heads]
+        [formatting.number(r[h], lg, 0) if h in ("t_co2e", "toe") else _cell(r[h], lg) for h in heads]
         for r in last.to_dict(orient="records")
     ]
-    click.echo(formatting.table(heads, body, [False, False, False, True, True, False, False, False]))
+    click.echo(formatting.table(_cols(lg, heads), body, [False, False, False, True, True, False, False, False]))
     click.echo("")
     click.echo(text("cli.built_from", lg, count=len(built_from), status=text(f"status.{min_status}", lg)))
     heads = _heads(lg, "cli.enterprise", "cli.year", "cli.revision", "cli.status", "cli.content_hash")
@@ -653,10 +665,17 @@ def check_cmd(
         )
         heads = ["code", "severity", "enterprise", "facility", "year", "message", "rows", "acknowledged"]
         body = [
-            [str(r[h])[:140] if h != "acknowledged" else ("yes" if r[h] else "") for h in heads]
+            [
+                text(f"severity.{r[h]}", lg)
+                if h == "severity"
+                else (text("cli.yes", lg) if r[h] else "")
+                if h == "acknowledged"
+                else str(r[h])[:140]
+                for h in heads
+            ]
             for r in findings.to_dict(orient="records")
         ]
-        click.echo(formatting.table(heads, body, [False] * len(heads)))
+        click.echo(formatting.table(_cols(lg, heads), body, [False] * len(heads)))
     if errors:
         ctx.exit(1)
 
@@ -912,7 +931,7 @@ def impact_cmd(
         [str(r[h]) if h in ("enterprise", "year") else formatting.number(r[h], lg) for h in heads]
         for r in moved.to_dict(orient="records")
     ]
-    click.echo(formatting.table(heads, body, [False, False, True, True, True, True]))
+    click.echo(formatting.table(_cols(lg, heads), body, [False, False, True, True, True, True]))
     click.echo(text("cli.impact", lg, count=len(moved)))
 
 
@@ -1287,7 +1306,7 @@ def factors_diff(ctx: click.Context, first: str, second: str, lang: str | None, 
         return
     heads = ["change", "parameter", "activity", "ipcc_category", "year", "gas", "value_a", "value_b", "unit_b"]
     body = [[str(r[h]) for h in heads] for r in diff.fillna("").to_dict(orient="records")]
-    click.echo(formatting.table(heads, body, [False] * len(heads)))
+    click.echo(formatting.table(_cols(_lang(ctx), heads), body, [False] * len(heads)))
     click.echo(
         text(
             "cli.diff_summary",

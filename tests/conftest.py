@@ -82,3 +82,33 @@ def make_release(folder: Path, rows: list[dict[str, str]], tier: str = "measured
     }
     (folder / "release.json").write_text(json.dumps(meta))
     return folder
+
+
+PARK = ROOT / "examples" / "tang-loong"
+
+
+@pytest.fixture(scope="session")
+def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example park's inventories 2019-2025 computed once into a store, as the README's main command does."""
+    from click.testing import CliRunner
+
+    import cli
+
+    store = tmp_path_factory.mktemp("park") / "ghg-store"
+    res = CliRunner().invoke(
+        cli.main,
+        [
+            "inventory",
+            *(str(p) for p in sorted((PARK / "activity").glob("*.csv"))),
+            "--gwp",
+            "AR5",
+            "--extra-factors",
+            str(PARK / "factors" / "park-furnace-gas-2026"),
+            "--extra-factors",
+            str(PARK / "factors" / "grid-2024-2025-assumed"),
+            "--out",
+            str(store),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    return store

@@ -15,28 +15,6 @@ from .conftest import ROOT
 PARK = ROOT / "examples" / "tang-loong"
 
 
-@pytest.fixture(scope="module")
-def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("park") / "ghg-store"
-    res = CliRunner().invoke(
-        cli.main,
-        [
-            "inventory",
-            *(str(p) for p in sorted((PARK / "activity").glob("*.csv"))),
-            "--gwp",
-            "AR5",
-            "--extra-factors",
-            str(PARK / "factors" / "park-furnace-gas-2026"),
-            "--extra-factors",
-            str(PARK / "factors" / "grid-2024-2025-assumed"),
-            "--out",
-            str(store),
-        ],
-    )
-    assert res.exit_code == 0, res.output
-    return store
-
-
 @pytest.fixture(autouse=True)
 def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run each command from a temporary folder: a default --out never lands in the repository."""
