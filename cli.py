@@ -706,7 +706,7 @@ def form06_cmd(
 ) -> None:
     lg = _lang(ctx)
     if "/" not in facility or not re.fullmatch(r"\d{4}-\d{4}", period):
-        raise click.UsageError("--facility ENTERPRISE/FACILITY and --period YYYY-YYYY")
+        raise click.UsageError(text("usage.form06", lg))
     enterprise, fac = facility.split("/", 1)
     first, last = (int(p) for p in period.split("-"))
     try:
@@ -729,7 +729,7 @@ def form06_cmd(
         xlsx = form06.write_xlsx(document, out)
         js = form06.write_json(document, out.with_suffix(".json"))
     except StopIteration:
-        raise click.UsageError(f"no stored inventory for {enterprise} in {last}") from None
+        raise click.UsageError(text("usage.no_inventory", lg, enterprise=enterprise, year=last)) from None
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1276,7 +1276,12 @@ def factors_show(ctx: click.Context, release: str, lang: str | None, as_json: bo
         return
     title = str(meta.get("title_vi") or meta["title"]) if lg == "vi" else str(meta["title"])
     click.echo(f"{rel.id} {rel.meta.version} ({rel.tier.value}): {title}")
-    click.echo(f"  publisher: {rel.meta.publisher}; published {rel.meta.published}; licence: {rel.meta.licence}")
+    click.echo(
+        "  "
+        + text(
+            "cli.release_meta", lg, publisher=rel.meta.publisher, published=rel.meta.published, licence=rel.meta.licence
+        )
+    )
     click.echo(
         f"  {text('cli.valid_years', lg)}: {rel.meta.valid_from}-{rel.meta.valid_to}; SHA-256 {rel.release_hash}"
     )

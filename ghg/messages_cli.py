@@ -199,6 +199,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.value_a": {"en": "value A", "vi": "giá trị A"},
     "col.value_b": {"en": "value B", "vi": "giá trị B"},
     "col.unit_b": {"en": "unit B", "vi": "đơn vị B"},
+    "usage.form06": {
+        "en": "give --facility ENTERPRISE/FACILITY and --period YYYY-YYYY (two years, e.g. 2023-2024)",
+        "vi": "hãy ghi --facility DOANH_NGHIỆP/CƠ_SỞ và --period YYYY-YYYY (hai năm, ví dụ 2023-2024)",
+    },
+    "usage.no_inventory": {
+        "en": "no stored inventory for {enterprise} in {year}: run 'ghg inventory' first",
+        "vi": "kho chưa có kiểm kê của {enterprise} năm {year}: hãy chạy 'ghg inventory' trước",
+    },
+    "cli.release_meta": {
+        "en": "publisher: {publisher}; published {published}; licence: {licence}",
+        "vi": "đơn vị công bố: {publisher}; ngày công bố {published}; giấy phép: {licence}",
+    },
     "cli.yes": {"en": "yes", "vi": "có"},
     "cli.no": {"en": "no", "vi": "không"},
     # options shared by several commands
