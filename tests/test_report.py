@@ -222,3 +222,12 @@ def test_report_in_a_real_browser(reports: dict[str, Path], lang: str, tmp_path:
     distinct = {tuple(px) for px in (pixels[::20, ::20, :3] * 255).astype(int).reshape(-1, 3)}
     assert len(distinct) > 20
     assert pdf[:5] == b"%PDF-" and pdf.count(b"/Type /Page") >= 3
+
+
+def test_json_is_the_same_machine_readable_document_in_both_languages(park_store: Path) -> None:
+    import json
+
+    args = ["park", "--store", str(park_store), "--registry", str(PARK / "registry.csv"), "--json"]
+    en = json.loads(CliRunner().invoke(cli.main, ["--lang", "en", *args]).output)
+    vi = json.loads(CliRunner().invoke(cli.main, ["--lang", "vi", *args]).output)
+    assert en.keys() == vi.keys() and en["consolidated"] == vi["consolidated"]
