@@ -511,6 +511,21 @@ def _park_inputs(
     return lines, registry, transfers
 
 
+def _findings(
+    store_dir: Path,
+    lines: Any,
+    registry: Any,
+    ledger: Any,
+    ack_path: Path | None,
+    lang: str,
+    threshold: float = 0.05,
+) -> Any:
+    """Every QA/QC finding of the latest lines, with the acknowledgements of ``ack_path`` applied."""
+    made = inventory.intensities(lines, store.read_production(store_dir))
+    history = store.read_lines(store_dir, revision="all")
+    return checks.acknowledge(checks.run_checks(lines, registry, ledger, made, history, threshold, lang), ack_path)
+
+
 @main.command(name="park")
 @_store_option
 @click.option("--years", "years", multiple=True, type=int)
@@ -641,10 +656,7 @@ def check_cmd(
     lg = _lang(ctx)
     try:
         lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        made = inventory.intensities(lines, store.read_production(store_dir))
-        history = store.read_lines(store_dir, revision="all")
-        findings = checks.run_checks(lines, reg, ledger, made, history, recalculation_threshold, lg)
-        findings = checks.acknowledge(findings, ack_path)
+        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg, recalculation_threshold)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -781,9 +793,7 @@ def report_html_cmd(
     try:
         years = _years(years_text)
         lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        made = inventory.intensities(lines, store.read_production(store_dir))
-        history = store.read_lines(store_dir, revision="all")
-        findings = checks.acknowledge(checks.run_checks(lines, reg, ledger, made, history, lang=lg), ack_path)
+        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg)
         inputs = report_html.ReportInputs(
             lines=lines,
             findings=findings,
@@ -836,9 +846,7 @@ def report_xlsx_cmd(
     try:
         years = _years(years_text)
         lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        made = inventory.intensities(lines, store.read_production(store_dir))
-        history = store.read_lines(store_dir, revision="all")
-        findings = checks.acknowledge(checks.run_checks(lines, reg, ledger, made, history, lang=lg), ack_path)
+        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg)
         path = export.write_workbook(
             export.workbook_sheets(lines, reg, ledger, findings, store.history(store_dir), enterprise, years, lg), out
         )

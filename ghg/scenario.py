@@ -17,6 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -409,6 +410,26 @@ def load_measures(path: Path, base_year: int, horizon: int, problems: list[Probl
     return measures
 
 
+def read_table(path: Path, name: str) -> dict[str, Any]:
+    """The ``[name]`` table of a TOML file.
+
+    Raises
+    ------
+    InputError
+        The file is missing, is not UTF-8 TOML, or has no such table.
+    """
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError([Problem(str(path), None, None, None, "no_file")]) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)})]) from None
+    table = document.get(name)
+    if not isinstance(table, dict):
+        raise InputError([Problem(str(path), None, name, None, "missing_table", params={"table": name})])
+    return table
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """Read and check a scenario file and the grid, driver and measure tables it names.
 
@@ -419,15 +440,7 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     path = Path(path)
     problems: list[Problem] = []
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, None, None, "no_file")]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)})]) from None
-    table = document.get("scenario")
-    if not isinstance(table, dict):
-        raise InputError([Problem(str(path), None, "scenario", None, "missing_table", params={"table": "scenario"})])
+    table = read_table(path, "scenario")
     for key in SCENARIO_KEYS:
         if key not in table:
             problems.append(Problem(str(path), None, f"scenario.{key}", None, "missing_field"))

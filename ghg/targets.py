@@ -21,7 +21,6 @@ Decision 896/QĐ-TTg (2022), National Climate Change Strategy to 2050 (sector mi
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ import pandas as pd
 
 from ghg.errors import InputError, Problem
 from ghg.projection import TARGET_SCOPES, Projection
-from ghg.scenario import LAST_YEAR, parse_rate, sha256
+from ghg.scenario import LAST_YEAR, parse_rate, read_table, sha256
 
 KINDS = ("linear_to_zero", "absolute_contraction", "net_zero", "bau_milestones", "points")
 BOUNDARIES = ("park", "enterprise")
@@ -101,15 +100,7 @@ def load_target(path: str | Path) -> Target:
         removals, unknown scopes, both Scope 2 methods at once, unordered or duplicated years.
     """
     path = Path(path)
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError([Problem(str(path), None, None, None, "no_file")]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)})]) from None
-    table = document.get("target")
-    if not isinstance(table, dict):
-        raise InputError([Problem(str(path), None, "target", None, "missing_table", params={"table": "target"})])
+    table = read_table(path, "target")
     problems: list[Problem] = []
     kind = table.get("kind")
     if kind not in KINDS:

@@ -50,23 +50,14 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     work.mkdir()
     shutil.copy(EXAMPLE, work / "activity.csv")
     env = {**os.environ, "PYTHONPATH": str(target)}
-    where = subprocess.run(
-        [sys.executable, "-c", "import ghg.releases as r; print(r.bundled_dir())"],
-        cwd=work,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    assert where == str(target / "ghg" / "_data" / "factors")
-    found = subprocess.run(
-        [sys.executable, "-c", "import ghg.pathway as p; print(p.locate_scenario('tang-loong'))"],
-        cwd=work,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+
+    def python(code: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-c", code], cwd=work, env=env, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
+    assert python("import ghg.releases as r; print(r.bundled_dir())") == str(target / "ghg" / "_data" / "factors")
+    found = python("import ghg.pathway as p; print(p.locate_scenario('tang-loong'))")
     assert found == str(target / "ghg" / "_data" / "pathways" / "tang-loong" / "scenario.toml")
     res = subprocess.run(
         [str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],
