@@ -119,7 +119,7 @@ def stacked_years(frame: pd.DataFrame, labels: dict[str, str], unit: str, title:
     axes.set_ylabel(unit)
     axes.set_title(title, fontsize=10)
     axes.grid(alpha=0.3, axis="y")
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(frame.columns), frameon=False)
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
     return _svg(figure)
 

@@ -26,7 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.card.total_location": {"en": "Total (Scope 2 location-based)", "vi": "Tổng (phạm vi 2 theo vị trí)"},
     "report.card.total_market": {"en": "Total (Scope 2 market-based)", "vi": "Tổng (phạm vi 2 theo thị trường)"},
     "report.card.biogenic": {"en": "Biogenic CO2 (memo)", "vi": "CO2 sinh học (ghi nhớ)"},
-    "report.card.tj": {"en": "Energy", "vi": "Năng lượng"},
+    "report.card.tj": {"en": "Energy (TJ)", "vi": "Năng lượng (TJ)"},
     "report.card.toe": {"en": "Energy (TOE)", "vi": "Năng lượng (TOE)"},
     "report.internal_note": {
         "en": "Park totals count energy sold between members once: the buyer's Scope 2 for internal supply is left out.",
