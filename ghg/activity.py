@@ -54,6 +54,7 @@ OPTIONAL_COLUMNS = (
     "steam_enthalpy",
     "steam_enthalpy_unit",
     "evidence",
+    "uncertainty",
 )
 INPUT_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: The sheet read from an Excel workbook when it exists (else the first sheet).

@@ -79,7 +79,7 @@ def stored_input(store_dir: Path, sha256: str) -> Path:
     return path
 
 
-def _release_for(entry: dict[str, object]) -> str:
+def release_for(entry: dict[str, object]) -> str:
     """A release folder whose release.json has the recorded hash (the recorded path, else the bundled id)."""
     wanted = str(entry.get("sha256", ""))
     for ref in (entry.get("path"), entry.get("id")):
@@ -118,7 +118,7 @@ def replay(store_dir: Path, manifest: Path) -> Replay:
     """
     run = json.loads(manifest.read_text(encoding="utf-8"))
     inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
-    factors = FactorSet.load([_release_for(r) for r in run["releases"]])
+    factors = FactorSet.load([release_for(r) for r in run["releases"]])
     result = inventory.run(inputs, str(run["gwp_set"]), factors, run.get("year"))
     rows, diffs = [], []
     for part in run["partitions"]:
@@ -266,7 +266,7 @@ def impact(store_dir: Path, new_release: str | Path, replaces: str) -> pd.DataFr
     frames = []
     for manifest in latest_runs(store_dir):
         run = json.loads(manifest.read_text(encoding="utf-8"))
-        refs = [str(new_release) if r["id"] == replaces else _release_for(r) for r in run["releases"]]
+        refs = [str(new_release) if r["id"] == replaces else release_for(r) for r in run["releases"]]
         if all(r["id"] != replaces for r in run["releases"]):
             refs.append(str(new_release))
         inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]

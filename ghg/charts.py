@@ -44,6 +44,7 @@ def pathway(
     lang: str,
     stem: Path,
     formats: tuple[str, ...] = FORMATS,
+    band: pd.DataFrame | None = None,
 ) -> dict[str, bytes]:
     """Actual emissions, BAU and the scenario [t CO2e/yr] with each target's trajectory.
 
@@ -64,6 +65,11 @@ def pathway(
             if last is not None:
                 series = pd.concat([pd.Series({last: actual[last]}), series])
             axes.plot(series.index, series / scale, style, color=colour, label=text(f"pathway.case.{case}", lang))
+    if band is not None and len(band):
+        axes.fill_between(
+            band["year"], band["p2_5"] / scale, band["p97_5"] / scale, color="#2ca02c", alpha=0.18,
+            label=text("pathway.case.band", lang),
+        )  # fmt: skip
     if len(actual):
         axes.plot(actual.index, actual / scale, "-o", color="black", label=text("pathway.case.actual", lang))
     styles: list[Any] = [":", "-.", (0, (1, 3)), (0, (5, 2, 1, 2)), "--"]

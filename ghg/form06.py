@@ -33,8 +33,13 @@ def build(
     findings: pd.DataFrame | None,
     releases: list[dict[str, object]],
     lang: str,
+    uncertainty: list[dict[str, object]] | None = None,
 ) -> dict[str, object]:
-    """The report as nested sections (keys are stable codes; titles and labels are in ``lang``)."""
+    """The report as nested sections (keys are stable codes; titles and labels are in ``lang``).
+
+    ``uncertainty`` rows (per year: IPCC Approach 1 with shared factors correlated, the naive figure, and
+    Approach 2, from :func:`ghg.uncertainty.analyse`) fill Part III's uncertainty when given.
+    """
     mine = lines[(lines["enterprise"] == enterprise) & (lines["facility"] == facility) & lines["year"].isin(years)]
     info = registry.frame[(registry.frame["enterprise"] == enterprise) & (registry.frame["facility"] == facility)]
     reg = info.iloc[0].to_dict() if len(info) else {}
@@ -123,7 +128,7 @@ def build(
             "activity_data": activity.to_dict(orient="records"),
             "results": results,
             "quality_findings": mine_findings,
-            "uncertainty": todo,
+            "uncertainty": uncertainty if uncertainty else todo,
             "completeness": todo,
             "inputs": sorted(set(mine["input_file"] + " sha256:" + mine["input_sha256"])),
         },

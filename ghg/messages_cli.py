@@ -213,6 +213,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.yes": {"en": "yes", "vi": "có"},
     "cli.no": {"en": "no", "vi": "không"},
+    "help.cmd.uncertainty": {
+        "en": "Uncertainty of a year's inventories (IPCC Approach 1 and Monte Carlo Approach 2, shared factors correlated), key categories, and the pathway band with --scenario.",
+        "vi": "Độ không chắc chắn của kiểm kê một năm (Cách tiếp cận 1 của IPCC và Monte Carlo Cách 2, hệ số dùng chung tương quan), hạng mục chính, và dải lộ trình với --scenario.",
+    },
+    "help.opt.uncertainty.year": {
+        "en": "The year (default: the latest stored).",
+        "vi": "Năm (mặc định: năm mới nhất trong kho).",
+    },
+    "help.opt.uncertainty.enterprise": {
+        "en": "Only this enterprise (default: the park and each member).",
+        "vi": "Chỉ doanh nghiệp này (mặc định: khu công nghiệp và từng thành viên).",
+    },
+    "help.opt.uncertainty.method": {"en": "Approach 1, 2 or both.", "vi": "Cách 1, 2 hoặc cả hai."},
+    "help.opt.uncertainty.samples": {"en": "Monte Carlo iterations.", "vi": "Số lần lặp Monte Carlo."},
+    "help.opt.uncertainty.seed": {
+        "en": "Seed of the random draws (recorded with the result).",
+        "vi": "Hạt giống của các lần rút ngẫu nhiên (lưu cùng kết quả).",
+    },
+    "help.opt.uncertainty.default_tier": {
+        "en": "Data-quality tier of activity data that declare no uncertainty (1-4: ±7.5, 5, 2.5, 1.5 %).",
+        "vi": "Cấp chất lượng của dữ liệu hoạt động không khai báo độ không chắc chắn (1-4: ±7,5, 5, 2,5, 1,5 %).",
+    },
+    "help.opt.uncertainty.pathway_samples": {"en": "Draws of the pathway band.", "vi": "Số lần rút cho dải lộ trình."},
+    "help.opt.uncertainty.out": {
+        "en": "Folder for the result files (Parquet; never overwritten).",
+        "vi": "Thư mục ghi kết quả (Parquet; không bao giờ ghi đè).",
+    },
     # options shared by several commands
     "help.opt.version": {"en": "Show the version and exit.", "vi": "Hiện phiên bản rồi thoát."},
     "help.opt.lang": {

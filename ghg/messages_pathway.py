@@ -178,6 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pathway.case.actual": {"en": "actual", "vi": "thực tế"},
     "pathway.case.bau": {"en": "business as usual", "vi": "kịch bản thông thường (BAU)"},
     "pathway.case.scenario": {"en": "scenario", "vi": "kịch bản"},
+    "pathway.case.band": {"en": "scenario, 95 % band", "vi": "kịch bản, dải 95 %"},
     "pathway.chart.kt": {"en": "kt CO2e per year", "vi": "nghìn tấn CO2tđ mỗi năm"},
     "pathway.chart.abatement_kt": {"en": "abatement [kt CO2e/yr]", "vi": "lượng giảm [nghìn tấn CO2tđ/năm]"},
     "pathway.chart.cost": {"en": "cost [{currency}/t CO2e]", "vi": "chi phí [{currency}/tấn CO2tđ]"},

@@ -93,6 +93,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.error": {"en": "error", "vi": "lỗi"},
     "severity.warning": {"en": "warning", "vi": "cảnh báo"},
     "severity.info": {"en": "information", "vi": "thông tin"},
+    "problem.uncertainty_form": {
+        "en": "write the uncertainty as a 95 % half-width such as '±2.5 %' (optionally followed by normal, lognormal, triangular or uniform) or a data-quality tier 'tier 1' to 'tier 4'",
+        "vi": "hãy ghi độ không chắc chắn dạng nửa khoảng 95 % như '±2.5 %' (có thể kèm normal, lognormal, triangular hoặc uniform) hoặc cấp chất lượng số liệu 'tier 1' đến 'tier 4'",
+    },
+    # uncertainty
+    "uncertainty.header": {
+        "en": "Uncertainty {year} (Scope 1 + Scope 2 location-based, 95 %); Approach 2: {samples} iterations, seed {seed}; activity data without a declared uncertainty: tier {tier}",
+        "vi": "Độ không chắc chắn năm {year} (phạm vi 1 + phạm vi 2 theo vị trí, 95 %); Cách tiếp cận 2: {samples} lần lặp, hạt giống {seed}; dữ liệu hoạt động không khai báo độ không chắc chắn: cấp {tier}",
+    },
+    "uncertainty.head.a1": {"en": "Approach 1, shared factors correlated", "vi": "Cách 1, hệ số dùng chung tương quan"},
+    "uncertainty.head.naive": {"en": "Approach 1, all independent (naive)", "vi": "Cách 1, coi mọi dòng độc lập"},
+    "uncertainty.head.a2": {"en": "Approach 2, 2.5-97.5 %", "vi": "Cách 2, 2,5-97,5 %"},
+    "uncertainty.head.mean": {"en": "Approach 2 mean t CO2e", "vi": "Cách 2 trung bình t CO2tđ"},
+    "uncertainty.converged": {
+        "en": "Approach 2 converged: the 95 % interval of the first half of the iterations differs from the full one by {change} % of the mean.",
+        "vi": "Cách 2 đã hội tụ: khoảng 95 % của nửa đầu số lần lặp khác khoảng đầy đủ {change} % giá trị trung bình.",
+    },
+    "uncertainty.not_converged": {
+        "en": "Approach 2 NOT converged: the 95 % interval moved by {change} % of the mean between half and all iterations; run more --samples.",
+        "vi": "Cách 2 CHƯA hội tụ: khoảng 95 % thay đổi {change} % giá trị trung bình giữa nửa và toàn bộ số lần lặp; hãy tăng --samples.",
+    },
+    "uncertainty.key_categories": {
+        "en": "Categories contributing most to the uncertainty of the total (Approach 2, share of variance):",
+        "vi": "Các hạng mục đóng góp nhiều nhất vào độ không chắc chắn của tổng (Cách 2, tỷ trọng phương sai):",
+    },
+    "uncertainty.not_covered": {
+        "en": "Lines whose factor has no published 95 % range (activity uncertainty only): {listing}",
+        "vi": "Các dòng có hệ số không công bố khoảng 95 % (chỉ tính độ không chắc chắn của dữ liệu hoạt động): {listing}",
+    },
+    "uncertainty.band": {
+        "en": "Pathway band from uncertain drivers and measure effects ({samples} draws), t CO2e:",
+        "vi": "Dải lộ trình từ các yếu tố tăng trưởng và hiệu quả biện pháp không chắc chắn ({samples} lần rút), t CO2tđ:",
+    },
+    "uncertainty.measured": {"en": "measured values", "vi": "giá trị đo"},
+    "col.source_category": {"en": "source category", "vi": "loại nguồn"},
+    "col.variance_share": {"en": "share of variance", "vi": "tỷ trọng phương sai"},
+    "col.p2_5": {"en": "2.5 %", "vi": "2,5 %"},
+    "col.p50": {"en": "median", "vi": "trung vị"},
+    "col.p97_5": {"en": "97.5 %", "vi": "97,5 %"},
+    "report.uncertainty": {"en": "Uncertainty, {year}", "vi": "Độ không chắc chắn, năm {year}"},
+    "report.uncertainty_note": {
+        "en": "95 % intervals. Approach 1 combines lines that use the same factor as fully correlated; the naive figure treats every line as independent. Approach 2: {samples} Monte Carlo iterations, seed {seed}.",
+        "vi": "Khoảng 95 %. Cách 1 coi các dòng dùng cùng một hệ số là tương quan hoàn toàn; con số đơn giản coi mọi dòng độc lập. Cách 2: {samples} lần lặp Monte Carlo, hạt giống {seed}.",
+    },
     # the Excel workbook
     "workbook.lines": {"en": "lines", "vi": "dòng kết quả"},
     "workbook.totals": {"en": "totals", "vi": "tổng hợp"},

@@ -70,6 +70,8 @@ class ReportInputs:
     gaps: list[Gap] = field(default_factory=list)
     macc: pd.DataFrame | None = None
     macc_year: int | None = None
+    uncertainty: Any = None
+    band: pd.DataFrame | None = None
 
 
 def _e(value: object) -> str:
@@ -384,6 +386,8 @@ def render(inputs: ReportInputs, lang: str) -> str:
         )
     else:
         out.append(f"<p>{_e(text('report.no_findings', lang))}</p>")
+    if inputs.uncertainty is not None:
+        out.append(_uncertainty(inputs.uncertainty, lang))
     # pathway
     if inputs.projection is not None:
         out.append(_pathway(inputs, lang))
@@ -391,6 +395,43 @@ def render(inputs: ReportInputs, lang: str) -> str:
     out.append(_provenance(inputs, lang))
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _uncertainty(result: Any, lang: str) -> str:
+    """Approach 1 (shared factors correlated, and the naive independent figure) beside Approach 2."""
+    out = [f"<h2>{_e(text('report.uncertainty', lang, year=result.year))}</h2>"]
+    out.append(
+        f'<p class="note">{_e(text("report.uncertainty_note", lang, samples=result.samples, seed=result.seed))}</p>'
+    )
+    rows = []
+    for r in result.table.to_dict(orient="records"):
+        a1 = f"−{number(100 * r['u_lo'], lang, 1)} / +{number(100 * r['u_hi'], lang, 1)} %"
+        naive = f"−{number(100 * r['naive_lo'], lang, 1)} / +{number(100 * r['naive_hi'], lang, 1)} %"
+        low, high = 100 * (r["mc_p2_5"] / r["t_co2e"] - 1), 100 * (r["mc_p97_5"] / r["t_co2e"] - 1)
+        a2 = f"{number(low, lang, 1).replace('-', '−')} / +{number(high, lang, 1)} %"
+        name = text("report.park", lang) if r["boundary"] == "park" else r["boundary"]
+        rows.append([_e(name), _e(number(r["t_co2e"], lang, 0)), _e(a1), _e(naive), _e(a2)])
+    heads = [text("cli.enterprise", lang), "t CO2e"]
+    heads += [text(k, lang) for k in ("uncertainty.head.a1", "uncertainty.head.naive", "uncertainty.head.a2")]
+    out.append(_table(heads, rows, [False, True, True, True, True], widths=[22, 16, 22, 20, 20]))
+    if len(result.key_categories):
+        out.append(f"<h3>{_e(text('uncertainty.key_categories', lang))}</h3>")
+        out.append(
+            _table(
+                [text(f"col.{c}", lang) for c in ("source_category", "activity", "t_co2e", "variance_share")],
+                [
+                    [
+                        _e(text("category." + r["source_category"], lang)),
+                        _e(r["activity"]),
+                        _e(number(r["t_co2e"], lang, 0)),
+                        _e(number(100 * r["variance_share"], lang, 1)) + " %",
+                    ]
+                    for r in result.key_categories.head(6).to_dict(orient="records")
+                ],
+                [False, False, True, True],
+            )
+        )
+    return "".join(out)
 
 
 def _pathway(inputs: ReportInputs, lang: str) -> str:
@@ -409,9 +450,9 @@ def _pathway(inputs: ReportInputs, lang: str) -> str:
             (g.target.name_vi if lang == "vi" else g.target.name): g.yearly[["year", "target_t_co2e"]] for g in members
         }
         title = " + ".join(text(f"pathway.scope.{s}", lang) for s in scopes)
-        svg = charts.inline(
-            charts.pathway(projection.totals(list(scopes), inputs.enterprise), drawn, title, lang, Path("p"), ("svg",))
-        )
+        band = inputs.band if scopes == ("scope_1", "scope_2_location") else None
+        totals = projection.totals(list(scopes), inputs.enterprise)
+        svg = charts.inline(charts.pathway(totals, drawn, title, lang, Path("p"), ("svg",), band))
         out.append(f'<div class="chart">{svg}</div>')
     if inputs.gaps:
         out.append(

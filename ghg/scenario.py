@@ -53,7 +53,7 @@ KIND_SCOPES = {
 SCENARIO_KEYS = ("id", "name", "base_year", "horizon", "grid", "drivers", "measures")
 OPTIONAL_KEYS = ("name_vi", "description")
 GRID_COLUMNS = ["year", "value", "unit", "source", "note"]
-DRIVER_COLUMNS = ["enterprise", "sector", "from_year", "to_year", "growth", "source"]
+DRIVER_COLUMNS = ["enterprise", "sector", "from_year", "to_year", "growth", "growth_range", "source"]
 MEASURE_COLUMNS = [
     "id",
     "name",
@@ -74,6 +74,7 @@ MEASURE_COLUMNS = [
     "savings_per_year",
     "currency",
     "discount_rate",
+    "effect_range",
     "source",
     "note",
 ]
@@ -124,6 +125,8 @@ class Measure:
     discount_rate: float
     source: str
     row: int
+    #: 95 % half-width of the effect, as a fraction of it (``effect_range``; 0 when not given)
+    effect_u: float = 0.0
 
     def ramp(self, years: np.ndarray) -> np.ndarray:
         """Share of the full effect reached in each year [-]: linear over ``ramp_years`` from ``start_year``."""
@@ -267,10 +270,10 @@ def load_drivers(path: Path, base_year: int, horizon: int, problems: list[Proble
 
     Periods of the same enterprise or sector must not overlap; an enterprise's own rows win over its sector's.
     """
-    frame, found = _csv(path, DRIVER_COLUMNS)
+    frame, found = _csv(path, DRIVER_COLUMNS, optional=("growth_range",))
     problems += found
     if found:
-        return pd.DataFrame(columns=["enterprise", "sector", "from_year", "to_year", "growth"])
+        return pd.DataFrame(columns=["enterprise", "sector", "from_year", "to_year", "growth", "growth_u", "row"])
     rows = []
     for i, row in frame.iterrows():
         n = int(str(i)) + 2
@@ -279,6 +282,9 @@ def load_drivers(path: Path, base_year: int, horizon: int, problems: list[Proble
         start = _integer(path, n, "from_year", row["from_year"], problems)
         end = _integer(path, n, "to_year", row["to_year"], problems)
         growth = _rate(path, n, "growth", row["growth"], problems)
+        spread = _rate(path, n, "growth_range", row["growth_range"], problems) if row["growth_range"] else 0.0
+        if spread < 0:
+            problems.append(Problem(str(path), n, "growth_range", row["growth_range"], "not_negative"))
         if start is not None and end is not None:
             if end < start:
                 problems.append(
@@ -290,8 +296,8 @@ def load_drivers(path: Path, base_year: int, horizon: int, problems: list[Proble
                 )
         if row["source"] == "":
             problems.append(Problem(str(path), n, "source", "", "source_required"))
-        rows.append((row["enterprise"], row["sector"], start, end, growth, n))
-    out = pd.DataFrame(rows, columns=["enterprise", "sector", "from_year", "to_year", "growth", "row"])
+        rows.append((row["enterprise"], row["sector"], start, end, growth, spread, n))
+    out = pd.DataFrame(rows, columns=["enterprise", "sector", "from_year", "to_year", "growth", "growth_u", "row"])
     for _, group in out.dropna(subset=["from_year", "to_year"]).groupby(["enterprise", "sector"]):
         group = group.sort_values("from_year")
         ends = group["to_year"].shift()
@@ -327,7 +333,7 @@ def _list(value: str) -> list[str]:
 
 def load_measures(path: Path, base_year: int, horizon: int, problems: list[Problem]) -> list[Measure]:
     """The measures (CSV, :data:`MEASURE_COLUMNS`), each checked field by field."""
-    frame, found = _csv(path, MEASURE_COLUMNS, optional=("note",))
+    frame, found = _csv(path, MEASURE_COLUMNS, optional=("note", "effect_range"))
     problems += found
     if found:
         return []
@@ -379,6 +385,9 @@ def load_measures(path: Path, base_year: int, horizon: int, problems: list[Probl
             problems.append(Problem(p, n, "discount_rate", row["discount_rate"], "rate_percent"))
         if row["source"] == "":
             problems.append(Problem(p, n, "source", "", "source_required"))
+        spread = _rate(path, n, "effect_range", row["effect_range"], problems) if row["effect_range"] else 0.0
+        if spread < 0:
+            problems.append(Problem(p, n, "effect_range", row["effect_range"], "not_negative"))
         measures.append(
             Measure(
                 id=row["id"],
@@ -403,6 +412,7 @@ def load_measures(path: Path, base_year: int, horizon: int, problems: list[Probl
                 discount_rate=rate,
                 source=row["source"],
                 row=n,
+                effect_u=spread,
             )
         )
     for i in np.flatnonzero(frame["id"].duplicated()):

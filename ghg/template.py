@@ -59,6 +59,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "steam_enthalpy": ("Entanpi hơi", "Steam enthalpy"),
     "steam_enthalpy_unit": ("Đơn vị entanpi", "Enthalpy unit"),
     "evidence": ("Chứng từ (hóa đơn, đồng hồ)", "Evidence (invoice, meter)"),
+    "uncertainty": ("Độ không chắc chắn (±2.5 % hoặc tier 1-4)", "Uncertainty (±2.5 % or tier 1-4)"),
     EXAMPLE_COLUMN: ("Dòng mẫu (xóa trước khi nộp)", "Example row (delete before submitting)"),
 }
 
@@ -96,6 +97,7 @@ SHEETS = [
             "density_unit",
             "oxidation_factor",
             "evidence",
+            "uncertainty",
         ],
         ("solid", "liquid", "gas"),
         [
@@ -122,6 +124,7 @@ SHEETS = [
             "density",
             "density_unit",
             "evidence",
+            "uncertainty",
         ],
         ("liquid", "gas"),
         [
@@ -150,6 +153,7 @@ SHEETS = [
             "balance",
             "direction",
             "evidence",
+            "uncertainty",
         ],
         ("material", "solid", "liquid", "gas"),
         [
@@ -166,7 +170,7 @@ SHEETS = [
     SheetSpec(
         "fugitive",
         "fugitive",
-        [*_COMMON, "ipcc_category", "activity", "quantity", "unit", "balance", "direction", "evidence"],
+        [*_COMMON, "ipcc_category", "activity", "quantity", "unit", "balance", "direction", "evidence", "uncertainty"],
         ("fugitive",),
         [{"ipcc_category": "2.F.1", "activity": "R-410A", "quantity": 12, "unit": "kg", "evidence": "service report"}],
         ("Phát tán (môi chất lạnh, SF6)", "Fugitive (refrigerants, SF6)"),
@@ -184,6 +188,7 @@ SHEETS = [
             "supplier_factor",
             "supplier_factor_unit",
             "evidence",
+            "uncertainty",
         ],
         ("electricity",),
         [{"activity": "grid_electricity", "quantity": 1500, "unit": "MWh", "evidence": "EVN bills"}],
@@ -206,6 +211,7 @@ SHEETS = [
             "steam_enthalpy",
             "steam_enthalpy_unit",
             "evidence",
+            "uncertainty",
         ],
         ("heat",),
         [

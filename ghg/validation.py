@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from ghg import units
 from ghg.activity import INPUT_COLUMNS, Columns, Source
 from ghg.errors import Problem, UnitError
+from ghg.uncertainty import parse_declared
 from ghg.vocabulary import EnergyBasis, SourceCategory
 
 #: Earliest reporting year accepted (the UNFCCC base year).
@@ -70,6 +71,7 @@ TEXT_COLUMNS = (
     "supplier_factor_unit",
     "steam_enthalpy_unit",
     "evidence",
+    "uncertainty",
 )
 
 
@@ -400,6 +402,7 @@ class Checker:
             ("direction", lambda v: v in _DIRECTIONS, "vocabulary", {"allowed": ", ".join(_DIRECTIONS)}),
             ("instrument", lambda v: v in _INSTRUMENTS, "vocabulary", {"allowed": ", ".join(_INSTRUMENTS)}),
             ("supplier", lambda v: _ID.match(v) is not None, "identifier", {}),
+            ("uncertainty", lambda v: parse_declared(v) is not None, "uncertainty_form", {}),
         ]
         for name, test, code, params in checks:
             bad = self._bad_values(name, text[name], test)
