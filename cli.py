@@ -1432,6 +1432,7 @@ def uncertainty_cmd(
                 **settings,
                 "boundaries": result.table.to_dict(orient="records"),
                 "key_categories": result.key_categories.to_dict(orient="records"),
+                "categories_approach_1": result.categories.to_dict(orient="records"),
                 "no_published_factor_range": result.not_covered.to_dict(orient="records"),
                 "pathway_band": band.to_dict(orient="records") if band is not None else None,
                 "files": [{"path": str(p), "state": st} for p, st in outcome],

@@ -362,6 +362,10 @@ class Result:
     year: int
     table: pd.DataFrame
     key_categories: pd.DataFrame
+    #: Approach 1 per category (source category and activity) of the park or the one enterprise
+    categories: pd.DataFrame
+    #: Approach 1 per result line: its activity and factor components combined by IPCC Eq. 3.1
+    per_line: pd.DataFrame
     not_covered: pd.DataFrame
     samples: int
     seed: int
@@ -417,7 +421,21 @@ def analyse(
         .agg(lines=("x", "size"), t_co2e=("x", "sum"))
         .reset_index()
     )
-    return Result(year, table, key, not_covered, samples, seed, default_tier, converged, convergence)
+    main = inputs.lines["boundary"] == (enterprise or "")
+    own = Inputs(inputs.lines[main].reset_index(drop=True), inputs.factors, default_tier)
+    categories = approach_1(own, ["source_category", "activity"])
+    padded = {side: np.append(inputs.factors[side].to_numpy(dtype=float), 0.0) for side in ("lo", "hi")}
+    per_line = own.lines[
+        ["enterprise", "facility", "source_category", "activity", "gas", "input_file", "input_row", "x"]
+    ].rename(columns={"x": "t_co2e"})
+    for side in ("lo", "hi"):
+        squares = own.lines[f"ad_{side}"] ** 2
+        for column in ("f1", "f2"):
+            squares = squares + padded[side][own.lines[column].to_numpy()] ** 2
+        per_line[f"u_{side}"] = np.sqrt(squares.to_numpy())
+    return Result(
+        year, table, key, categories, per_line, not_covered, samples, seed, default_tier, converged, convergence
+    )
 
 
 def pathway_band(
@@ -487,6 +505,8 @@ def result_files(result: Result, band: pd.DataFrame | None) -> dict[str, bytes]:
     files = {}
     for name, frame in (
         (f"uncertainty-{result.year}.parquet", result.table),
+        (f"uncertainty-{result.year}-categories.parquet", result.categories),
+        (f"uncertainty-{result.year}-lines.parquet", result.per_line),
         (f"uncertainty-{result.year}-key-categories.parquet", result.key_categories),
         (f"uncertainty-{result.year}-pathway-band.parquet", band),
     ):

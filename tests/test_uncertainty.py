@@ -172,8 +172,15 @@ def test_the_example_park_from_the_command_line(park_store: Path, tmp_path: Path
     assert payload["key_categories"][0]["variance_share"] > 0.2
     assert {f["path"].rsplit("/", 1)[-1] for f in payload["files"]} == {
         "uncertainty-2025.parquet",
+        "uncertainty-2025-categories.parquet",
+        "uncertainty-2025-lines.parquet",
         "uncertainty-2025-key-categories.parquet",
     }
+    categories = {(r["source_category"], r["activity"]): r for r in payload["categories_approach_1"]}
+    assert all(r["u_hi"] >= r["naive_hi"] - 1e-12 for r in categories.values())
+    # the boilers of APROMACO, DAP No.2 and Duc Giang share the IPCC coal CO2 factor and NCV: correlated is wider
+    coal = categories[("stationary_combustion", "other_bituminous_coal")]
+    assert coal["u_hi"] > coal["naive_hi"] * 1.2
     vi = CliRunner().invoke(cli.main, ["--lang", "vi", *args, "--samples", "5000", "--method", "1"])
     assert "Độ không chắc chắn năm 2025" in vi.output and "Cách 1, hệ số dùng chung tương quan" in vi.output
 
