@@ -30,6 +30,7 @@ from ghg import (
     pathway_output,
     releases,
     report_html,
+    review,
     store,
     template,
     uncertainty,
@@ -504,30 +505,6 @@ def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def _park_inputs(
-    store_dir: Path, registry_path: Path, transfers_path: Path | None, min_status: str = "draft"
-) -> tuple[Any, Any, Any]:
-    registry = park.load_registry(registry_path)
-    lines = store.read_lines(store_dir, min_status=min_status)
-    transfers = park.load_transfers(transfers_path, registry) if transfers_path else None
-    return lines, registry, transfers
-
-
-def _findings(
-    store_dir: Path,
-    lines: Any,
-    registry: Any,
-    ledger: Any,
-    ack_path: Path | None,
-    lang: str,
-    threshold: float = 0.05,
-) -> Any:
-    """Every QA/QC finding of the latest lines, with the acknowledgements of ``ack_path`` applied."""
-    made = inventory.intensities(lines, store.read_production(store_dir))
-    history = store.read_lines(store_dir, revision="all")
-    return checks.acknowledge(checks.run_checks(lines, registry, ledger, made, history, threshold, lang), ack_path)
-
-
 @main.command(name="park")
 @_store_option
 @click.option("--years", "years", multiple=True, type=int)
@@ -554,7 +531,7 @@ def park_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers, min_status)
+        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers, min_status)
         result = park.consolidate(lines, reg, ledger, list(years) or None, list(enterprises) or None)
         limits = park.thresholds(result.lines, reg)
     except GhgError as exc:
@@ -657,8 +634,8 @@ def check_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg, recalculation_threshold)
+        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
+        findings = review.findings(store_dir, lines, reg, ledger, ack_path, lg, recalculation_threshold)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -724,7 +701,7 @@ def form06_cmd(
     enterprise, fac = facility.split("/", 1)
     first, last = (int(p) for p in period.split("-"))
     try:
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
+        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
         findings = checks.run_checks(lines, reg, ledger, lang=lg)
         metadata = store.read_metadata(
             next((store_dir / "lines").glob(f"year={last}/enterprise={enterprise}/revision=*/part-0.parquet"))
@@ -800,30 +777,18 @@ def report_html_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        years = _years(years_text)
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg)
-        inputs = report_html.ReportInputs(
-            lines=lines,
-            findings=findings,
-            history=store.history(store_dir),
-            manifests=report_html.manifests(store_dir),
-            registry=reg,
-            transfers=ledger,
-            enterprise=enterprise,
-            years=years,
+        inputs = review.report_inputs(
+            store_dir,
+            registry,
+            transfers,
+            ack_path,
+            lg,
+            enterprise,
+            _years(years_text),
+            scenario_ref,
+            list(target_refs),
+            macc_year,
         )
-        chosen = lines[lines["year"].isin(years)] if years else lines
-        inputs.uncertainty = uncertainty.analyse(
-            store_dir, lines, park.internal_supply(lines, reg), int(chosen["year"].max()), enterprise, samples=20_000
-        )
-        if scenario_ref:
-            inputs.projection = pathway.run(scenario_ref, store_dir, registry)
-            inputs.gaps = pathway.check(inputs.projection, list(target_refs), enterprise, False)
-            inputs.band = uncertainty.pathway_band(lines, inputs.projection.scenario, reg, 100, enterprise=enterprise)
-            if macc_year:
-                inputs.macc, _ = macc.curve(inputs.projection, macc_year, enterprise)
-                inputs.macc_year = macc_year
         document = report_html.render(inputs, lg).encode("utf-8")
         outcome = pathway_output.publish(out.parent if str(out.parent) else Path("."), {out.name: document})
     except GhgError as exc:
@@ -859,8 +824,8 @@ def report_xlsx_cmd(
     lg = _lang(ctx)
     try:
         years = _years(years_text)
-        lines, reg, ledger = _park_inputs(store_dir, registry, transfers)
-        findings = _findings(store_dir, lines, reg, ledger, ack_path, lg)
+        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
+        findings = review.findings(store_dir, lines, reg, ledger, ack_path, lg)
         path = export.write_workbook(
             export.workbook_sheets(lines, reg, ledger, findings, store.history(store_dir), enterprise, years, lg), out
         )
@@ -1403,7 +1368,7 @@ def uncertainty_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, _ = _park_inputs(store_dir, registry, transfers)
+        lines, reg, _ = review.park_inputs(store_dir, registry, transfers)
         year = year or int(lines["year"].max())
         internal = park.internal_supply(lines, reg)
         result = uncertainty.analyse(store_dir, lines, internal, year, enterprise, default_tier, samples, seed, method)
