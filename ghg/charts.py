@@ -153,3 +153,52 @@ def inline(files: dict[str, bytes]) -> str:
     (data,) = files.values()
     text_ = data.decode("utf-8")
     return text_[text_.index("<svg") :]
+
+
+def network(
+    links: pd.DataFrame, title: str, lang: str, stem: Path, formats: tuple[str, ...] = FORMATS
+) -> dict[str, bytes]:
+    """The symbiosis network of a year: members on a circle, one arrow per operating link from supplier to
+    receiver, coloured by what flows, as wide as its quantity relative to the largest flow in the same unit."""
+    figure, axes = plt.subplots(figsize=(9, 8))
+    shown = links[links["confirmed"].astype(bool)] if len(links) else links
+    names = sorted(set(shown["supplier"]) | set(shown["receiver"])) if len(shown) else []
+    angle = {n: 2 * np.pi * i / max(len(names), 1) + np.pi / 2 for i, n in enumerate(names)}
+    where = {n: (np.cos(a), np.sin(a)) for n, a in angle.items()}
+    materials = sorted(set(shown["material"])) if len(shown) else []
+    colour = {m: plt.get_cmap("tab10")(i % 10) for i, m in enumerate(materials)}
+    largest = shown.groupby("unit")["quantity"].max().to_dict() if len(shown) else {}
+    for i, r in enumerate(shown.sort_values(["material", "supplier", "receiver"]).to_dict(orient="records")):
+        (x0, y0), (x1, y1) = where[r["supplier"]], where[r["receiver"]]
+        width = 1.0 + 7.0 * (r["quantity"] / largest[r["unit"]] if largest.get(r["unit"]) else 0.0)
+        bend = 0.15 + 0.05 * (i % 3)
+        axes.annotate(
+            "",
+            xy=(x1 * 0.9, y1 * 0.9),
+            xytext=(x0 * 0.9, y0 * 0.9),
+            arrowprops={"arrowstyle": "-|>", "lw": width, "color": colour[r["material"]], "alpha": 0.75,
+                        "connectionstyle": f"arc3,rad={bend}", "mutation_scale": 14},
+        )  # fmt: skip
+        axes.text(
+            (x0 + x1) * 0.45,
+            (y0 + y1) * 0.45,
+            f"{number(r['quantity'], lang, 0)} {r['unit']}",
+            fontsize=7,
+            ha="center",
+            color=colour[r["material"]],
+        )
+    for name, (x, y) in where.items():
+        axes.scatter([x], [y], s=500, color="#e8f0e4", edgecolor="#14532d", zorder=3)
+        axes.text(x * 1.16, y * 1.16, name, ha="center", va="center", fontsize=8, zorder=4)
+    for material in materials:
+        axes.plot([], [], color=colour[material], lw=4, label=material)
+    if materials:
+        axes.legend(
+            fontsize=8, loc="lower center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(materials), 4), frameon=False
+        )
+    axes.set_xlim(-1.45, 1.45)
+    axes.set_ylim(-1.45, 1.45)
+    axes.set_aspect("equal")
+    axes.axis("off")
+    axes.set_title(title)
+    return _render(figure, stem, formats)

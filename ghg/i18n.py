@@ -7,6 +7,7 @@ kính, hệ số phát thải, dữ liệu hoạt động, phạm vi 1/2, nhiệ
 from __future__ import annotations
 
 from ghg.messages_cli import MESSAGES as CLI_MESSAGES
+from ghg.messages_eip import MESSAGES as EIP_MESSAGES
 from ghg.messages_pathway import MESSAGES as PATHWAY_MESSAGES
 from ghg.messages_report import MESSAGES as REPORT_MESSAGES
 
@@ -744,6 +745,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **PATHWAY_MESSAGES,
     **REPORT_MESSAGES,
     **CLI_MESSAGES,
+    **EIP_MESSAGES,
 }
 
 

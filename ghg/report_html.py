@@ -72,6 +72,7 @@ class ReportInputs:
     macc_year: int | None = None
     uncertainty: Any = None
     band: pd.DataFrame | None = None
+    eip: Any = None
 
 
 def _e(value: object) -> str:
@@ -388,6 +389,8 @@ def render(inputs: ReportInputs, lang: str) -> str:
         out.append(f"<p>{_e(text('report.no_findings', lang))}</p>")
     if inputs.uncertainty is not None:
         out.append(_uncertainty(inputs.uncertainty, lang))
+    if inputs.eip is not None and inputs.enterprise is None:
+        out.append(_eip(inputs.eip, lang))
     # pathway
     if inputs.projection is not None:
         out.append(_pathway(inputs, lang))
@@ -395,6 +398,44 @@ def render(inputs: ReportInputs, lang: str) -> str:
     out.append(_provenance(inputs, lang))
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _eip(ind: Any, lang: str) -> str:
+    """Decree 35 indicators of the year, the Art. 37 numeric criteria and the symbiosis network."""
+    s = ind.summary
+    met = {c["criterion"]: c["met"] for c in ind.criteria.to_dict(orient="records")}
+    status = {k: text("eip.met" if v else "eip.not_met", lang) for k, v in met.items()}
+    out = [f"<h2>{_e(text('report.eip', lang, year=ind.year))}</h2>"]
+    share = number(100 * s["recp_share"], lang, 1)
+    uptake = text("eip.recp_share", lang, count=s["recp_enterprises"], members=s["members"], share=share,
+                  status=status["37.2(c)"])  # fmt: skip
+    out.append(f"<p>{_e(uptake)}</p>")
+    out.append(f"<p>{_e(text('eip.links', lang, count=s['symbiosis_links'], status=status['37.2(b)']))}</p>")
+    change = s["inventory_change_t_co2e"]
+    out.append(
+        "<p>"
+        + _e(
+            text(
+                "eip.avoided",
+                lang,
+                recp=number(s["avoided_recp_t_co2e"], lang, 0),
+                grid=number(s["grid_factor_t_co2_per_mwh"], lang, 4),
+                links=number(s["avoided_symbiosis_t_co2e"], lang, 0),
+                change=number(change, lang, 0) if change is not None else "-",
+            )
+        )
+        + "</p>"
+    )
+    title = text("eip.network_title", lang, year=ind.year)
+    out.append(f'<div class="chart">{charts.inline(charts.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>')
+    heads = [text(f"col.{c}", lang) for c in ("supplier", "receiver", "material", "quantity", "avoided_t_co2e")]
+    rows = [
+        [_e(r["supplier"]), _e(r["receiver"]), _e(r["material"]), _e(f"{number(r['quantity'], lang, 0)} {r['unit']}"),
+         _e(number(r["avoided_t_co2e"], lang, 0))]
+        for r in ind.links.to_dict(orient="records")
+    ]  # fmt: skip
+    out.append(_table(heads, rows, [False, False, False, True, True]))
+    return "".join(out)
 
 
 def _uncertainty(result: Any, lang: str) -> str:

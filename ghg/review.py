@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ghg import checks, inventory, macc, park, pathway, report_html, store, uncertainty
+from ghg import checks, eip, inventory, macc, park, pathway, report_html, store, uncertainty
 
 
 def park_inputs(
@@ -50,6 +50,7 @@ def report_inputs(
     macc_year: int | None = None,
     samples: int = 20_000,
     band_samples: int = 100,
+    eip_dir: Path | None = None,
 ) -> report_html.ReportInputs:
     """Everything the HTML report shows: lines, findings, revisions, run manifests, the uncertainty of the
     latest year, and with a scenario its projection, target gaps, pathway band and cost curve."""
@@ -68,6 +69,9 @@ def report_inputs(
     internal = park.internal_supply(lines, registry)
     latest = int(chosen["year"].max())
     inputs.uncertainty = uncertainty.analyse(store_dir, lines, internal, latest, enterprise, samples=samples)
+    if eip_dir is not None:
+        records = eip.load(eip_dir, registry)
+        inputs.eip = eip.indicators(records, registry, lines, store.read_production(store_dir), transfers, latest)
     if scenario_ref:
         inputs.projection = pathway.run(scenario_ref, store_dir, registry_path)
         inputs.gaps = pathway.check(inputs.projection, list(target_refs or []), enterprise, False)

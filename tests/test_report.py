@@ -55,7 +55,7 @@ def reports(park_store: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
     out = {}
     for lang in ("en", "vi"):
         out[lang] = folder / f"park.{lang}.html"
-        _report(park_store, out[lang], lang, *PATHWAY, "--macc-year", "2030")
+        _report(park_store, out[lang], lang, *PATHWAY, "--macc-year", "2030", "--eip", str(PARK / "eip"))
     return out
 
 
@@ -73,6 +73,8 @@ def test_report_is_self_contained_and_complete(reports: dict[str, Path]) -> None
         "Pathway to 2050",
         "Marginal abatement cost curve, 2030",
         "Uncertainty, 2025",
+        "Eco-industrial park, 2025",
+        "Industrial-symbiosis network 2025",
         "Approach 1, shared factors correlated",
         "Approach 1, all independent (naive)",
         "scenario, 95 % band",
@@ -82,8 +84,8 @@ def test_report_is_self_contained_and_complete(reports: dict[str, Path]) -> None
         "Revisions used",
     ):
         assert part in page, part
-    # trend, category, members, two pathway charts (two sets of scopes) and the cost curve
-    assert page.count("<svg") == 6
+    # trend, category, members, the symbiosis network, two pathway charts (two sets of scopes), the cost curve
+    assert page.count("<svg") == 7
     # the 2025 Scope 1 of the park, from the stored lines: 1,030,218 t (see tests/test_pathways example run)
     assert "1,030,218" in page
     assert "ipcc-2006-energy" in page and "d209ea05703a61e82d29e5445e422f203fe94f7f3ae1a2b35620a56b684d9218" in page
@@ -102,7 +104,7 @@ def test_vietnamese_report_formats_numbers_the_vietnamese_way(reports: dict[str,
 def test_report_is_never_overwritten(park_store: Path, reports: dict[str, Path]) -> None:
     # the same inputs give the same bytes: kept; a different report refused, the file unchanged
     before = reports["en"].read_bytes()
-    _report(park_store, reports["en"], "en", *PATHWAY, "--macc-year", "2030")
+    _report(park_store, reports["en"], "en", *PATHWAY, "--macc-year", "2030", "--eip", str(PARK / "eip"))
     refused = CliRunner().invoke(
         cli.main,
         [
@@ -217,7 +219,7 @@ def test_report_in_a_real_browser(reports: dict[str, Path], lang: str, tmp_path:
         pdf = page.pdf(format="A4")
         browser.close()
     assert not overflowing, overflowing
-    assert len(drawn) == 6 and all(c["width"] > 300 and c["height"] > 100 and c["marks"] > 10 for c in drawn)
+    assert len(drawn) == 7 and all(c["width"] > 300 and c["height"] > 100 and c["marks"] > 10 for c in drawn)
     # not blank: the first page shows many distinct colours, not one background
     import matplotlib.image as image
 
