@@ -795,7 +795,7 @@ def report_html_cmd(
             eip_dir=eip_dir,
         )
         document = report_html.render(inputs, lg).encode("utf-8")
-        outcome = pathway_output.publish(out.parent if str(out.parent) else Path("."), {out.name: document})
+        outcome = pathway_output.publish(out.parent, {out.name: document})
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1468,15 +1468,14 @@ def eip_report_cmd(
         ind, year, _ = _eip_inputs(store_dir, registry, transfers, eip_dir, year)
         document = eip.report(ind, eip.checklist(store_dir, year), lg, enterprise)
         stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-        outcome = pathway_output.publish(out.parent if str(out.parent) else Path("."), eip.report_files(document, stem))
+        outcome = pathway_output.publish(out.parent, eip.report_files(document, stem))
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
     if as_json:
         _emit_json({"report": document, "files": [{"path": str(p), "state": st} for p, st in outcome]})
         return
-    for path, state in outcome:
-        click.echo(text(f"pathway.{state}", lg, path=str(path)))
+    _published(outcome, lg)
 
 
 @eip_group.command(name="network")
@@ -1511,8 +1510,7 @@ def eip_network_cmd(
              "files": [{"path": str(p), "state": st} for p, st in outcome]}
         )  # fmt: skip
         return
-    for path, state in outcome:
-        click.echo(text(f"pathway.{state}", lg, path=str(path)))
+    _published(outcome, lg)
 
 
 @eip_group.command(name="checklist")
@@ -1693,8 +1691,7 @@ def uncertainty_cmd(
             for r in shown.to_dict(orient="records")
         ]
         click.echo(formatting.table(_cols(lg, ["year", "p2_5", "p50", "p97_5"]), rows, [False, True, True, True]))
-    for path, state in outcome:
-        click.echo(text(f"pathway.{state}", lg, path=str(path)))
+    _published(outcome, lg)
 
 
 @main.group(name="pathway")
@@ -1734,8 +1731,7 @@ def _out_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _published(outcome: list[tuple[Path, str]], lg: str) -> None:
-    for path, state in outcome:
-        click.echo(text(f"pathway.{state}", lg, path=str(path)))
+    _published(outcome, lg)
 
 
 @pathway_group.command(name="list")
@@ -2068,7 +2064,7 @@ def pathway_export(
     try:
         result = pathway.run(scenario_ref, store_dir, registry, min_status)
         frame, data = pathway.iamc_bytes(result, region or result.scenario.id)
-        outcome = pathway_output.publish(out.parent if str(out.parent) else Path("."), {out.name: data})
+        outcome = pathway_output.publish(out.parent, {out.name: data})
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
