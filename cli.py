@@ -1731,7 +1731,8 @@ def _out_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _published(outcome: list[tuple[Path, str]], lg: str) -> None:
-    _published(outcome, lg)
+    for path, state in outcome:
+        click.echo(text(f"pathway.{state}", lg, path=str(path)))
 
 
 @pathway_group.command(name="list")
