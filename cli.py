@@ -160,7 +160,10 @@ def _command_key(ctx: click.Context) -> str:
 
 
 def _option_help(key: str, name: str, lang: str) -> str | None:
-    for candidate in (f"help.opt.{key}.{name}", f"help.opt.{name}"):
+    parts = key.split(".")
+    # the command's own entry, then its groups' (help.opt.eip.year serves every eip command), then the shared one
+    candidates = [f"help.opt.{'.'.join(parts[:n])}.{name}" for n in range(len(parts), 0, -1)] + [f"help.opt.{name}"]
+    for candidate in candidates:
         if candidate in CATALOGUE:
             return text(candidate, lang, defaults=", ".join(DEFAULT_RELEASES))
     return None

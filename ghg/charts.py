@@ -7,27 +7,44 @@ published beside the tables it draws and checked the same way.
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from ghg.formatting import number
 from ghg.i18n import text
 
-matplotlib.rcParams["svg.hashsalt"] = "ghg"
-matplotlib.rcParams["svg.fonttype"] = "none"
 _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 FORMATS = ("png", "svg")
 
 
-def _render(figure: plt.Figure, stem: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
+@cache
+def _pyplot() -> Any:
+    """matplotlib's pyplot on the Agg backend with fixed SVG ids, imported on first use (it takes a third of a
+    second, which every command of the command line would otherwise pay)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as pyplot
+
+    matplotlib.rcParams["svg.hashsalt"] = "ghg"
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    return pyplot
+
+
+def _numbers(lang: str) -> Any:
+    """A tick formatter writing numbers the way ``lang`` does (1,234 / 1.234)."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _: number(v, lang, 0))
+
+
+def _render(figure: Any, stem: Path, formats: tuple[str, ...] = FORMATS) -> dict[str, bytes]:
     """The figure's bytes per format (files are written by the caller, atomically)."""
+    plt = _pyplot()
     out = {}
     for fmt in formats:
         buffer = io.BytesIO()
@@ -55,6 +72,7 @@ def pathway(
     targets : dict
         Target name -> frame with ``year`` and ``target_t_co2e``.
     """
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(9, 5))
     scale = 1e3
     actual = totals["actual"][totals["actual"] != 0] if "actual" in totals else pd.Series(dtype=float)
@@ -80,7 +98,7 @@ def pathway(
     axes.set_ylim(bottom=0)
     axes.grid(alpha=0.3)
     axes.legend(fontsize=8, loc="best")
-    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    axes.yaxis.set_major_formatter(_numbers(lang))
     return _render(figure, stem, formats)
 
 
@@ -88,6 +106,7 @@ def macc(
     frame: pd.DataFrame, title: str, lang: str, stem: Path, formats: tuple[str, ...] = FORMATS
 ) -> dict[str, bytes]:
     """Bars as wide as each measure's abatement [kt CO2e] and as high as its cost [currency/t CO2e]."""
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(10, 5.5))
     scale = 1e3
     colours = plt.get_cmap("tab20")(np.linspace(0, 1, max(len(frame), 1)))
@@ -109,12 +128,13 @@ def macc(
     axes.set_title(title)
     axes.grid(alpha=0.3)
     axes.legend(fontsize=7, loc="upper left", ncol=2)
-    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    axes.yaxis.set_major_formatter(_numbers(lang))
     return _render(figure, stem, formats)
 
 
 def stacked_years(frame: pd.DataFrame, labels: dict[str, str], unit: str, title: str, lang: str) -> str:
     """Stacked bars per year [t CO2e shown in kt], one colour per column of ``frame``; SVG text."""
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(8, 3.6))
     bottom = np.zeros(len(frame))
     colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"]
@@ -126,23 +146,24 @@ def stacked_years(frame: pd.DataFrame, labels: dict[str, str], unit: str, title:
     axes.set_title(title, fontsize=10)
     axes.grid(alpha=0.3, axis="y")
     axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(frame.columns), frameon=False)
-    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    axes.yaxis.set_major_formatter(_numbers(lang))
     return _svg(figure)
 
 
 def horizontal_bars(labels: list[str], values: list[float], unit: str, title: str, lang: str) -> str:
     """One bar per label [t CO2e shown in kt], largest on top; SVG text."""
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(8, 0.35 * len(labels) + 1.2))
     order = np.argsort(values)
     axes.barh([labels[i] for i in order], [values[i] / 1e3 for i in order], color="#1f77b4")
     axes.set_xlabel(unit)
     axes.set_title(title, fontsize=10)
     axes.grid(alpha=0.3, axis="x")
-    axes.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    axes.xaxis.set_major_formatter(_numbers(lang))
     return _svg(figure)
 
 
-def _svg(figure: plt.Figure) -> str:
+def _svg(figure: Any) -> str:
     """The figure as SVG markup to place inline in HTML (no XML prolog or doctype)."""
     data = _render(figure, Path("inline"), ("svg",))["inline.svg"].decode("utf-8")
     return data[data.index("<svg") :]
@@ -160,6 +181,7 @@ def network(
 ) -> dict[str, bytes]:
     """The symbiosis network of a year: members on a circle, one arrow per operating link from supplier to
     receiver, coloured by what flows, as wide as its quantity relative to the largest flow in the same unit."""
+    plt = _pyplot()
     figure, axes = plt.subplots(figsize=(9, 8))
     shown = links[links["confirmed"].astype(bool)] if len(links) else links
     names = sorted(set(shown["supplier"]) | set(shown["receiver"])) if len(shown) else []

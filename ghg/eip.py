@@ -33,6 +33,7 @@ import pandas as pd
 from ghg import units
 from ghg.errors import InputError, Problem, UnitError
 from ghg.park import Registry
+from ghg.tables import read_csv
 
 RECP_COLUMNS = [
     "enterprise",
@@ -75,19 +76,6 @@ SAVINGS = {
 }
 _QUANTITY = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)\s+(.+?)\s*$")
 _ID = re.compile(r"^[^\W_][\w.\-]{0,63}$")
-
-
-def _read(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    if not path.is_file():
-        return pd.DataFrame(columns=columns), [Problem(str(path), None, None, None, "no_file")]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig").apply(lambda c: c.str.strip())
-    problems = [Problem(str(path), 1, c, None, "missing_column") for c in columns if c not in frame]
-    problems += [
-        Problem(str(path), 1, c, None, "unknown_column", params={"allowed": ", ".join(columns)})
-        for c in frame.columns
-        if c not in columns
-    ]
-    return frame, problems
 
 
 def _quantity(path: Path, row: int, column: str, value: str, target: str, problems: list[Problem]) -> float:
@@ -138,11 +126,11 @@ def load(folder: str | Path, registry: Registry) -> Records:
     folder = Path(folder)
     problems: list[Problem] = []
     recp_path, exchange_path, resource_path = (folder / n for n in ("recp.csv", "exchanges.csv", "resources.csv"))
-    recp, found = _read(recp_path, RECP_COLUMNS)
+    recp, found = read_csv(recp_path, RECP_COLUMNS)
     problems += found
-    exchanges, found2 = _read(exchange_path, EXCHANGE_COLUMNS)
+    exchanges, found2 = read_csv(exchange_path, EXCHANGE_COLUMNS)
     problems += found2
-    resources, found3 = _read(resource_path, RESOURCE_COLUMNS)
+    resources, found3 = read_csv(resource_path, RESOURCE_COLUMNS)
     problems += found3
     if problems:
         raise InputError(problems)
@@ -159,7 +147,7 @@ def load(folder: str | Path, registry: Registry) -> Records:
         if not _ID.match(r["id"]):
             problems.append(Problem(str(recp_path), n, "id", r["id"], "identifier"))
         saved = {k: _quantity(recp_path, n, k, r[k], unit, problems) for k, unit in SAVINGS.items()}
-        fuel_saved = np.nan
+        fuel_saved, fuel_unit = np.nan, ""
         if r["fuel_saved"]:
             if not r["fuel"]:
                 problems.append(Problem(str(recp_path), n, "fuel", "", "fuel_required"))
@@ -168,7 +156,7 @@ def load(folder: str | Path, registry: Registry) -> Records:
                 problems.append(Problem(str(recp_path), n, "fuel_saved", r["fuel_saved"], "quantity_unit",
                                         params={"expected": "t, L, m3, Nm3, GJ"}))  # fmt: skip
             else:
-                fuel_saved = float(match.group(1))
+                fuel_saved, fuel_unit = float(match.group(1)), match.group(2)
                 try:
                     units.parse_unit(match.group(2))
                 except UnitError as exc:
@@ -183,7 +171,7 @@ def load(folder: str | Path, registry: Registry) -> Records:
                 **{f"{k}_{SAVINGS[k].lower()}": v for k, v in saved.items()},
                 "fuel": r["fuel"],
                 "fuel_saved": fuel_saved,
-                "fuel_unit": (_QUANTITY.match(r["fuel_saved"]) or [None, None, ""])[2] if r["fuel_saved"] else "",
+                "fuel_unit": fuel_unit,
                 "baseline": r["baseline"],
                 "evidence": r["evidence"],
                 "row": n,

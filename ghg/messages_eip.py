@@ -129,15 +129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Folder of the park's EIP records (recp.csv, exchanges.csv, resources.csv).",
         "vi": "Thư mục hồ sơ khu công nghiệp sinh thái (recp.csv, exchanges.csv, resources.csv).",
     },
-    "help.opt.eip.indicators.year": {
-        "en": "The year (default: the latest stored).",
-        "vi": "Năm (mặc định: năm mới nhất trong kho).",
-    },
-    "help.opt.eip.report.year": {
-        "en": "The year (default: the latest stored).",
-        "vi": "Năm (mặc định: năm mới nhất trong kho).",
-    },
-    "help.opt.eip.network.year": {
+    "help.opt.eip.year": {
         "en": "The year (default: the latest stored).",
         "vi": "Năm (mặc định: năm mới nhất trong kho).",
     },

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ghg import units
 from ghg.errors import InputError, Problem, UnitError
+from ghg.tables import read_csv
 from ghg.vocabulary import Scope, SourceCategory
 
 REGISTRY_COLUMNS = [
@@ -45,19 +46,6 @@ DECISION_896_2030 = 2000.0
 DECISION_896_2050 = 200.0
 SCOPE_2 = (Scope.SCOPE_2.value, "scope_2_market")
 _ID = re.compile(r"^[^\W_][\w.\-]{0,63}$")
-
-
-def _read(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    if not path.is_file():
-        return pd.DataFrame(columns=columns), [Problem(str(path), None, None, None, "no_file")]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    problems = [Problem(str(path), 1, c, None, "missing_column") for c in columns if c not in frame.columns]
-    problems += [
-        Problem(str(path), 1, c, None, "unknown_column", params={"allowed": ", ".join(columns)})
-        for c in frame.columns
-        if c not in columns
-    ]
-    return frame, problems
 
 
 def _year(path: Path, frame: pd.DataFrame, column: str, required: bool) -> tuple[pd.Series, list[Problem]]:
@@ -96,7 +84,7 @@ def load_registry(path: str | Path) -> Registry:
         With every problem (file, row, column, value, fix).
     """
     path = Path(path)
-    frame, problems = _read(path, REGISTRY_COLUMNS)
+    frame, problems = read_csv(path, REGISTRY_COLUMNS, strip=False)
     if not problems:
         for column in ("enterprise", "facility"):
             for i in np.flatnonzero(~frame[column].str.match(_ID)):
@@ -139,7 +127,7 @@ def load_transfers(path: str | Path, registry: Registry) -> pd.DataFrame:
         With every problem (file, row, column, value, fix).
     """
     path = Path(path)
-    frame, problems = _read(path, TRANSFER_COLUMNS)
+    frame, problems = read_csv(path, TRANSFER_COLUMNS, strip=False)
     if problems:
         raise InputError(problems)
     year, found = _year(path, frame, "year", True)

@@ -95,9 +95,13 @@ def provenance(projection: Projection, targets: dict[str, str] | None = None) ->
     }
 
 
-def parquet_bytes(frame: pd.DataFrame, schema: pa.Schema, metadata: dict[str, object]) -> bytes:
-    """``frame`` as Parquet bytes in ``schema``, with ``metadata`` as JSON under the key ``ghg``."""
-    table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
+def parquet_bytes(frame: pd.DataFrame, schema: pa.Schema | None, metadata: dict[str, object]) -> bytes:
+    """``frame`` as Parquet bytes in ``schema`` (default: the frame's own types), with ``metadata`` as JSON
+    under the key ``ghg``."""
+    if schema is None:
+        table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    else:
+        table = pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
     table = table.replace_schema_metadata({"ghg": json.dumps(metadata, sort_keys=True, default=str)})
     buffer = io.BytesIO()
     pq.write_table(table, buffer, compression="zstd")

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ghg import units
 from ghg.errors import InputError, Problem, UnitError
+from ghg.tables import read_csv
 
 #: What a measure does; the kind decides which streams it may act on (see :data:`KIND_SCOPES`).
 KINDS = (
@@ -161,25 +162,6 @@ class Scenario:
         return np.interp(years, self.grid["year"].to_numpy(float), self.grid["value"].to_numpy(float))
 
 
-def _csv(path: Path, columns: list[str], optional: tuple[str, ...] = ()) -> tuple[pd.DataFrame, list[Problem]]:
-    if not path.is_file():
-        return pd.DataFrame(columns=columns), [Problem(str(path), None, None, None, "no_file")]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    frame = frame.apply(lambda c: c.str.strip())
-    problems = [
-        Problem(str(path), 1, c, None, "missing_column") for c in columns if c not in frame and c not in optional
-    ]
-    problems += [
-        Problem(str(path), 1, c, None, "unknown_column", params={"allowed": ", ".join(columns)})
-        for c in frame.columns
-        if c not in columns
-    ]
-    for c in optional:
-        if c not in frame:
-            frame[c] = ""
-    return frame, problems
-
-
 def _integer(path: Path, row: int, column: str, value: str, problems: list[Problem], low: int = 1900) -> int | None:
     try:
         number = int(value)
@@ -229,7 +211,7 @@ def _years_ordered(path: Path, years: list[int | None], column: str, problems: l
 
 def load_grid(path: Path, base_year: int, horizon: int, problems: list[Problem]) -> pd.DataFrame:
     """The grid trajectory (CSV, :data:`GRID_COLUMNS`): anchor years with a factor each and its source."""
-    frame, found = _csv(path, GRID_COLUMNS, optional=("note",))
+    frame, found = read_csv(path, GRID_COLUMNS, optional=("note",))
     problems += found
     if found:
         return pd.DataFrame({"year": [], "value": []})
@@ -270,7 +252,7 @@ def load_drivers(path: Path, base_year: int, horizon: int, problems: list[Proble
 
     Periods of the same enterprise or sector must not overlap; an enterprise's own rows win over its sector's.
     """
-    frame, found = _csv(path, DRIVER_COLUMNS, optional=("growth_range",))
+    frame, found = read_csv(path, DRIVER_COLUMNS, optional=("growth_range",))
     problems += found
     if found:
         return pd.DataFrame(columns=["enterprise", "sector", "from_year", "to_year", "growth", "growth_u", "row"])
@@ -333,7 +315,7 @@ def _list(value: str) -> list[str]:
 
 def load_measures(path: Path, base_year: int, horizon: int, problems: list[Problem]) -> list[Measure]:
     """The measures (CSV, :data:`MEASURE_COLUMNS`), each checked field by field."""
-    frame, found = _csv(path, MEASURE_COLUMNS, optional=("note", "effect_range"))
+    frame, found = read_csv(path, MEASURE_COLUMNS, optional=("note", "effect_range"))
     problems += found
     if found:
         return []

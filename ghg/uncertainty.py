@@ -156,7 +156,6 @@ def prepare(
     ranges: pd.DataFrame,
     declared: pd.Series | None = None,
     default_tier: int = 1,
-    source: str = "",
 ) -> Inputs:
     """Attach to every counted line its activity and factor components.
 
@@ -167,27 +166,23 @@ def prepare(
     """
     counted = lines[lines["scope"].isin(_COUNTED)].copy()
     declared = (declared if declared is not None else pd.Series("", index=lines.index)).reindex(counted.index)
-    problems = []
-    lo = np.full(len(counted), TIERS[default_tier])
-    dist = np.full(len(counted), "normal", dtype=object)
-    for i, text_value in enumerate(declared.fillna("").to_numpy()):
-        if not text_value:
-            continue
-        parsed = parse_declared(str(text_value))
-        if parsed is None:
-            row = counted.iloc[i]
-            problems.append(
-                Problem(
-                    str(row["input_file"]), int(row["input_row"]), "uncertainty", str(text_value), "uncertainty_form"
-                )
-            )
-            continue
-        lo[i], dist[i] = parsed
+    # each distinct declaration is read once
+    values, inverse = np.unique(declared.fillna("").astype(str).to_numpy(), return_inverse=True)
+    read = [parse_declared(v) if v else (TIERS[default_tier], "normal") for v in values]
+    bad = np.isin(inverse, [k for k, parsed in enumerate(read) if parsed is None])
+    if bad.any():
+        rows = counted.loc[bad]
+        raise InputError(
+            [
+                Problem(str(f), int(r), "uncertainty", str(v), "uncertainty_form")
+                for f, r, v in zip(rows["input_file"], rows["input_row"], declared[bad], strict=True)
+            ]
+        )
+    half = np.array([parsed[0] if parsed else 0.0 for parsed in read])[inverse]
+    dist = np.array([parsed[1] if parsed else "" for parsed in read], dtype=object)[inverse]
     # a lognormal ±X % has its median at the value, its 97.5th percentile at 1 + X and its 2.5th at 1 / (1 + X)
-    hi = lo.copy()
-    lo = np.where(dist == "lognormal", hi / (1 + hi), lo)
-    if problems:
-        raise InputError(problems)
+    hi = half
+    lo = np.where(dist == "lognormal", hi / (1 + hi), hi)
     record = counted["input_sha256"].astype(str) + ":" + counted["input_row"].astype(str)
     # the factor of the line, and the default NCV of the same release for combustion by mass or volume
     factor = counted["factor_release"].astype(str) + ":" + counted["factor_id"].astype(str)
@@ -205,8 +200,8 @@ def prepare(
         ad_lo=lo,
         ad_hi=hi,
         ad_dist=dist,
-        f1=[code.get(k, -1) for k in f1],
-        f2=[code.get(k, -1) for k in f2],
+        f1=pd.Series(f1).map(code).fillna(-1).astype(int).to_numpy(),
+        f2=pd.Series(f2).map(code).fillna(-1).astype(int).to_numpy(),
     )
     return Inputs(out.reset_index(drop=True), table[["key", "lo", "hi", "dist"]], default_tier)
 
@@ -283,7 +278,12 @@ class MonteCarlo:
 
 
 def approach_2(
-    inputs: Inputs, by: list[str], samples: int = 100_000, seed: int = 20261128, chunk: int = 20_000
+    inputs: Inputs,
+    by: list[str],
+    samples: int = 100_000,
+    seed: int = 20261128,
+    chunk: int = 20_000,
+    total_of: np.ndarray | None = None,
 ) -> MonteCarlo:
     """IPCC Approach 2 per group: every factor drawn once per iteration and shared by every line that uses it,
     every activity record drawn once per iteration; vectorised over lines and iterations (chunks of
@@ -292,15 +292,20 @@ def approach_2(
     The convergence check compares the 95 % interval of the total from the first half of the iterations with
     the one from all of them (converged when they differ by less than 1 % of the mean). The contributions
     are each category's share of the variance of the total (Cov(category, total) / Var(total)), the
-    Approach 2 key categories.
+    Approach 2 key categories. The total is the sum of the lines ``total_of`` marks (default: all of them;
+    a boundary such as the park when the groups overlap).
     """
     rng = np.random.default_rng(seed)
     lines = inputs.lines
     groups = lines.groupby(by, sort=True).ngroup().to_numpy()
     labels = lines.groupby(by, sort=True).size().reset_index()[by]
-    category = lines.groupby(["source_category", "activity"], sort=True).ngroup().to_numpy()
+    in_total = np.ones(len(lines), dtype=bool) if total_of is None else np.asarray(total_of, dtype=bool)
+    counted = lines[in_total]
+    category = counted.groupby(["source_category", "activity"], sort=True).ngroup().to_numpy()
     cat_labels = (
-        lines.groupby(["source_category", "activity"], sort=True).size().reset_index()[["source_category", "activity"]]
+        counted.groupby(["source_category", "activity"], sort=True)
+        .size()
+        .reset_index()[["source_category", "activity"]]
     )
     records = lines.groupby("record")[["ad_lo", "ad_hi", "ad_dist"]].first()
     factors = inputs.factors
@@ -319,8 +324,8 @@ def approach_2(
         m = np.vstack([m, np.ones((1, n))])  # row -1: no factor
         values = x[:, None] * a[rec] * m[f1] * m[f2]
         per_group[:, start : start + n] = np.add.reduceat(values[g_order], g_starts, axis=0)
-        per_category[:, start : start + n] = np.add.reduceat(values[c_order], c_starts, axis=0)
-    total = per_group.sum(axis=0)
+        per_category[:, start : start + n] = np.add.reduceat(values[in_total][c_order], c_starts, axis=0)
+    total = per_category.sum(axis=0)
     low, high = np.percentile(per_group, [2.5, 97.5], axis=1)
     summary = labels.assign(
         t_co2e=lines.groupby(by, sort=True)["x"].sum().to_numpy(),
@@ -335,7 +340,7 @@ def approach_2(
     variance = total.var()
     share = ((per_category - per_category.mean(axis=1, keepdims=True)) @ (total - total.mean())) / (samples - 1)
     contributions = cat_labels.assign(
-        t_co2e=lines.groupby(["source_category", "activity"], sort=True)["x"].sum().to_numpy(),
+        t_co2e=counted.groupby(["source_category", "activity"], sort=True)["x"].sum().to_numpy(),
         variance_share=share / variance if variance else 0.0,
     ).sort_values("variance_share", ascending=False, ignore_index=True)
     return MonteCarlo(summary, samples, seed, convergence < 0.01, convergence, contributions)
@@ -403,15 +408,13 @@ def analyse(
     table = approach_1(inputs, ["boundary"]) if method in ("1", "both") else None
     converged = convergence = None
     key = pd.DataFrame()
+    main = (inputs.lines["boundary"] == (enterprise or "")).to_numpy()
     if method in ("2", "both"):
-        mc = approach_2(inputs, ["boundary"], samples, seed)
+        # convergence and key categories of the park (or of the one enterprise): its own lines only
+        mc = approach_2(inputs, ["boundary"], samples, seed, total_of=main)
         mc_table = mc.summary[["boundary", "t_co2e", "mc_mean", "mc_p2_5", "mc_p97_5"]]
         table = mc_table if table is None else table.merge(mc_table.drop(columns="t_co2e"), on="boundary")
-        converged, convergence = mc.converged, mc.convergence
-        # key categories of the park (or of the one enterprise): its own lines only
-        first = inputs.lines[inputs.lines["boundary"] == (enterprise or "")]
-        own = Inputs(first.reset_index(drop=True), inputs.factors, default_tier)
-        key = approach_2(own, ["boundary"], min(samples, 50_000), seed).contributions
+        converged, convergence, key = mc.converged, mc.convergence, mc.contributions
     assert table is not None
     table = table.assign(boundary=table["boundary"].replace("", "park"))
     own_lines = inputs.lines[inputs.lines["boundary"] == inputs.lines["enterprise"]]
@@ -421,7 +424,6 @@ def analyse(
         .agg(lines=("x", "size"), t_co2e=("x", "sum"))
         .reset_index()
     )
-    main = inputs.lines["boundary"] == (enterprise or "")
     own = Inputs(inputs.lines[main].reset_index(drop=True), inputs.factors, default_tier)
     categories = approach_1(own, ["source_category", "activity"])
     padded = {side: np.append(inputs.factors[side].to_numpy(dtype=float), 0.0) for side in ("lo", "hi")}
@@ -488,13 +490,9 @@ def pathway_band(
 
 def result_files(result: Result, band: pd.DataFrame | None) -> dict[str, bytes]:
     """The result as Parquet (settings, seed and sample count in the metadata), and the pathway band."""
-    import io
-    import json
+    from ghg.pathway_output import parquet_bytes
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    meta = {
+    meta: dict[str, object] = {
         "year": result.year,
         "samples": result.samples,
         "seed": result.seed,
@@ -502,19 +500,15 @@ def result_files(result: Result, band: pd.DataFrame | None) -> dict[str, bytes]:
         "converged": result.converged,
         "convergence": result.convergence,
     }
-    files = {}
-    for name, frame in (
-        (f"uncertainty-{result.year}.parquet", result.table),
-        (f"uncertainty-{result.year}-categories.parquet", result.categories),
-        (f"uncertainty-{result.year}-lines.parquet", result.per_line),
-        (f"uncertainty-{result.year}-key-categories.parquet", result.key_categories),
-        (f"uncertainty-{result.year}-pathway-band.parquet", band),
-    ):
-        if frame is None:
-            continue
-        table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
-        table = table.replace_schema_metadata({"ghg": json.dumps(meta, sort_keys=True)})
-        buffer = io.BytesIO()
-        pq.write_table(table, buffer, compression="zstd")
-        files[name] = buffer.getvalue()
-    return files
+    tables = {
+        "": result.table,
+        "-categories": result.categories,
+        "-lines": result.per_line,
+        "-key-categories": result.key_categories,
+        "-pathway-band": band,
+    }
+    return {
+        f"uncertainty-{result.year}{suffix}.parquet": parquet_bytes(frame, None, meta)
+        for suffix, frame in tables.items()
+        if frame is not None
+    }
