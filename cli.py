@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,7 +21,9 @@ from ghg import (
     audit,
     charts,
     checks,
+    dataset,
     eip,
+    engine,
     export,
     form06,
     formatting,
@@ -42,6 +44,9 @@ from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import CATALOGUE, text
 from ghg.scenario import load_scenario
 from ghg.vocabulary import GWP_SETS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LANG_ENV = "GHG_LANG"
 
@@ -327,6 +332,9 @@ def validate(
     default="",
 )
 @click.option("--author", default="")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", default=None)
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
 @lang_option
 @json_option
 @click.pass_context
@@ -341,12 +349,37 @@ def inventory_cmd(
     submitted_by: str,
     reason: str,
     author: str,
+    engine: str,
+    scheduler: str | None,
+    workers: int,
     lang: str | None,
     as_json: bool,
 ) -> None:
     lg = _lang(ctx)
     if not files:
         raise click.UsageError(text("usage.no_files", lg))
+    if any(f.is_dir() for f in files):
+        if len(files) > 1:
+            raise click.UsageError(text("usage.dataset_alone", lg))
+        _inventory_dataset(
+            ctx,
+            files[0],
+            gwp_set,
+            year,
+            factor_refs,
+            extra_refs,
+            out,
+            submitted_by,
+            reason,
+            author,
+            engine,
+            scheduler,
+            workers,
+            as_json,
+        )
+        return
+    if engine != "local" or scheduler:
+        raise click.UsageError(text("usage.engine_dataset", lg))
     try:
         parents = store.latest_revisions(out)
         factors = _factor_set(factor_refs, extra_refs)
@@ -397,6 +430,114 @@ def inventory_cmd(
             }
         )
         return
+    _show_inventory(lg, gwp_set, summary, result.intensities, result.excluded_records, year, out, written)
+
+
+def _inventory_dataset(
+    ctx: click.Context,
+    folder: Path,
+    gwp_set: str,
+    year: int | None,
+    factor_refs: tuple[str, ...],
+    extra_refs: tuple[str, ...],
+    out: Path,
+    submitted_by: str,
+    reason: str,
+    author: str,
+    engine_name: str,
+    scheduler: str | None,
+    workers: int,
+    as_json: bool,
+) -> None:
+    """``ghg inventory DATASET``: the dataset's partition folders, one unit at a time or on Dask."""
+    lg = _lang(ctx)
+    try:
+        data = dataset.discover(folder)
+        factors = _factor_set(factor_refs, extra_refs)
+        job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
+        with _unit_progress(not as_json) as step:
+            if engine_name == "dask":
+                result = engine.run_dask(data, job, factors, scheduler, workers, progress=step)
+            else:
+                result = engine.run_local(data, job, factors, progress=step)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(
+            {
+                "software_version": result.software_version,
+                "releases": result.releases,
+                "gwp_set": gwp_set,
+                "year": year,
+                "dataset": str(folder),
+                "engine": result.engine,
+                "units": result.units,
+                "records": result.records,
+                "lines": result.lines,
+                "logical_hash": result.logical_hash,
+                "created": result.created,
+                "reason": reason,
+                "author": author or submitted_by,
+                "store": str(out),
+                "excluded_records": result.excluded_records,
+                "summary": result.summary.to_dict(orient="records"),
+                "intensities": result.intensities.to_dict(orient="records"),
+                "totals": result.totals.to_dict(orient="records"),
+                "written": [
+                    {
+                        "year": w.year,
+                        "enterprise": w.enterprise,
+                        "revision": w.revision,
+                        "path": str(w.path),
+                        "content_hash": w.content_hash,
+                        "same_as_previous": w.same_as_previous,
+                    }
+                    for w in result.written
+                ],
+            }
+        )
+        return
+    _show_inventory(lg, gwp_set, result.summary, result.intensities, result.excluded_records, year, out, result.written)
+    click.echo(
+        text(
+            "cli.dataset_done",
+            lg,
+            units=formatting.number(result.units, lg, 0),
+            records=formatting.number(result.records, lg, 0),
+            lines=formatting.number(result.lines, lg, 0),
+            engine=result.engine,
+            hash=result.logical_hash,
+        )
+    )
+
+
+@contextmanager
+def _unit_progress(enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr over a dataset's partition folders, when it is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda _done, _units: None
+        return
+    with click.progressbar(length=1, file=sys.stderr, label="ghg") as bar:
+
+        def step(done: int, units: int) -> None:
+            bar.length = units
+            bar.update(done - bar.pos)
+
+        yield step
+
+
+def _show_inventory(
+    lg: str,
+    gwp_set: str,
+    summary: pd.DataFrame,
+    intensities: pd.DataFrame,
+    excluded_records: int,
+    year: int | None,
+    out: Path,
+    written: list[store.Written],
+) -> None:
+    """The inventory's table (per enterprise and year, and the total), intensities and what was written."""
     click.echo(text("cli.inventory_title", lg, gwp_set=gwp_set))
     header = _heads(
         lg,
@@ -426,7 +567,7 @@ def inventory_cmd(
     totals = summary[cols].sum()
     rows.append([text("cli.total", lg), text("cli.all", lg)] + [formatting.number(totals[c], lg) for c in cols])
     click.echo(formatting.table(header, rows, [False, False] + [True] * len(cols)))
-    if len(result.intensities):
+    if len(intensities):
         click.echo("")
         click.echo(text("cli.intensities_title", lg))
         head = _heads(
@@ -449,13 +590,13 @@ def inventory_cmd(
                 formatting.number(r["t_co2e_per_t"], lg, 3),
                 formatting.number(r["toe_per_t"], lg, 3),
             ]
-            for r in result.intensities.to_dict(orient="records")
+            for r in intensities.to_dict(orient="records")
         ]
         click.echo(formatting.table(head, body, [False, False, False, False, True, True, True]))
-        if (result.intensities["products"] > 1).any():
+        if (intensities["products"] > 1).any():
             click.echo(text("cli.shared_facility", lg))
-    if result.excluded_records:
-        click.echo(text("cli.excluded", lg, count=result.excluded_records, year=year))
+    if excluded_records:
+        click.echo(text("cli.excluded", lg, count=excluded_records, year=year))
     revisions = sorted({w.revision for w in written})
     click.echo(text("cli.written", lg, store=out, partitions=len(written), revisions=", ".join(map(str, revisions))))
     same = sum(w.same_as_previous for w in written)

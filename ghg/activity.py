@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -86,10 +87,19 @@ class Source:
     _sha256: str | None = None
     _hashing: Future[str] | None = None
     _rows: list[tuple[object, ...]] | None = None
+    #: Columns every record has without the file holding them (a hive partition's ``year=``/``enterprise=``).
+    constants: dict[str, str] = field(default_factory=dict)
+    #: The name recorded on result lines (default: the file name; a dataset's path inside the dataset).
+    label: str = ""
 
     @property
     def name(self) -> str:
         return str(self.path)
+
+    @property
+    def shown_name(self) -> str:
+        """The file's name on result lines and receipts."""
+        return self.label or self.path.name
 
     @property
     def sha256(self) -> str:
@@ -108,6 +118,14 @@ class Source:
             self._sha256 = self._hashing.result()
 
     def _read(self, rows: int) -> Iterator[Columns]:
+        for batch in self._read_file(rows):
+            n = len(next(iter(batch.values()))) if batch else 0
+            for name, value in self.constants.items():
+                if name not in batch:  # one dictionary entry, not n copies of the text
+                    batch[name] = pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), [value])
+            yield batch
+
+    def _read_file(self, rows: int) -> Iterator[Columns]:
         if self.kind == "parquet":
             file = pq.ParquetFile(self.path, memory_map=True)
             text = [f.name for f in file.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]

@@ -135,6 +135,17 @@ class StoreError(GhgError, OSError):
         return text(self.key, lang, **self.params)
 
 
+class EngineError(GhgError, RuntimeError):
+    """A distributed run could not be completed (cluster unreachable, a task lost); nothing was published."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.render())
+
+    def render(self, lang: str = "en") -> str:
+        return text(self.key, lang, **self.params)
+
+
 class UsageError(GhgError, ValueError):
     """The call's arguments are wrong (exit code 2)."""
 

@@ -10,6 +10,7 @@ from ghg.messages_cli import MESSAGES as CLI_MESSAGES
 from ghg.messages_eip import MESSAGES as EIP_MESSAGES
 from ghg.messages_pathway import MESSAGES as PATHWAY_MESSAGES
 from ghg.messages_report import MESSAGES as REPORT_MESSAGES
+from ghg.messages_scale import MESSAGES as SCALE_MESSAGES
 
 LANGUAGES = ("en", "vi")
 
@@ -746,6 +747,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **REPORT_MESSAGES,
     **CLI_MESSAGES,
     **EIP_MESSAGES,
+    **SCALE_MESSAGES,
 }
 
 

@@ -140,7 +140,7 @@ def _read_source(
 
 
 def compute(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Source],
     gwp_set: str | None,
     factors: FactorSet,
     year: int | None = None,
@@ -152,8 +152,8 @@ def compute(
 
     Parameters
     ----------
-    paths : sequence of path
-        Activity files (CSV, XLSX, Parquet).
+    paths : sequence of path or Source
+        Activity files (CSV, XLSX, Parquet), or sources already opened (a dataset's files).
     gwp_set : {"AR4", "AR5", "AR6"} or None
         GWP-100 set for CO2e; ``None`` checks everything (factors included) without calculating.
     factors : FactorSet
@@ -182,7 +182,7 @@ def compute(
     counts = {"records": 0, "excluded": 0}
     for path in paths:
         try:
-            opened = open_sources(path)
+            opened = [path] if isinstance(path, Source) else open_sources(path)
         except InputError as exc:
             problems += exc.problems
             continue
@@ -211,13 +211,14 @@ def compute(
     cells = accumulator.cells(groups, calc_gwp) if not problems else None
     if cells is not None:
         problems += market_problems(cells, sources)
+    names = [p.name if isinstance(p, Source) else str(p) for p in paths]
     if not problems and not records:
         if year is not None and excluded:
-            problems.append(Problem(", ".join(map(str, paths)), None, "year", str(year), "no_records_year"))
+            problems.append(Problem(", ".join(names), None, "year", str(year), "no_records_year"))
         else:
-            problems.append(Problem(", ".join(map(str, paths)) or "-", None, None, None, "no_records"))
+            problems.append(Problem(", ".join(names) or "-", None, None, None, "no_records"))
     if problems:
-        order = {name: i for i, name in enumerate(map(str, paths))}
+        order = {name: i for i, name in enumerate(names)}
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
@@ -670,12 +671,13 @@ class InventoryResult:
     created: str
     software_version: str = __version__
     excluded_records: int = 0
+    records: int = 0
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def run(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Source],
     gwp_set: str,
     factors: FactorSet,
     year: int | None = None,
@@ -685,8 +687,8 @@ def run(
 
     Parameters
     ----------
-    paths : sequence of path
-        Activity files (CSV, XLSX, Parquet) in the documented input format.
+    paths : sequence of path or Source
+        Activity files (CSV, XLSX, Parquet) in the documented input format, or opened sources.
     gwp_set : {"AR4", "AR5", "AR6"}
         GWP-100 set for CO2e; recorded on every line.
     factors : FactorSet
@@ -717,7 +719,7 @@ def run(
         for r in factors.releases
     ]
     inputs = [
-        {"file": s.path.name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
+        {"file": s.shown_name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
         for s in computed.sources
     ]
     created = datetime.now(UTC).isoformat(timespec="seconds")
@@ -730,6 +732,7 @@ def run(
         inputs,
         created,
         excluded_records=computed.excluded,
+        records=computed.records,
         intensities=intensities(lines, computed.production),
         production=computed.production,
     )
@@ -807,7 +810,7 @@ def build_lines(
     instrument = np.take(coef.instrument, idx)
     heat = np.take(coef.heat, idx)
     files = table.files
-    names = np.array([f.path.name for f in files], dtype=object)[table.file_index]
+    names = np.array([f.shown_name for f in files], dtype=object)[table.file_index]
     hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
     measured_cols = {
         "ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),

@@ -217,36 +217,81 @@ def write(
         A missing reason, a conflict with another writer, or a file that cannot be written; nothing
         partial is published.
     """
-    groups = [
-        (int(part["year"].to_numpy()[0]), str(part["enterprise"].to_numpy()[0]), part)
-        for _, part in lines.groupby(["year", "enterprise"], sort=True)
-    ]
-    seen = parents if parents is not None else latest_revisions(store, [(y, e) for y, e, _ in groups])
-    check_reason(lines, seen, reason)
-    staged: list[_Staged] = []
-    manifest: tuple[Path, Path] | None = None
-    published = 0
+    seen = parents if parents is not None else latest_revisions(store, partition_keys(lines))
+    staged = stage(store, lines, metadata, production, reason, author, seen)
+    return publish(store, staged, {**metadata, "reason": reason, "author": author})
+
+
+def partition_keys(lines: pd.DataFrame) -> list[tuple[int, str]]:
+    """The (year, enterprise) partitions that ``lines`` cover, sorted."""
+    pairs = lines[["year", "enterprise"]].drop_duplicates().itertuples(index=False)
+    return sorted((int(y), str(e)) for y, e in pairs)
+
+
+def stage(
+    store: Path,
+    lines: pd.DataFrame,
+    metadata: dict[str, object],
+    production: pd.DataFrame | None,
+    reason: str,
+    author: str,
+    parents: dict[tuple[int, str], int],
+    token: str = "",
+) -> list[Staged]:
+    """Write ``lines`` as the next revision of each partition they cover, under temporary names.
+
+    Nothing is visible to readers until :func:`publish`; :func:`discard` removes what was staged.
+    ``token`` is put in the temporary names (a run's id), so that :func:`discard_run` finds them.
+
+    Raises
+    ------
+    StoreError
+        A missing reason (the partition has a revision already), or a file that cannot be written;
+        what this call staged is removed.
+    """
+    check_reason(lines, parents, reason)
+    staged: list[Staged] = []
     try:
         (store / "lines").mkdir(parents=True, exist_ok=True)
-        # 1. stage: every file of every partition and the run manifest under temporary names (the heavy
-        #    writes: a full disk or a crash here leaves the store as it was)
-        for year, enterprise, part in groups:
+        for key, part in lines.groupby(["year", "enterprise"], sort=True):
+            year, enterprise = int(key[0]), str(key[1])  # type: ignore[call-overload]
             made = None
             if production is not None and len(production):
                 made = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
             meta = {
                 **metadata,
-                "parent": seen.get((year, enterprise), 0),
+                "parent": parents.get((year, enterprise), 0),
                 "reason": reason,
                 "author": author,
             }
-            staged.append(_stage(store, year, enterprise, part.reset_index(drop=True), meta, made))
+            staged.append(_stage(store, year, enterprise, part.reset_index(drop=True), meta, made, token))
+    except OSError as exc:
+        discard(staged)
+        raise StoreError("store.write_failed", path=str(store), detail=str(exc), published=0) from exc
+    except BaseException:
+        discard(staged)
+        raise
+    return staged
+
+
+def publish(store: Path, staged: list[Staged], metadata: dict[str, object]) -> list[Written]:
+    """Publish staged revisions: each by one rename, then the run's manifest (``STORE/runs/``).
+
+    Every parent must still be the latest revision of its partition: a conflict anywhere publishes
+    nothing. On any failure the staged temporaries are removed.
+
+    Raises
+    ------
+    StoreError
+        A conflict with another writer, or a file that cannot be written.
+    """
+    manifest: tuple[Path, Path] | None = None
+    published = 0
+    try:
         written = [s.written for s in staged]
-        manifest = _stage_manifest(store, written, {**metadata, "reason": reason, "author": author})
-        # 2. every parent must still be the latest: a conflict anywhere publishes nothing
+        manifest = _stage_manifest(store, written, metadata)
         for s in staged:
             _check_parent(s)
-        # 3. publish: one rename per partition (each partition is whole, old or new), then the manifest
         for s in staged:
             _commit(s)
             published += 1
@@ -255,16 +300,32 @@ def write(
         key = "store.write_failed" if not published else "store.write_failed_partly"
         raise StoreError(key, path=str(store), detail=str(exc), published=published) from exc
     finally:
-        for s in staged:
-            if s.tmp.exists():
-                shutil.rmtree(s.tmp, ignore_errors=True)
+        discard(staged)
         if manifest is not None:
             manifest[0].unlink(missing_ok=True)
     return written
 
 
+def discard(staged: list[Staged]) -> None:
+    """Remove the temporaries of revisions staged and not published."""
+    for s in staged:
+        if s.tmp.exists():
+            shutil.rmtree(s.tmp, ignore_errors=True)
+
+
+def discard_run(store: Path, token: str) -> list[Path]:
+    """Remove every temporary revision whose name carries ``token`` (staged by any process of one run)."""
+    removed = []
+    for tmp in (store / "lines").glob(f"year=*/enterprise=*/{fsutil.TMP_PREFIX}*-{token}-*"):
+        shutil.rmtree(tmp, ignore_errors=True)
+        removed.append(tmp)
+    return removed
+
+
 @dataclass(frozen=True)
-class _Staged:
+class Staged:
+    """A revision written under a temporary name, not yet published."""
+
     tmp: Path
     target: Path
     parent: int
@@ -278,7 +339,8 @@ def _stage(
     part: pd.DataFrame,
     metadata: dict[str, object],
     production: pd.DataFrame | None = None,
-) -> _Staged:
+    token: str = "",
+) -> Staged:
     partition = _partition(store, year, enterprise)
     partition.mkdir(parents=True, exist_ok=True)
     digest = content_hash(part)
@@ -286,10 +348,10 @@ def _stage(
     revision = parent + 1
     same = parent > 0 and _previous_hash(partition, parent) == digest
     fsutil.clean_stale(partition)  # temporaries of writers that were killed
-    tmp = partition / fsutil.tmp_name()
+    tmp = partition / fsutil.tmp_name(f"-{token}-" if token else "")
     tmp.mkdir()
     target = partition / f"revision={revision}"
-    staged = _Staged(tmp, target, parent, Written(year, enterprise, revision, target / "part-0.parquet", digest, same))
+    staged = Staged(tmp, target, parent, Written(year, enterprise, revision, target / "part-0.parquet", digest, same))
     meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
     kv = {
         f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
@@ -319,7 +381,7 @@ def _write_parquet(table: pa.Table, path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def _check_parent(staged: _Staged) -> None:
+def _check_parent(staged: Staged) -> None:
     w = staged.written
     latest = _revisions(staged.target.parent)
     now = latest[-1] if latest else 0
@@ -327,7 +389,7 @@ def _check_parent(staged: _Staged) -> None:
         raise StoreError("store.conflict", partition=f"{w.enterprise} {w.year}", parent=staged.parent, latest=now)
 
 
-def _commit(staged: _Staged) -> None:
+def _commit(staged: Staged) -> None:
     w = staged.written
     try:
         os.rename(staged.tmp, staged.target)  # fails if the revision exists (a non-empty folder): never overwrites

@@ -1,0 +1,364 @@
+"""Engines for partitioned datasets: the same per-unit calculation, in this process or on a Dask cluster.
+
+A dataset (:mod:`ghg.dataset`) is split into units (its partition folders). :func:`run_unit` checks and
+calculates one unit with :func:`ghg.inventory.run` - the very function that serves single files -, keeps
+its input files in the store and stages its result lines as the next revision of each (year, enterprise)
+partition, under temporary names. It returns a small :class:`Partial`: problems, staged revisions,
+per-enterprise summary and totals. :func:`combine` merges partials (associative: the same result in any
+grouping). Only when every unit is done without a problem does :func:`finish` publish all staged
+revisions (one rename each) and the run's manifest; otherwise every staged temporary is removed and
+nothing is published.
+
+- :func:`run_local`: one unit after another in this process; memory holds one unit at a time.
+- :func:`run_dask`: one Dask task per unit on a ``distributed`` cluster (an existing scheduler, or a
+  ``LocalCluster``), the factor releases loaded once and broadcast to the workers, the partials merged by
+  a tree reduction. Workers must see the dataset and the store at the same paths (a shared file system).
+  A task lost with a killed worker is run again by Dask; if it cannot be (``KilledWorker``), the run
+  fails with :class:`~ghg.errors.EngineError` and nothing is published.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ghg import __version__, audit, inventory, store
+from ghg.dataset import Dataset, Unit, open_unit
+from ghg.errors import EngineError, GhgError, InputError, Problem, StoreError
+from ghg.factors import FactorSet
+from ghg.hashing import sha256_bytes
+
+#: Partials merged per reduction task.
+FAN_IN = 8
+#: Called as ``progress(units_done, units)``.
+UnitProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every unit of one run shares (small: sent with every task)."""
+
+    gwp_set: str
+    store: Path
+    parents: dict[tuple[int, str], int]
+    year: int | None = None
+    reason: str = ""
+    author: str = ""
+    submitted_by: str = ""
+    created: str = ""
+    token: str = ""
+
+
+@dataclass
+class Partial:
+    """The result of one or more units, before publication."""
+
+    problems: list[Problem] = field(default_factory=list)
+    failure: tuple[str, dict[str, object]] | None = None  # a StoreError's message key and parameters
+    staged: list[store.Staged] = field(default_factory=list)
+    summary: pd.DataFrame = field(default_factory=pd.DataFrame)
+    totals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    inputs: list[dict[str, object]] = field(default_factory=list)
+    receipts: list[dict[str, object]] = field(default_factory=list)
+    records: int = 0
+    excluded: int = 0
+    lines: int = 0
+    units: int = 0
+
+
+@dataclass
+class DatasetResult:
+    """A published run over a dataset: the merged summary and totals and what was written."""
+
+    summary: pd.DataFrame
+    totals: pd.DataFrame
+    intensities: pd.DataFrame
+    written: list[store.Written]
+    inputs: list[dict[str, object]]
+    receipts: list[dict[str, object]]
+    releases: list[dict[str, str]]
+    gwp_set: str
+    created: str
+    records: int
+    excluded_records: int
+    lines: int
+    units: int
+    logical_hash: str
+    engine: str
+    software_version: str = __version__
+
+
+def new_job(
+    gwp_set: str,
+    out: Path,
+    year: int | None = None,
+    reason: str = "",
+    author: str = "",
+    submitted_by: str = "",
+) -> Job:
+    """A job with the store's current latest revisions as parents and a fresh run token."""
+    return Job(
+        gwp_set,
+        out,
+        store.latest_revisions(out),
+        year,
+        reason,
+        author,
+        submitted_by,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        uuid.uuid4().hex[:16],
+    )
+
+
+def releases_of(factors: FactorSet) -> list[dict[str, str]]:
+    """The factor releases as recorded in result metadata."""
+    return [
+        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
+        for r in factors.releases
+    ]
+
+
+def run_unit(root: Path, unit: Unit, job: Job, factors: FactorSet) -> Partial:
+    """Check, calculate and stage one unit (the task both engines run).
+
+    Returns problems instead of raising them, so that a run collects the problems of every unit and
+    a Dask task's result is plain data.
+    """
+    sources, problems = open_unit(root, unit)
+    if problems:
+        return Partial(problems=problems, units=1)
+    try:
+        result = inventory.run(sources, job.gwp_set, factors, job.year)
+    except InputError as exc:
+        if job.year is not None and all(p.code == "no_records_year" for p in exc.problems):
+            return Partial(excluded=sum(s.n_rows for s in sources), units=1)  # none of this unit is of the year
+        return Partial(problems=exc.problems, units=1)
+    staged: list[store.Staged] = []
+    try:
+        receipts = [
+            audit.keep_input(job.store, s.path, job.submitted_by, s.sha256) | {"file": s.shown_name} for s in sources
+        ]
+        metadata: dict[str, object] = {
+            "software_version": result.software_version,
+            "releases": releases_of(factors),
+            "gwp_set": job.gwp_set,
+            "year": job.year,
+            "inputs": result.inputs,
+            "receipts": receipts,
+            "created": job.created,
+        }
+        staged = store.stage(
+            job.store, result.lines, metadata, result.production, job.reason, job.author, job.parents, job.token
+        )
+    except StoreError as exc:
+        return Partial(failure=(exc.key, exc.params), units=1)
+    return Partial(
+        staged=staged,
+        summary=result.summary,
+        totals=result.totals,
+        intensities=result.intensities,
+        inputs=result.inputs,
+        receipts=receipts,
+        records=result.records,
+        excluded=result.excluded_records,
+        lines=len(result.lines),
+        units=1,
+    )
+
+
+def combine(*parts: Partial) -> Partial:
+    """Merge partials: problems, staged revisions and inputs side by side, summaries and totals summed."""
+    summaries = [p.summary for p in parts if len(p.summary)]
+    totals = [p.totals for p in parts if len(p.totals)]
+    intensities = [p.intensities for p in parts if len(p.intensities)]
+    summary = pd.concat(summaries, ignore_index=True) if summaries else pd.DataFrame()
+    if len(summary):
+        summary = summary.groupby(["enterprise", "year"], sort=True).sum().reset_index()
+    total = pd.concat(totals, ignore_index=True) if totals else pd.DataFrame()
+    if len(total):
+        total = total.groupby([*inventory.TOTAL_KEYS, "gwp_set"], sort=True).sum().reset_index()
+    failure = next((p.failure for p in parts if p.failure), None)
+    return Partial(
+        problems=[x for p in parts for x in p.problems],
+        failure=failure,
+        staged=[x for p in parts for x in p.staged],
+        summary=summary,
+        totals=total,
+        intensities=pd.concat(intensities, ignore_index=True) if intensities else pd.DataFrame(),
+        inputs=[x for p in parts for x in p.inputs],
+        receipts=[x for p in parts for x in p.receipts],
+        records=sum(p.records for p in parts),
+        excluded=sum(p.excluded for p in parts),
+        lines=sum(p.lines for p in parts),
+        units=sum(p.units for p in parts),
+    )
+
+
+def logical_hash(written: Sequence[store.Written]) -> str:
+    """The logical hash of a whole result: SHA-256 of each partition's year, enterprise and logical hash,
+    one per line in (year, enterprise) order. It depends on the result lines' values only."""
+    text = "".join(
+        f"{w.year}\t{w.enterprise}\t{w.content_hash}\n" for w in sorted(written, key=lambda w: (w.year, w.enterprise))
+    )
+    return sha256_bytes(text.encode("utf-8"))
+
+
+def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engine: str) -> DatasetResult:
+    """Publish a run whose every unit is done, or remove all it staged and raise.
+
+    Raises
+    ------
+    InputError
+        With every problem of every unit (nothing is published).
+    StoreError
+        A unit could not be written, or a conflict with another writer (nothing is published).
+    """
+    if merged.problems or merged.failure or not merged.staged:
+        store.discard(merged.staged)
+        store.discard_run(job.store, job.token)
+        if merged.failure:
+            raise StoreError(merged.failure[0], **merged.failure[1])
+        if merged.problems:
+            raise InputError(sorted(merged.problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
+        code = "no_records_year" if job.year is not None else "no_records"
+        raise InputError([Problem(str(dataset.root), None, "year" if job.year else None, str(job.year or ""), code)])
+    metadata: dict[str, object] = {
+        "software_version": __version__,
+        "releases": releases_of(factors),
+        "gwp_set": job.gwp_set,
+        "year": job.year,
+        "dataset": str(dataset.root),
+        "engine": engine,
+        "units": merged.units,
+        "inputs": merged.inputs,
+        "receipts": merged.receipts,
+        "created": job.created,
+        "reason": job.reason,
+        "author": job.author,
+    }
+    staged = sorted(merged.staged, key=lambda s: (s.written.year, s.written.enterprise))
+    try:
+        written = store.publish(job.store, staged, metadata)
+    finally:
+        store.discard_run(job.store, job.token)  # temporaries of attempts lost with a killed worker
+    summary = merged.summary
+    return DatasetResult(
+        summary=summary,
+        totals=merged.totals,
+        intensities=merged.intensities,
+        written=written,
+        inputs=merged.inputs,
+        receipts=merged.receipts,
+        releases=releases_of(factors),
+        gwp_set=job.gwp_set,
+        created=job.created,
+        records=merged.records,
+        excluded_records=merged.excluded,
+        lines=merged.lines,
+        units=merged.units,
+        logical_hash=logical_hash(written),
+        engine=engine,
+    )
+
+
+def run_local(dataset: Dataset, job: Job, factors: FactorSet, progress: UnitProgress | None = None) -> DatasetResult:
+    """Run every unit in this process, one after another, and publish (see :func:`finish`)."""
+    merged = Partial()
+    try:
+        for i, unit in enumerate(dataset.units):
+            merged = combine(merged, run_unit(dataset.root, unit, job, factors))
+            if progress:
+                progress(i + 1, len(dataset.units))
+    except BaseException:
+        store.discard(merged.staged)
+        store.discard_run(job.store, job.token)
+        raise
+    return finish(dataset, job, factors, merged, "local")
+
+
+def run_dask(
+    dataset: Dataset,
+    job: Job,
+    factors: FactorSet,
+    scheduler: str | None = None,
+    workers: int = 2,
+    progress: UnitProgress | None = None,
+) -> DatasetResult:
+    """Run every unit as a Dask task and publish (see :func:`finish`).
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a running ``distributed`` scheduler (``tcp://host:8786``); without one, a
+        ``LocalCluster`` of ``workers`` single-threaded worker processes is started and closed.
+    workers : int
+        Worker processes of the local cluster.
+
+    Raises
+    ------
+    EngineError
+        The cluster cannot be reached, or a task failed there (a worker killed more often than the
+        scheduler allows): nothing is published.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # pragma: no cover - an optional dependency
+        raise EngineError("engine.no_dask", detail=str(exc)) from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=0
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise EngineError("engine.unreachable", scheduler=scheduler or "LocalCluster", detail=str(exc)) from None
+    token = job.token
+    failed = True
+    try:
+        shared = client.scatter(factors, broadcast=True, hash=False)
+        units = list(dataset.units)
+        futures = client.map(
+            run_unit,
+            [dataset.root] * len(units),
+            units,
+            job=job,
+            factors=shared,
+            key=[f"ghg-unit-{token}-{i}" for i in range(len(units))],
+            pure=False,
+        )
+        level = list(futures)
+        depth = 0
+        while len(level) > 1:
+            level = [
+                client.submit(combine, *level[i : i + FAN_IN], key=f"ghg-combine-{token}-{depth}-{i}", pure=False)
+                for i in range(0, len(level), FAN_IN)
+            ]
+            depth += 1
+        if progress:
+            for done, _ in enumerate(as_completed(futures), start=1):
+                progress(done, len(units))
+        try:
+            merged = level[0].result()
+        except GhgError:
+            raise
+        except Exception as exc:
+            raise EngineError("engine.task_failed", detail=f"{type(exc).__name__}: {exc}"[:500]) from None
+        failed = False
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        if failed:  # after the local workers stopped: nothing of this run stays staged
+            store.discard_run(job.store, token)
+    return finish(dataset, job, factors, merged, "dask")
