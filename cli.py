@@ -335,6 +335,7 @@ def validate(
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None)
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
+@click.option("--task-mb", type=click.FloatRange(min=0.001), default=8.0, show_default=True)
 @lang_option
 @json_option
 @click.pass_context
@@ -352,6 +353,7 @@ def inventory_cmd(
     engine: str,
     scheduler: str | None,
     workers: int,
+    task_mb: float,
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -363,6 +365,7 @@ def inventory_cmd(
             raise click.UsageError(text("usage.dataset_alone", lg))
         _inventory_dataset(
             ctx,
+            task_mb,
             files[0],
             gwp_set,
             year,
@@ -385,7 +388,7 @@ def inventory_cmd(
         factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
-        store.check_reason(result.lines, parents, reason)
+        store.check_reason(result.table, parents, reason)
         parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
         receipts = [audit.keep_input(out, Path(p), submitted_by, parsed[str(p)]) for p in files]
         metadata: dict[str, object] = {
@@ -398,7 +401,7 @@ def inventory_cmd(
             "created": result.created,
         }
         written = store.write(
-            out, result.lines, metadata, result.production, reason, author or submitted_by, parents=parents
+            out, result.table, metadata, result.production, reason, author or submitted_by, parents=parents
         )
     except GhgError as exc:
         _fail(ctx, exc, as_json)
@@ -435,6 +438,7 @@ def inventory_cmd(
 
 def _inventory_dataset(
     ctx: click.Context,
+    task_mb: float,
     folder: Path,
     gwp_set: str,
     year: int | None,
@@ -457,9 +461,9 @@ def _inventory_dataset(
         job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
         with _unit_progress(not as_json) as step:
             if engine_name == "dask":
-                result = engine.run_dask(data, job, factors, scheduler, workers, progress=step)
+                result = engine.run_dask(data, job, factors, scheduler, workers, step, int(task_mb * (1 << 20)))
             else:
-                result = engine.run_local(data, job, factors, progress=step)
+                result = engine.run_local(data, job, factors, step, int(task_mb * (1 << 20)))
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return

@@ -107,8 +107,16 @@ class Source:
             self._sha256 = self._hashing.result() if self._hashing else sha256_file(self.path)
         return self._sha256
 
-    def batches(self, rows: int = BATCH_ROWS) -> Iterator[Columns]:
-        """Yield the file's columns, ``rows`` records at a time (hashing the file meanwhile)."""
+    def batches(self, rows: int = BATCH_ROWS, background: bool = True) -> Iterator[Columns]:
+        """Yield the file's columns, ``rows`` records at a time (hashing the file meanwhile in a thread,
+        or first when ``background`` is false: a small file gains nothing from a thread)."""
+        if not background:
+            self._sha256 = sha256_file(self.path)
+            self.n_rows = 0
+            for batch in self._read(rows):
+                self.n_rows += len(next(iter(batch.values()))) if batch else 0
+                yield batch
+            return
         with ThreadPoolExecutor(max_workers=1) as pool:
             self._hashing = pool.submit(sha256_file, self.path)
             self.n_rows = 0

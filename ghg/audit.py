@@ -123,9 +123,10 @@ def replay(store_dir: Path, manifest: Path) -> Replay:
     rows, diffs = [], []
     for part in run["partitions"]:
         mine = result.lines[(result.lines["year"] == part["year"]) & (result.lines["enterprise"] == part["enterprise"])]
-        now = store.content_hash(mine.reset_index(drop=True))
+        method = store.hash_method_of(store.read_metadata(store_dir / part["path"]))
+        now = store.content_hash(mine.reset_index(drop=True), method)
         stored_lines = pd.read_parquet(store_dir / part["path"])
-        kept = store.content_hash(stored_lines)  # the stored file's values, whatever its metadata says
+        kept = store.content_hash(stored_lines, method)  # the stored file's values, whatever its hash says
         same = now == part["content_hash"] == kept
         rows.append(
             {
@@ -332,7 +333,7 @@ def sign(store_dir: Path, partition_file: Path, key_path: Path, signer: str, opi
     if not isinstance(key, Ed25519PrivateKey):
         raise StoreError("audit.not_ed25519", path=str(key_path))
     meta = store.read_metadata(partition_file)
-    digest = store.content_hash(pd.read_parquet(partition_file))
+    digest = store.content_hash(pd.read_parquet(partition_file), store.hash_method_of(meta))
     if digest != meta.get("content_hash"):
         raise StoreError("audit.not_signable", path=str(partition_file))
     body = {
@@ -368,6 +369,6 @@ def verify_statement(store_dir: Path, statement: dict[str, object]) -> tuple[boo
     path = store_dir / str(statement["path"])
     if not path.is_file():
         return False, "audit.statement_data_missing"
-    if store.content_hash(pd.read_parquet(path)) != statement["logical_hash"]:
+    if store.file_hash(path) != statement["logical_hash"]:
         return False, "audit.statement_data_changed"
     return True, "audit.statement_ok"

@@ -134,6 +134,31 @@ def discover(root: str | Path) -> Dataset:
     return Dataset(root, tuple(units))
 
 
+#: Input bytes per task by default: about 600,000 Parquet records, whose lines stay well under 2 GB.
+TASK_BYTES = 8 << 20
+
+
+def tasks(dataset: Dataset, max_bytes: int = TASK_BYTES) -> list[tuple[Unit, ...]]:
+    """The dataset's units in groups of consecutive folders of at most ``max_bytes`` of input each.
+
+    A task is what one engine step calculates at once: small folders are grouped so that the fixed cost
+    of a step (opening files, resolving factors, writing) is shared, and a folder larger than
+    ``max_bytes`` is a task alone. Memory is bounded by the largest task, not by the dataset.
+    """
+    out: list[tuple[Unit, ...]] = []
+    current: list[Unit] = []
+    size = 0
+    for unit in dataset.units:
+        if current and size + unit.size > max_bytes:
+            out.append(tuple(current))
+            current, size = [], 0
+        current.append(unit)
+        size += unit.size
+    if current:
+        out.append(tuple(current))
+    return out
+
+
 def open_unit(root: Path, unit: Unit) -> tuple[list[Source], list[Problem]]:
     """Open the files of ``unit``: each a :class:`Source` whose records carry the unit's partition values.
 

@@ -1,16 +1,16 @@
-"""Engines for partitioned datasets: the same per-unit calculation, in this process or on a Dask cluster.
+"""Engines for partitioned datasets: the same calculation, in this process or on a Dask cluster.
 
-A dataset (:mod:`ghg.dataset`) is split into units (its partition folders). :func:`run_unit` checks and
-calculates one unit with :func:`ghg.inventory.run` - the very function that serves single files -, keeps
-its input files in the store and stages its result lines as the next revision of each (year, enterprise)
-partition, under temporary names. It returns a small :class:`Partial`: problems, staged revisions,
-per-enterprise summary and totals. :func:`combine` merges partials (associative: the same result in any
-grouping). Only when every unit is done without a problem does :func:`finish` publish all staged
-revisions (one rename each) and the run's manifest; otherwise every staged temporary is removed and
-nothing is published.
+A dataset (:mod:`ghg.dataset`) is split into units (its partition folders), grouped into tasks of bounded
+input size (:func:`ghg.dataset.tasks`). :func:`run_task` checks and calculates one task with
+:func:`ghg.inventory.run` - the very function that serves single files -, keeps its input files in the
+store and stages its result lines as the next revision of each (year, enterprise) partition, under
+temporary names. It returns a small :class:`Partial`: problems, staged revisions, per-enterprise summary
+and totals. :func:`combine` merges partials (the same result in any grouping). Only when every task is
+done without a problem does :func:`finish` publish all staged revisions (one rename each) and the run's
+manifest; otherwise every staged temporary is removed and nothing is published.
 
-- :func:`run_local`: one unit after another in this process; memory holds one unit at a time.
-- :func:`run_dask`: one Dask task per unit on a ``distributed`` cluster (an existing scheduler, or a
+- :func:`run_local`: one task after another in this process; memory holds one task at a time.
+- :func:`run_dask`: each task a Dask task on a ``distributed`` cluster (an existing scheduler, or a
   ``LocalCluster``), the factor releases loaded once and broadcast to the workers, the partials merged by
   a tree reduction. Workers must see the dataset and the store at the same paths (a shared file system).
   A task lost with a killed worker is run again by Dask; if it cannot be (``KilledWorker``), the run
@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from ghg import __version__, audit, inventory, store
-from ghg.dataset import Dataset, Unit, open_unit
+from ghg.activity import Source
+from ghg.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks
 from ghg.errors import EngineError, GhgError, InputError, Problem, StoreError
 from ghg.factors import FactorSet
 from ghg.hashing import sha256_bytes
@@ -124,21 +125,27 @@ def releases_of(factors: FactorSet) -> list[dict[str, str]]:
     ]
 
 
-def run_unit(root: Path, unit: Unit, job: Job, factors: FactorSet) -> Partial:
-    """Check, calculate and stage one unit (the task both engines run).
+def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) -> Partial:
+    """Check, calculate and stage a group of units (the task both engines run).
 
     Returns problems instead of raising them, so that a run collects the problems of every unit and
     a Dask task's result is plain data.
     """
-    sources, problems = open_unit(root, unit)
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for unit in units:
+        opened, found = open_unit(root, unit)
+        sources += opened
+        problems += found
+    n = len(units)
     if problems:
-        return Partial(problems=problems, units=1)
+        return Partial(problems=problems, units=n)
     try:
         result = inventory.run(sources, job.gwp_set, factors, job.year)
     except InputError as exc:
         if job.year is not None and all(p.code == "no_records_year" for p in exc.problems):
-            return Partial(excluded=sum(s.n_rows for s in sources), units=1)  # none of this unit is of the year
-        return Partial(problems=exc.problems, units=1)
+            return Partial(excluded=sum(s.n_rows for s in sources), units=n)  # none of them is of the year
+        return Partial(problems=exc.problems, units=n)
     staged: list[store.Staged] = []
     try:
         receipts = [
@@ -154,10 +161,18 @@ def run_unit(root: Path, unit: Unit, job: Job, factors: FactorSet) -> Partial:
             "created": job.created,
         }
         staged = store.stage(
-            job.store, result.lines, metadata, result.production, job.reason, job.author, job.parents, job.token
+            job.store,
+            result.table,
+            metadata,
+            result.production,
+            job.reason,
+            job.author,
+            job.parents,
+            job.token,
+            own_inputs=True,
         )
     except StoreError as exc:
-        return Partial(failure=(exc.key, exc.params), units=1)
+        return Partial(failure=(exc.key, exc.params), units=n)
     return Partial(
         staged=staged,
         summary=result.summary,
@@ -167,8 +182,8 @@ def run_unit(root: Path, unit: Unit, job: Job, factors: FactorSet) -> Partial:
         receipts=receipts,
         records=result.records,
         excluded=result.excluded_records,
-        lines=len(result.lines),
-        units=1,
+        lines=result.table.num_rows,
+        units=n,
     )
 
 
@@ -267,16 +282,26 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
     )
 
 
-def run_local(dataset: Dataset, job: Job, factors: FactorSet, progress: UnitProgress | None = None) -> DatasetResult:
-    """Run every unit in this process, one after another, and publish (see :func:`finish`)."""
-    merged = Partial()
+def run_local(
+    dataset: Dataset,
+    job: Job,
+    factors: FactorSet,
+    progress: UnitProgress | None = None,
+    task_bytes: int = TASK_BYTES,
+) -> DatasetResult:
+    """Run every task in this process, one after another, and publish (see :func:`finish`)."""
+    parts: list[Partial] = []
+    done = 0
     try:
-        for i, unit in enumerate(dataset.units):
-            merged = combine(merged, run_unit(dataset.root, unit, job, factors))
+        for units in tasks(dataset, task_bytes):
+            parts.append(run_task(dataset.root, units, job, factors))
+            done += len(units)
             if progress:
-                progress(i + 1, len(dataset.units))
+                progress(done, len(dataset.units))
+            if len(parts) >= FAN_IN * FAN_IN:  # merge as it goes: what is kept stays small
+                parts = [combine(*parts)]
+        merged = combine(*parts)
     except BaseException:
-        store.discard(merged.staged)
         store.discard_run(job.store, job.token)
         raise
     return finish(dataset, job, factors, merged, "local")
@@ -289,6 +314,7 @@ def run_dask(
     scheduler: str | None = None,
     workers: int = 2,
     progress: UnitProgress | None = None,
+    task_bytes: int = TASK_BYTES,
 ) -> DatasetResult:
     """Run every unit as a Dask task and publish (see :func:`finish`).
 
@@ -327,14 +353,14 @@ def run_dask(
     failed = True
     try:
         shared = client.scatter(factors, broadcast=True, hash=False)
-        units = list(dataset.units)
+        groups = tasks(dataset, task_bytes)
         futures = client.map(
-            run_unit,
-            [dataset.root] * len(units),
-            units,
+            run_task,
+            [dataset.root] * len(groups),
+            groups,
             job=job,
             factors=shared,
-            key=[f"ghg-unit-{token}-{i}" for i in range(len(units))],
+            key=[f"ghg-task-{token}-{i}" for i in range(len(groups))],
             pure=False,
         )
         level = list(futures)
@@ -346,8 +372,10 @@ def run_dask(
             ]
             depth += 1
         if progress:
-            for done, _ in enumerate(as_completed(futures), start=1):
-                progress(done, len(units))
+            done = 0
+            for future in as_completed(futures):
+                done += len(groups[futures.index(future)])
+                progress(done, len(dataset.units))
         try:
             merged = level[0].result()
         except GhgError:

@@ -14,19 +14,21 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ghg import __version__, calculation, validation
+from ghg import lines as result_lines
 from ghg.activity import BATCH_ROWS, Source, open_sources
 from ghg.errors import InputError, Problem
 from ghg.factors import FactorSet
-from ghg.store import LINE_SCHEMA
-from ghg.vocabulary import COMBUSTION_GASES, Scope, SourceCategory, Tier
+from ghg.vocabulary import COMBUSTION_GASES, Scope, SourceCategory
 
 #: Keys of the totals table.
 TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
@@ -50,13 +52,18 @@ class Computed:
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = field(default_factory=list)
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    @cached_property
+    def shares(self) -> pd.DataFrame:
+        """Market-based Scope 2 per enterprise and year (:func:`market_shares`)."""
+        return market_shares(self.cells)
+
     @property
     def totals(self) -> pd.DataFrame:
-        return _with_co2e(totals_from_cells(self.cells, self.gwp_set), self.gwp)
+        return _with_co2e(totals_from_cells(self.cells, self.gwp_set, self.shares), self.gwp)
 
     @property
     def summary(self) -> pd.DataFrame:
-        return summary_from_cells(self.cells)
+        return summary_from_cells(self.cells, self.shares)
 
 
 def _read_source(
@@ -89,7 +96,9 @@ def _read_source(
     repeated = None
     offset = 0
     try:
-        for item in _prefetch(_encoded(source, checker, batch_rows)):
+        small = 0 < source.expected_rows <= batch_rows // 4  # one batch: nothing to overlap, no threads
+        items = _encoded(source, checker, batch_rows, small)
+        for item in items if small else _prefetch(items):
             if item.identity is None:
                 repeated = item.repeated
                 continue
@@ -209,8 +218,9 @@ def compute(
     records, excluded = counts["records"], counts["excluded"]
     problems += balances.problems()
     cells = accumulator.cells(groups, calc_gwp) if not problems else None
-    if cells is not None:
-        problems += market_problems(cells, sources)
+    shares = market_shares(cells) if cells is not None else None
+    if cells is not None and shares is not None:
+        problems += market_problems(cells, sources, shares)
     names = [p.name if isinstance(p, Source) else str(p) for p in paths]
     if not problems and not records:
         if year is not None and excluded:
@@ -222,7 +232,9 @@ def compute(
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
-    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame())
+    computed = Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame())
+    computed.__dict__["shares"] = shares  # computed once (cached_property's slot)
+    return computed
 
 
 @dataclass
@@ -236,10 +248,11 @@ class Encoded:
     repeated: np.ndarray | None = None
 
 
-def _encoded(source: Source, checker: validation.Checker, batch_rows: int) -> Iterator[Encoded]:
+def _encoded(source: Source, checker: validation.Checker, batch_rows: int, small: bool = False) -> Iterator[Encoded]:
     """The file's batches with their text codes and row hashes, then the repeated hashes."""
     identities = []
-    for columns in _prefetch(source.batches(batch_rows)):  # reading runs one stage further ahead
+    batches = source.batches(batch_rows, background=not small)
+    for columns in batches if small else _prefetch(batches):  # reading runs one stage further ahead
         text, identity = checker.encode(columns)
         identities.append(identity)
         yield Encoded(columns, text, identity)
@@ -332,7 +345,7 @@ class Production:
         return pd.concat(self.frames, ignore_index=True).groupby(columns[:4], sort=True).sum().reset_index()
 
 
-def intensities(lines: pd.DataFrame, production: pd.DataFrame) -> pd.DataFrame:
+def intensities(lines: pd.DataFrame | pa.Table, production: pd.DataFrame) -> pd.DataFrame:
     """Emissions and energy per tonne of product, per enterprise, facility, year and product.
 
     The facility's Scope 1 + Scope 2 (location-based) CO2e and its TOE are divided by each product's
@@ -354,6 +367,9 @@ def intensities(lines: pd.DataFrame, production: pd.DataFrame) -> pd.DataFrame:
                 "products",
             ]
         )
+    if isinstance(lines, pa.Table):
+        wanted = ["enterprise", "facility", "year", "scope", "co2e_t", "energy_toe"]
+        lines = result_lines.plain_columns(lines.select(wanted)).to_pandas()
     counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
     facility = counted.groupby(["enterprise", "facility", "year"])[["co2e_t", "energy_toe"]].sum(min_count=1)
     out = production.join(facility, on=["enterprise", "facility", "year"]).fillna({"co2e_t": 0.0, "energy_toe": 0.0})
@@ -551,9 +567,9 @@ def market_shares(cells: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def market_problems(cells: pd.DataFrame, sources: list[Source]) -> list[Problem]:
+def market_problems(cells: pd.DataFrame, sources: list[Source], shares: pd.DataFrame | None = None) -> list[Problem]:
     """Instruments may not cover more electricity than was bought in the same enterprise and year."""
-    shares = market_shares(cells)
+    shares = market_shares(cells) if shares is None else shares
     found = []
     for row in shares[shares["covered_tj"] > shares["energy_tj"] * (1 + 1e-9)].itertuples():
         found.append(
@@ -572,7 +588,7 @@ def market_problems(cells: pd.DataFrame, sources: list[Source]) -> list[Problem]
     return found
 
 
-def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
+def totals_from_cells(cells: pd.DataFrame, gwp_set: str, shares: pd.DataFrame | None = None) -> pd.DataFrame:
     """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t] (biogenic CO2: memo)."""
     source = cells["source_category"].to_numpy()
     scope_2 = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (source == SourceCategory.PURCHASED_HEAT.value)
@@ -598,7 +614,7 @@ def totals_from_cells(cells: pd.DataFrame, gwp_set: str) -> pd.DataFrame:
         )
         part["memo"] = memo
         frames.append(part[~co2_only] if gas != "CO2" else part[~fugitive & ~instrument])
-    shares = market_shares(cells)
+    shares = market_shares(cells) if shares is None else shares
     if len(shares):
         part = shares[["enterprise", "year"]].copy()
         part["source_category"] = SourceCategory.PURCHASED_ELECTRICITY.value
@@ -630,7 +646,7 @@ def _with_co2e(totals: pd.DataFrame, gwp: dict[str, float]) -> pd.DataFrame:
     return totals
 
 
-def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
+def summary_from_cells(cells: pd.DataFrame, shares: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per enterprise and year: Scope 1, Scope 2 location- and market-based, total (with location-based
     Scope 2) [t CO2e], biogenic CO2 [t], energy [TJ, TOE]."""
     source = cells["source_category"]
@@ -649,10 +665,11 @@ def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out = frame.groupby(["enterprise", "year"], sort=True).sum().reset_index()
-    shares = market_shares(cells).set_index(["enterprise", "year"])["market_co2_total_t"]
+    table = market_shares(cells) if shares is None else shares
+    by_key = table.set_index(["enterprise", "year"])["market_co2_total_t"]
     heat = cells[cells["heat"]].groupby(["enterprise", "year"])["co2e_t"].sum()
     keys = pd.MultiIndex.from_frame(out[["enterprise", "year"]])
-    market = shares.reindex(keys).fillna(0.0).to_numpy() + heat.reindex(keys).fillna(0.0).to_numpy()
+    market = by_key.reindex(keys).fillna(0.0).to_numpy() + heat.reindex(keys).fillna(0.0).to_numpy()
     out.insert(4, "scope_2_market_t_co2e", market)
     out.insert(5, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
     return out
@@ -660,9 +677,13 @@ def summary_from_cells(cells: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class InventoryResult:
-    """Result lines (one per record and gas), totals, and the metadata that makes them reproducible."""
+    """Result lines (one per record and gas), totals, and the metadata that makes them reproducible.
 
-    lines: pd.DataFrame
+    ``table`` holds the lines in Arrow (:data:`ghg.lines.LINE_SCHEMA_DICT`, sorted by year, enterprise,
+    input file, row and gas); ``lines`` is the same as a DataFrame, made on first use.
+    """
+
+    table: pa.Table
     totals: pd.DataFrame
     summary: pd.DataFrame
     gwp_set: str
@@ -674,6 +695,10 @@ class InventoryResult:
     records: int = 0
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @cached_property
+    def lines(self) -> pd.DataFrame:
+        return result_lines.plain(self.table).to_pandas()
 
 
 def run(
@@ -701,18 +726,20 @@ def run(
     InventoryResult
     """
     computed = compute(paths, gwp_set, factors, year, progress, keep=True)
-    shares = market_shares(computed.cells)
-    lines = pd.concat([build_lines(t, c, shares) for t, c in computed.kept], ignore_index=True)
-    order = np.lexsort(
-        (
-            lines["gas"].to_numpy(),
-            lines["input_row"].to_numpy(),
-            lines["input_file"].to_numpy(),
-            lines["enterprise"].to_numpy(),
-            lines["year"].to_numpy(),
-        )
+    shares = result_lines.covered_shares(computed.shares)
+    table = pa.concat_tables([result_lines.build(t, c, shares) for t, c in computed.kept])
+    computed.kept.clear()  # the records are in the lines now
+    keys = pa.table(
+        {
+            "year": table.column("year"),
+            "enterprise": table.column("enterprise").cast(pa.string()),
+            "input_file": table.column("input_file").cast(pa.string()),
+            "input_row": table.column("input_row"),
+            "gas": table.column("gas").cast(pa.string()),
+        }
     )
-    lines = lines.iloc[order].reset_index(drop=True)
+    table = table.take(pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in keys.column_names]))
+    del keys
     totals = computed.totals
     releases = [
         {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
@@ -724,7 +751,7 @@ def run(
     ]
     created = datetime.now(UTC).isoformat(timespec="seconds")
     return InventoryResult(
-        lines,
+        table,
         totals,
         computed.summary,
         gwp_set,
@@ -733,188 +760,6 @@ def run(
         created,
         excluded_records=computed.excluded,
         records=computed.records,
-        intensities=intensities(lines, computed.production),
+        intensities=intensities(table, computed.production),
         production=computed.production,
     )
-
-
-def _group_text(values: list[str], index: np.ndarray) -> np.ndarray:
-    return np.take(np.array([*values, ""], dtype=object), index)
-
-
-def _market_lines(
-    co2: pd.DataFrame,
-    table: validation.ActivityTable,
-    calc: calculation.Calculated,
-    shares: pd.DataFrame | None,
-    instrument: np.ndarray,
-    heat: np.ndarray,
-    consumption: np.ndarray,
-) -> pd.DataFrame:
-    """Market-based Scope 2 lines: grid electricity for its uncovered share, instruments, purchased heat."""
-    if not (instrument.any() or heat.any() or consumption.any()):
-        return co2.iloc[:0]
-    market = co2.copy()
-    market["scope"] = "scope_2_market"
-    market["energy_tj"] = np.nan
-    market["energy_toe"] = np.nan
-    share = np.zeros(len(table))
-    if shares is not None and len(shares) and consumption.any():
-        lookup = shares.set_index(["enterprise", "year"])["share_covered"]
-        keys = pd.MultiIndex.from_arrays([market["enterprise"].to_numpy(), market["year"].to_numpy()])
-        share = np.clip(lookup.reindex(keys).fillna(0.0).to_numpy(), 0.0, 1.0)
-    mass = np.where(consumption, market["mass_t"].to_numpy() * (1.0 - share), market["mass_t"].to_numpy())
-    covered = calculation.market_instruments(table, calc.index, calculation.coefficients(calc.groups, calc.gwp))
-    if covered is not None:
-        mass = np.where(instrument, covered[1], mass)
-    market["mass_t"] = mass
-    market["co2e_t"] = mass * calc.gwp["CO2"]
-    kinds = table.text["instrument"].values()
-    factor = table.measured.get("supplier_co2_per_tj", np.zeros(len(table))) * 0.0036  # t CO2/MWh
-    market["method"] = np.where(
-        instrument, "electricity_market_instrument", np.where(heat, market["method"], "electricity_market_based")
-    )
-    market["note"] = [
-        f"{k}: {0.0 if np.isnan(f) else f:.4f} t CO2/MWh"
-        if i
-        else "supplier-specific factor: the same for both methods"
-        if h
-        else f"{s:.1%} covered by contractual instruments; the rest at the grid factor "
-        "(Vietnam publishes no residual mix)"
-        if c
-        else ""
-        for k, f, i, h, s, c in zip(kinds, factor, instrument, heat, share, consumption, strict=True)
-    ]
-    return market[instrument | heat | consumption]
-
-
-def build_lines(
-    table: validation.ActivityTable, calc: calculation.Calculated, shares: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """The long result table of one batch: one row per record and gas, with lineage.
-
-    Scope 2 has a location-based line (``scope_2``) and a market-based line (``scope_2_market``) per
-    record; ``shares`` (from :func:`market_shares`) gives each enterprise and year's share of electricity
-    covered by contractual instruments, and each market line's ``note`` explains its value.
-    """
-    g, rec, idx = calc.groups, calc.records, calc.index
-    keys = g.frame
-    source = _group_text(list(keys["source_category"]), idx)
-    electricity = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (
-        source == SourceCategory.PURCHASED_HEAT.value
-    )
-    methods = _group_text([calculation.method_of(g, i) for i in range(len(g))], idx)
-    coef = calculation.coefficients(g, calc.gwp)
-    process = np.take(coef.process, idx)
-    fugitive = np.take(coef.fugitive_sign, idx) != 0
-    instrument = np.take(coef.instrument, idx)
-    heat = np.take(coef.heat, idx)
-    files = table.files
-    names = np.array([f.shown_name for f in files], dtype=object)[table.file_index]
-    hashes = np.array([f.sha256 for f in files], dtype=object)[table.file_index]
-    measured_cols = {
-        "ncv": ("ncv_tj_per_t", "ncv_tj_per_nm3"),
-        "carbon_content": ("carbon_co2_per_tj", "carbon_co2_per_t", "carbon_co2_per_nm3"),
-        "fraction_calcined": ("fraction_calcined",),
-        "oxidation_factor": ("oxidation_factor",),
-        "density": ("density_t_per_m3",),
-    }
-    flags = {name: np.zeros(len(table), dtype=bool) for name in measured_cols}
-    for name, cols in measured_cols.items():
-        for c in cols:
-            if c in table.measured:
-                flags[name] |= ~np.isnan(table.measured[c])
-    common = {
-        "enterprise": table.text["enterprise"].values(),
-        "facility": table.text["facility"].values(),
-        "year": table.year,
-        "period": table.text["period"].values(),
-        "source_category": source,
-        "ipcc_category": table.text["ipcc_category"].values(),
-        "activity": table.text["activity"].values(),
-        "technology": table.text["technology"].values(),
-        "quantity": table.quantity,
-        "unit": table.text["unit"].values(),
-        "method": methods,
-        "input_file": names,
-        "input_sha256": hashes,
-        "input_row": table.row,
-        "supplier": table.text["supplier"].values(),
-        "evidence": table.text["evidence"].values(),
-        "note": "",
-    }
-    biogenic_g = g.biogenic
-    parts = []
-    for gas in COMBUSTION_GASES:
-        resolved = list(g.ef[gas])
-        if gas == "CO2":  # a process line's factor is its carbonate factor or carbon content
-            for i, (_method, _sign, factor) in g.process.items():
-                resolved[i] = factor
-            for i, fuel_ef in g.heat.items():  # heat: the supplier's fuel factor, or the supplier's own factor
-                resolved[i] = fuel_ef
-        biogenic = np.take(biogenic_g, idx) & (gas == "CO2")
-        scope = np.where(
-            biogenic, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
-        )
-        tier = _group_text([calculation.tier_of(r) for r in resolved], idx)
-        ef = np.take(np.array([np.nan if r is None else r.value for r in resolved] + [np.nan]), idx)
-        measured = np.full(len(table), "", dtype=object)
-        names = (
-            ("ncv", "carbon_content", "density", "oxidation_factor", "fraction_calcined")
-            if gas == "CO2"
-            else ("ncv", "density")
-        )
-        for name in names:
-            measured = np.where(flags[name], np.where(measured == "", name, measured + "," + name), measured)
-        if gas == "CO2":
-            ef = rec["co2_ef"]
-            supplier_factor = heat & (tier == "")  # a supplier-specific factor given on the record
-            tier = np.where(flags["carbon_content"] | supplier_factor, Tier.MEASURED.value, tier)
-        mass = rec[f"{gas.lower()}_t"]
-        part = pd.DataFrame(
-            {
-                **common,
-                "scope": scope,
-                "gas": gas,
-                "mass_t": mass,
-                "gwp_set": calc.gwp_set,
-                "gwp": calc.gwp[gas],
-                "co2e_t": np.where(biogenic, 0.0, mass * calc.gwp[gas]),
-                "energy_tj": rec["energy_tj"] if gas == "CO2" else np.nan,
-                "energy_toe": rec["energy_toe"] if gas == "CO2" else np.nan,
-                "toe_method": calculation.toe_method(calc, table) if gas == "CO2" else "",
-                "emission_factor_t_per_tj": ef,
-                "tier": tier,
-                "measured": measured,
-                "factor_id": _group_text([r.factor_id if r else "" for r in resolved], idx),
-                "factor_release": _group_text([r.release if r else "" for r in resolved], idx),
-            }
-        )
-        parts.append(part[~(electricity | process | fugitive)] if gas != "CO2" else part[~fugitive & ~instrument])
-        if gas == "CO2":
-            parts.append(_market_lines(part, table, calc, shares, instrument, heat, electricity & ~heat & ~instrument))
-    if fugitive.any():
-        gases = table.text["activity"].values()
-        gwp = np.array([calc.gwp.get(str(x), np.nan) for x in gases])
-        released = rec["fugitive_t"]
-        part = pd.DataFrame(
-            {
-                **common,
-                "scope": Scope.SCOPE_1.value,
-                "gas": gases,
-                "mass_t": released,
-                "gwp_set": calc.gwp_set,
-                "gwp": gwp,
-                "co2e_t": released * gwp,
-                "energy_tj": np.nan,
-                "energy_toe": np.nan,
-                "toe_method": "",
-                "emission_factor_t_per_tj": np.nan,
-                "tier": Tier.DEFAULT.value,
-                "measured": "",
-                "factor_id": _group_text([f"gwp.{calc.gwp_set}.{k.activity}" for k in g.keys], idx),
-                "factor_release": g.factors.gwp_release(calc.gwp_set),
-            }
-        )
-        parts.append(part[fugitive])
-    return pd.concat(parts, ignore_index=True)[LINE_SCHEMA.names]

@@ -27,6 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the record says otherwise than its folder ({partition}): move the record to its partition or correct it",
         "vi": "bản ghi khác với thư mục chứa nó ({partition}): hãy chuyển bản ghi sang đúng phân vùng hoặc sửa lại",
     },
+    "store.hash_method": {
+        "en": "unknown logical hash definition '{method}': this file was written by a newer ghg - upgrade to read it",
+        "vi": "định nghĩa mã băm logic '{method}' không xác định: tệp do phiên bản ghg mới hơn ghi - hãy nâng cấp",
+    },
     "engine.no_dask": {
         "en": "the Dask engine needs the packages dask and distributed ({detail}): pip install 'ghg[dask]'",
         "vi": "công cụ Dask cần các gói dask và distributed ({detail}): pip install 'ghg[dask]'",
@@ -60,6 +64,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.opt.inventory.scheduler": {
         "en": "Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).",
         "vi": "Địa chỉ bộ điều phối Dask đang chạy, ví dụ tcp://10.0.0.5:8786 (mặc định: cụm cục bộ).",
+    },
+    "help.opt.inventory.task_mb": {
+        "en": "Input megabytes a dataset task calculates at once (small partition folders are grouped): "
+        "memory grows with it, not with the dataset.",
+        "vi": "Số megabyte dữ liệu đầu vào mỗi tác vụ tính một lần (các thư mục phân vùng nhỏ được gộp): "
+        "bộ nhớ tăng theo giá trị này, không theo cỡ bộ dữ liệu.",
     },
     "help.opt.inventory.workers": {
         "en": "Worker processes of the local Dask cluster (when no --scheduler is given).",

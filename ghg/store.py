@@ -15,6 +15,7 @@ revision is never overwritten (a rerun becomes revision N+1, with a reason).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -22,8 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ghg import fsutil
@@ -81,18 +84,70 @@ class Written:
 
 #: Rows of the canonical form are ordered by these columns (unique per line).
 CANONICAL_ORDER = ["input_sha256", "input_row", "scope", "gas", "method"]
+#: The logical hash's definition, recorded on every file as ``ghg.content_hash_method``.
+HASH_METHOD = "ghg-arrow-1"
+#: The first definition (CSV text of the canonical form); files without a recorded method use it.
+LEGACY_HASH_METHOD = "ghg-csv-1"
+_NAN = np.float64("nan")
 
 
-def content_hash(lines: pd.DataFrame) -> str:
+def content_hash(lines: pd.DataFrame | pa.Table, method: str = HASH_METHOD) -> str:
     """The logical hash of result lines: SHA-256 of their canonical form.
 
-    Canonical form: the columns of :data:`LINE_SCHEMA` in order, rows sorted by
-    :data:`CANONICAL_ORDER`, CSV with every float written by its shortest exact representation.
-    It depends on the values only - not on the Parquet writer, compression, metadata or row order.
+    It depends on the values only - not on the Parquet writer, compression, metadata, row order, chunking
+    or whether text is dictionary-encoded. Canonical form (``ghg-arrow-1``): the columns of
+    :data:`LINE_SCHEMA` in order, rows sorted by :data:`CANONICAL_ORDER` (text by its UTF-8 bytes); for each
+    column its name and a NUL, then its values - integers as little-endian int64, floats as little-endian
+    IEEE 754 binary64 (exact; a missing value is the quiet NaN ``0x7ff8000000000000``), text as every
+    value's UTF-8 length (little-endian int32) followed by all the values' bytes. ``ghg-csv-1``, the
+    earlier definition (still read for files that record it), hashed the CSV text of the same rows.
     """
-    frame = lines[LINE_SCHEMA.names].sort_values(CANONICAL_ORDER, kind="stable")
-    csv = frame.to_csv(index=False, lineterminator="\n", float_format=None)
-    return sha256_bytes(csv.encode("utf-8"))
+    if method == LEGACY_HASH_METHOD:
+        frame = lines.to_pandas() if isinstance(lines, pa.Table) else lines
+        frame = frame[LINE_SCHEMA.names].sort_values(CANONICAL_ORDER, kind="stable")
+        csv = frame.to_csv(index=False, lineterminator="\n", float_format=None)
+        return sha256_bytes(csv.encode("utf-8"))
+    if method != HASH_METHOD:
+        raise StoreError("store.hash_method", method=method)
+    table = _plain(lines)
+    keys = pa.table({k: table.column(k) for k in CANONICAL_ORDER})
+    order = pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in CANONICAL_ORDER])
+    digest = hashlib.sha256(HASH_METHOD.encode() + b"\n")
+    for field in LINE_SCHEMA:
+        column = table.column(field.name).take(order).combine_chunks()
+        digest.update(field.name.encode() + b"\0")
+        if pa.types.is_floating(field.type):
+            values = column.to_numpy(zero_copy_only=False).astype("<f8")
+            digest.update(np.where(np.isnan(values), _NAN, values).tobytes())
+        elif pa.types.is_integer(field.type):
+            digest.update(column.to_numpy(zero_copy_only=False).astype("<i8").tobytes())
+        else:
+            column = pc.fill_null(column, "")
+            lengths = pc.binary_length(column).to_numpy(zero_copy_only=False).astype("<i4")
+            digest.update(lengths.tobytes())
+            if len(column):
+                offsets = np.frombuffer(column.buffers()[1], dtype=np.int32)[column.offset : column.offset + 2]
+                start = int(offsets[0])
+                digest.update(memoryview(column.buffers()[2])[start : start + int(lengths.sum(dtype=np.int64))])
+    return digest.hexdigest()
+
+
+def _plain(lines: pd.DataFrame | pa.Table) -> pa.Table:
+    """``lines`` as an Arrow table with the types of :data:`LINE_SCHEMA` (text decoded from dictionaries)."""
+    if isinstance(lines, pd.DataFrame):
+        return pa.Table.from_pandas(lines[LINE_SCHEMA.names], schema=LINE_SCHEMA, preserve_index=False)
+    table = lines.select(LINE_SCHEMA.names)
+    return table if table.schema.equals(LINE_SCHEMA) else table.cast(LINE_SCHEMA)
+
+
+def hash_method_of(meta: dict[str, object]) -> str:
+    """The logical hash definition a stored file's metadata records."""
+    return str(meta.get("content_hash_method") or LEGACY_HASH_METHOD)
+
+
+def file_hash(path: Path) -> str:
+    """The logical hash of a stored lines file, by the definition the file records."""
+    return content_hash(pq.read_table(path), hash_method_of(read_metadata(path)))
 
 
 def _revisions(partition: Path) -> list[int]:
@@ -121,10 +176,10 @@ def _partition(store: Path, year: int, enterprise: str) -> Path:
 
 
 def _previous_hash(partition: Path, revision: int) -> str | None:
-    path = partition / f"revision={revision}" / "part-0.parquet"
-    meta = pq.read_schema(path).metadata or {}
-    value = meta.get(b"ghg.content_hash")
-    return value.decode() if value else None
+    """The recorded logical hash of a revision, if made by the current definition."""
+    meta = read_metadata(partition / f"revision={revision}" / "part-0.parquet")
+    value = meta.get("content_hash")
+    return str(value) if value and hash_method_of(meta) == HASH_METHOD else None
 
 
 PRODUCTION_SCHEMA = pa.schema(
@@ -160,7 +215,7 @@ def latest_revisions(store: Path, keys: list[tuple[int, str]] | None = None) -> 
     return out
 
 
-def check_reason(lines: pd.DataFrame, parents: dict[tuple[int, str], int], reason: str) -> None:
+def check_reason(lines: pd.DataFrame | pa.Table, parents: dict[tuple[int, str], int], reason: str) -> None:
     """Refuse a new revision of an existing partition without a reason.
 
     Raises
@@ -170,7 +225,7 @@ def check_reason(lines: pd.DataFrame, parents: dict[tuple[int, str], int], reaso
     """
     if reason.strip():
         return
-    keys = [(int(y), str(e)) for y, e in lines[["year", "enterprise"]].drop_duplicates().itertuples(index=False)]
+    keys = partition_keys(lines)
     missing = sorted(f"{e} {y} (revision {parents[(y, e)]})" for y, e in keys if parents.get((y, e), 0))
     if missing:
         raise StoreError("store.reason_required", partitions=", ".join(missing))
@@ -178,7 +233,7 @@ def check_reason(lines: pd.DataFrame, parents: dict[tuple[int, str], int], reaso
 
 def write(
     store: Path,
-    lines: pd.DataFrame,
+    lines: pd.DataFrame | pa.Table,
     metadata: dict[str, object],
     production: pd.DataFrame | None = None,
     reason: str = "",
@@ -222,26 +277,61 @@ def write(
     return publish(store, staged, {**metadata, "reason": reason, "author": author})
 
 
-def partition_keys(lines: pd.DataFrame) -> list[tuple[int, str]]:
+def partition_keys(lines: pd.DataFrame | pa.Table) -> list[tuple[int, str]]:
     """The (year, enterprise) partitions that ``lines`` cover, sorted."""
+    if isinstance(lines, pa.Table):
+        return [(year, enterprise) for year, enterprise, _ in split_partitions(lines.select(["year", "enterprise"]))]
     pairs = lines[["year", "enterprise"]].drop_duplicates().itertuples(index=False)
     return sorted((int(y), str(e)) for y, e in pairs)
 
 
+def split_partitions(lines: pd.DataFrame | pa.Table) -> list[tuple[int, str, pd.DataFrame | pa.Table]]:
+    """``lines`` cut into (year, enterprise) partitions, sorted by year and enterprise.
+
+    An Arrow table already in that order is cut into zero-copy slices; otherwise it is reordered once.
+    """
+    if isinstance(lines, pd.DataFrame):
+        return [
+            (int(key[0]), str(key[1]), part.reset_index(drop=True))  # type: ignore[call-overload]
+            for key, part in lines.groupby(["year", "enterprise"], sort=True)
+        ]
+    if not len(lines):
+        return []
+    year = lines.column("year").to_numpy().astype(np.int64)
+    names = pc.cast(lines.column("enterprise"), pa.string()).combine_chunks().dictionary_encode()
+    labels = names.dictionary.to_numpy(zero_copy_only=False).astype(str)
+    rank = np.empty(len(labels), dtype=np.int64)
+    rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))  # enterprises in text order
+    key = (year - year.min()) * len(labels) + rank[names.indices.to_numpy()]
+    if (np.diff(key) < 0).any():
+        order = np.argsort(key, kind="stable")
+        lines, key = lines.take(order), key[order]
+    starts = np.concatenate([[0], np.flatnonzero(np.diff(key)) + 1])
+    ends = np.append(starts[1:], len(key))
+    inverse = np.argsort(rank)
+    return [
+        (int(year.min() + key[a] // len(labels)), str(labels[inverse[key[a] % len(labels)]]), lines.slice(a, b - a))
+        for a, b in zip(starts, ends, strict=True)
+    ]
+
+
 def stage(
     store: Path,
-    lines: pd.DataFrame,
+    lines: pd.DataFrame | pa.Table,
     metadata: dict[str, object],
     production: pd.DataFrame | None,
     reason: str,
     author: str,
     parents: dict[tuple[int, str], int],
     token: str = "",
+    own_inputs: bool = False,
 ) -> list[Staged]:
     """Write ``lines`` as the next revision of each partition they cover, under temporary names.
 
     Nothing is visible to readers until :func:`publish`; :func:`discard` removes what was staged.
     ``token`` is put in the temporary names (a run's id), so that :func:`discard_run` finds them.
+    With ``own_inputs``, each partition's metadata lists only the ``inputs`` and ``receipts`` (matched by
+    ``sha256``) its lines come from - a dataset's run has thousands of files; the manifest lists them all.
 
     Raises
     ------
@@ -253,18 +343,18 @@ def stage(
     staged: list[Staged] = []
     try:
         (store / "lines").mkdir(parents=True, exist_ok=True)
-        for key, part in lines.groupby(["year", "enterprise"], sort=True):
-            year, enterprise = int(key[0]), str(key[1])  # type: ignore[call-overload]
+        for year, enterprise, part in split_partitions(lines):
             made = None
             if production is not None and len(production):
                 made = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
             meta = {
                 **metadata,
+                **(_own_inputs(metadata, part) if own_inputs else {}),
                 "parent": parents.get((year, enterprise), 0),
                 "reason": reason,
                 "author": author,
             }
-            staged.append(_stage(store, year, enterprise, part.reset_index(drop=True), meta, made, token))
+            staged.append(_stage(store, year, enterprise, part, meta, made, token))
     except OSError as exc:
         discard(staged)
         raise StoreError("store.write_failed", path=str(store), detail=str(exc), published=0) from exc
@@ -272,6 +362,18 @@ def stage(
         discard(staged)
         raise
     return staged
+
+
+def _own_inputs(metadata: dict[str, object], part: pd.DataFrame | pa.Table) -> dict[str, object]:
+    """The metadata's ``inputs`` and ``receipts`` that ``part``'s lines come from."""
+    column = part.column("input_sha256") if isinstance(part, pa.Table) else pa.array(part["input_sha256"])
+    used = set(pc.unique(pc.cast(column, pa.string())).to_pylist())
+    out: dict[str, object] = {}
+    for key in ("inputs", "receipts"):
+        items = metadata.get(key)
+        if isinstance(items, list):
+            out[key] = [i for i in items if isinstance(i, dict) and i.get("sha256") in used]
+    return out
 
 
 def publish(store: Path, staged: list[Staged], metadata: dict[str, object]) -> list[Written]:
@@ -336,14 +438,15 @@ def _stage(
     store: Path,
     year: int,
     enterprise: str,
-    part: pd.DataFrame,
+    part: pd.DataFrame | pa.Table,
     metadata: dict[str, object],
     production: pd.DataFrame | None = None,
     token: str = "",
 ) -> Staged:
     partition = _partition(store, year, enterprise)
     partition.mkdir(parents=True, exist_ok=True)
-    digest = content_hash(part)
+    plain = _plain(part)
+    digest = content_hash(plain)
     parent = int(str(metadata.get("parent", 0)))
     revision = parent + 1
     same = parent > 0 and _previous_hash(partition, parent) == digest
@@ -352,12 +455,19 @@ def _stage(
     tmp.mkdir()
     target = partition / f"revision={revision}"
     staged = Staged(tmp, target, parent, Written(year, enterprise, revision, target / "part-0.parquet", digest, same))
-    meta = {**metadata, "revision": revision, "content_hash": digest, "year": year, "enterprise": enterprise}
+    meta = {
+        **metadata,
+        "revision": revision,
+        "content_hash": digest,
+        "content_hash_method": HASH_METHOD,
+        "year": year,
+        "enterprise": enterprise,
+    }
     kv = {
         f"ghg.{k}".encode(): (v if isinstance(v, str) else json.dumps(v, sort_keys=True)).encode()
         for k, v in meta.items()
     }
-    table = pa.Table.from_pandas(part, schema=LINE_SCHEMA, preserve_index=False).replace_schema_metadata(kv)
+    table = plain.replace_schema_metadata(kv)
     try:
         _write_parquet(table, tmp / "part-0.parquet")
         if production is not None and len(production):
@@ -598,8 +708,10 @@ def _read_checked(path: Path, lines: bool = True) -> pd.DataFrame:
     except (OSError, ValueError, pa.ArrowException) as exc:
         raise StoreError("store.corrupt", path=str(path), detail=str(exc)[:200]) from None
     if lines:
-        recorded = (table.schema.metadata or {}).get(b"ghg.content_hash", b"").decode("utf-8", "replace")
-        if content_hash(frame) != recorded:
+        meta = table.schema.metadata or {}
+        recorded = meta.get(b"ghg.content_hash", b"").decode("utf-8", "replace")
+        method = meta.get(b"ghg.content_hash_method", LEGACY_HASH_METHOD.encode()).decode("utf-8", "replace")
+        if content_hash(table, method) != recorded:
             raise StoreError("store.corrupt", path=str(path), detail="its lines differ from their logical hash")
     return frame
 
