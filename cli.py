@@ -289,25 +289,28 @@ def validate(
 ) -> None:
     if not files:
         raise click.UsageError(text("usage.no_files", _lang(ctx)))
+    if any(f.is_dir() for f in files) and len(files) > 1:
+        raise click.UsageError(text("usage.dataset_alone", _lang(ctx)))
     try:
         factors = _factor_set(factor_refs, extra_refs)
-        with _progress(not as_json, files) as step:
-            computed = inventory.check(files, factors, progress=step)
+        if files[0].is_dir():
+            with _unit_progress(not as_json) as unit_step:
+                checked = engine.check_local(dataset.discover(files[0]), factors, unit_step)
+            sources = [{"path": i["path"], "sha256": i["sha256"], "rows": i["rows"]} for i in checked.inputs]
+            rows, count = checked.records, len(sources)
+        else:
+            with _progress(not as_json, files) as step:
+                computed = inventory.check(files, factors, progress=step)
+            sources = [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows} for f in computed.sources]
+            rows, count = computed.records, len(files)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
-    rows = computed.records
     if as_json:
-        _emit_json(
-            {
-                "valid": True,
-                "records": rows,
-                "files": [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows} for f in computed.sources],
-            }
-        )
+        _emit_json({"valid": True, "records": rows, "files": sources})
     else:
         lg = _lang(ctx)
-        click.echo(text("cli.valid", lg, rows=formatting.number(rows, lg, 0), files=len(files)))
+        click.echo(text("cli.valid", lg, rows=formatting.number(rows, lg, 0), files=count))
 
 
 @main.command(name="inventory")
@@ -456,7 +459,7 @@ def _inventory_dataset(
     """``ghg inventory DATASET``: the dataset's partition folders, one unit at a time or on Dask."""
     lg = _lang(ctx)
     try:
-        data = dataset.discover(folder)
+        data, pruned = dataset.of_year(dataset.discover(folder), year)
         factors = _factor_set(factor_refs, extra_refs)
         job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
         with _unit_progress(not as_json) as step:
@@ -485,6 +488,7 @@ def _inventory_dataset(
                 "author": author or submitted_by,
                 "store": str(out),
                 "excluded_records": result.excluded_records,
+                "folders_of_other_years": pruned,
                 "summary": result.summary.to_dict(orient="records"),
                 "intensities": result.intensities.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
@@ -514,6 +518,8 @@ def _inventory_dataset(
             hash=result.logical_hash,
         )
     )
+    if pruned:
+        click.echo(text("cli.dataset_pruned", lg, count=pruned, year=year))
 
 
 @contextmanager

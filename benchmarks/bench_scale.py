@@ -51,8 +51,9 @@ def _dictionary(values: list[str], codes: np.ndarray) -> pa.DictionaryArray:
     return pa.DictionaryArray.from_arrays(pa.array(inverse.astype(np.int32)[codes]), pa.array(list(uniq)))
 
 
-def _partition(rng: np.random.Generator, enterprise: int, year: int, rows: int) -> pa.Table:
-    """``rows`` synthetic records of one enterprise and year (without the partition columns)."""
+def _partition(rng: np.random.Generator, enterprise: int, year: int, rows: int, first: int) -> pa.Table:
+    """``rows`` synthetic records of one enterprise and year (without the partition columns); each has its own
+    evidence (a reading number from ``first`` on), as meter readings and invoices do: no two records alike."""
     pick = rng.integers(0, len(MIX), rows)
     month = rng.integers(1, 13, rows)
     base = np.array([m[4] for m in MIX])[pick]
@@ -66,7 +67,7 @@ def _partition(rng: np.random.Generator, enterprise: int, year: int, rows: int) 
             "quantity": np.round(base * rng.uniform(0.2, 1.8, rows), 3),
             "unit": _dictionary([m[3] for m in MIX], pick),
             "energy_basis": _dictionary(["net" if m[3] == "GJ" else "" for m in MIX], pick),
-            "evidence": _dictionary([f"meter-{i}" for i in range(1000)], rng.integers(0, 1000, rows)),
+            "evidence": pa.array([f"reading {i}" for i in range(first, first + rows)], pa.string()),
         }
     )
 
@@ -78,14 +79,15 @@ def generate(root: Path, rows: int, enterprises: int, seed: int = 20261128) -> N
     per = rows // (enterprises * len(YEARS))
     extra = rows - per * enterprises * len(YEARS)
     rng = np.random.default_rng(seed)
-    k = 0
+    k = first = 0
     for year in YEARS:
         for e in range(enterprises):
             n = per + (1 if k < extra else 0)
             k += 1
             folder = tmp / f"year={year}" / f"enterprise=E{e:05d}"
             folder.mkdir(parents=True)
-            pq.write_table(_partition(rng, e, year, n), folder / "part-0.parquet")
+            pq.write_table(_partition(rng, e, year, n, first), folder / "part-0.parquet")
+            first += n
     tmp.rename(root)
 
 

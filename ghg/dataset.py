@@ -134,6 +134,17 @@ def discover(root: str | Path) -> Dataset:
     return Dataset(root, tuple(units))
 
 
+def of_year(dataset: Dataset, year: int | None) -> tuple[Dataset, int]:
+    """The dataset without the folders of other years (never read), and how many folders were left out.
+
+    A folder without a ``year=`` level may hold any year: it stays, and its records are filtered.
+    """
+    if year is None:
+        return dataset, 0
+    kept = tuple(u for u in dataset.units if dict(u.constants).get("year", str(year)) == str(year))
+    return Dataset(dataset.root, kept), len(dataset.units) - len(kept)
+
+
 #: Input bytes per task by default: about 600,000 Parquet records, whose lines stay well under 2 GB.
 TASK_BYTES = 8 << 20
 

@@ -187,6 +187,49 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
     )
 
 
+def check_task(root: Path, units: tuple[Unit, ...], factors: FactorSet) -> Partial:
+    """Check a group of units without calculating or writing (``ghg validate DATASET``)."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for unit in units:
+        opened, found = open_unit(root, unit)
+        sources += opened
+        problems += found
+    if problems:
+        return Partial(problems=problems, units=len(units))
+    try:
+        computed = inventory.check(sources, factors)
+    except InputError as exc:
+        return Partial(problems=exc.problems, units=len(units))
+    inputs: list[dict[str, object]] = [
+        {"file": s.shown_name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows} for s in sources
+    ]
+    return Partial(inputs=inputs, records=computed.records, units=len(units))
+
+
+def check_local(
+    dataset: Dataset, factors: FactorSet, progress: UnitProgress | None = None, task_bytes: int = TASK_BYTES
+) -> Partial:
+    """Check every record of a dataset, one task at a time.
+
+    Raises
+    ------
+    InputError
+        With every problem of every folder.
+    """
+    parts: list[Partial] = []
+    done = 0
+    for units in tasks(dataset, task_bytes):
+        parts.append(check_task(dataset.root, units, factors))
+        done += len(units)
+        if progress:
+            progress(done, len(dataset.units))
+    merged = combine(*parts)
+    if merged.problems:
+        raise InputError(sorted(merged.problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
+    return merged
+
+
 def combine(*parts: Partial) -> Partial:
     """Merge partials: problems, staged revisions and inputs side by side, summaries and totals summed."""
     summaries = [p.summary for p in parts if len(p.summary)]

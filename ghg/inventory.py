@@ -296,7 +296,7 @@ def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:
 
 
 def check(
-    paths: Sequence[str | Path], factors: FactorSet, year: int | None = None, progress: Progress | None = None
+    paths: Sequence[str | Path | Source], factors: FactorSet, year: int | None = None, progress: Progress | None = None
 ) -> Computed:
     """Check every record of ``paths`` (format, units, codes, factors) without calculating.
 

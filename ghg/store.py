@@ -298,11 +298,12 @@ def split_partitions(lines: pd.DataFrame | pa.Table) -> list[tuple[int, str, pd.
     if not len(lines):
         return []
     year = lines.column("year").to_numpy().astype(np.int64)
+    first = int(year.min())
     names = pc.cast(lines.column("enterprise"), pa.string()).combine_chunks().dictionary_encode()
     labels = names.dictionary.to_numpy(zero_copy_only=False).astype(str)
     rank = np.empty(len(labels), dtype=np.int64)
     rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))  # enterprises in text order
-    key = (year - year.min()) * len(labels) + rank[names.indices.to_numpy()]
+    key = (year - first) * len(labels) + rank[names.indices.to_numpy()]
     if (np.diff(key) < 0).any():
         order = np.argsort(key, kind="stable")
         lines, key = lines.take(order), key[order]
@@ -310,7 +311,7 @@ def split_partitions(lines: pd.DataFrame | pa.Table) -> list[tuple[int, str, pd.
     ends = np.append(starts[1:], len(key))
     inverse = np.argsort(rank)
     return [
-        (int(year.min() + key[a] // len(labels)), str(labels[inverse[key[a] % len(labels)]]), lines.slice(a, b - a))
+        (first + int(key[a] // len(labels)), str(labels[inverse[key[a] % len(labels)]]), lines.slice(a, b - a))
         for a, b in zip(starts, ends, strict=True)
     ]
 

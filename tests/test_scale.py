@@ -376,3 +376,40 @@ def test_a_killed_worker_without_retries_is_a_clear_failure(
     assert "nothing was published" in str(error)
     assert not list(out.glob("lines/year=*/enterprise=*/revision=*"))
     assert not list(out.glob("runs/*.json"))
+
+
+def test_year_folders_of_other_years_are_not_read(tmp_path: Path) -> None:
+    import cli
+
+    root = tmp_path / "data"
+    _write_csv(root / "year=2023" / "enterprise=E1" / "part-0.csv", [diesel(100)])
+    (root / "year=2022" / "enterprise=E1").mkdir(parents=True)
+    (root / "year=2022" / "enterprise=E1" / "part-0.csv").write_text("not,a,valid\nfile,at,all\n")  # never opened
+    args = ["inventory", str(root), "--gwp", "AR5", "--year", "2023", "--out", str(tmp_path / "store")]
+    done = CliRunner().invoke(cli.main, [*args, "--json"])
+    assert done.exit_code == 0, done.output
+    out = json.loads(done.output)
+    assert out["folders_of_other_years"] == 1
+    assert [(w["year"], w["enterprise"]) for w in out["written"]] == [(2023, "E1")]
+    assert out["summary"][0]["total_t_co2e"] == pytest.approx(319.6749)
+    again = CliRunner().invoke(cli.main, ["--lang", "vi", *args, "--reason", "chạy lại"])
+    assert again.exit_code == 0, again.output
+    assert "1 thư mục phân vùng của các năm khác 2023 không được đọc." in again.output
+    assert "thư mục phân vùng, 1 bản ghi, 3 dòng kết quả (công cụ local)" in again.output
+
+
+def test_validate_checks_a_dataset_without_writing(tmp_path: Path) -> None:
+    import cli
+
+    root = tmp_path / "data"
+    _write_csv(root / "year=2023" / "enterprise=E1" / "part-0.csv", [diesel(100), diesel(50)])
+    _write_csv(root / "year=2023" / "enterprise=E2" / "part-0.csv", [electricity(1000)])
+    done = CliRunner().invoke(cli.main, ["validate", str(root)])
+    assert done.exit_code == 0 and "3 record(s) in 2 file(s): valid." in done.output
+    _write_csv(root / "year=2024" / "enterprise=E2" / "part-0.csv", [{**electricity(10), "unit": "ton"}])
+    done = CliRunner().invoke(cli.main, ["validate", str(root), "--json"])
+    assert done.exit_code == 1
+    (problem,) = json.loads(done.output)["problems"]
+    assert problem["file"].endswith("year=2024/enterprise=E2/part-0.csv")
+    assert (problem["row"], problem["column"], problem["value"]) == (2, "unit", "ton")
+    assert not (tmp_path / "ghg-store").exists()
