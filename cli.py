@@ -335,7 +335,7 @@ def validate(
     default="",
 )
 @click.option("--author", default="")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--engine", "engine_name", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", default=None)
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
 @click.option("--task-mb", type=click.FloatRange(min=0.001), default=8.0, show_default=True)
@@ -353,7 +353,7 @@ def inventory_cmd(
     submitted_by: str,
     reason: str,
     author: str,
-    engine: str,
+    engine_name: str,
     scheduler: str | None,
     workers: int,
     task_mb: float,
@@ -366,25 +366,15 @@ def inventory_cmd(
     if any(f.is_dir() for f in files):
         if len(files) > 1:
             raise click.UsageError(text("usage.dataset_alone", lg))
-        _inventory_dataset(
-            ctx,
-            task_mb,
-            files[0],
-            gwp_set,
-            year,
-            factor_refs,
-            extra_refs,
-            out,
-            submitted_by,
-            reason,
-            author,
-            engine,
-            scheduler,
-            workers,
-            as_json,
-        )
+        try:
+            job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
+            factors = _factor_set(factor_refs, extra_refs)
+        except GhgError as exc:
+            _fail(ctx, exc, as_json)
+            return
+        _inventory_dataset(ctx, files[0], job, factors, engine_name, scheduler, workers, task_mb, as_json)
         return
-    if engine != "local" or scheduler:
+    if engine_name != "local" or scheduler:
         raise click.UsageError(text("usage.engine_dataset", lg))
     try:
         parents = store.latest_revisions(out)
@@ -421,47 +411,44 @@ def inventory_cmd(
                 "summary": summary.to_dict(orient="records"),
                 "intensities": result.intensities.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
-                "written": [
-                    {
-                        "year": w.year,
-                        "enterprise": w.enterprise,
-                        "revision": w.revision,
-                        "parent": parents.get((w.year, w.enterprise), 0),
-                        "path": str(w.path),
-                        "content_hash": w.content_hash,
-                        "same_as_previous": w.same_as_previous,
-                    }
-                    for w in written
-                ],
+                "written": _written_json(written, parents),
             }
         )
         return
     _show_inventory(lg, gwp_set, summary, result.intensities, result.excluded_records, year, out, written)
 
 
+def _written_json(written: list[store.Written], parents: dict[tuple[int, str], int]) -> list[dict[str, object]]:
+    """The published revisions as JSON rows."""
+    return [
+        {
+            "year": w.year,
+            "enterprise": w.enterprise,
+            "revision": w.revision,
+            "parent": parents.get((w.year, w.enterprise), 0),
+            "path": str(w.path),
+            "content_hash": w.content_hash,
+            "same_as_previous": w.same_as_previous,
+        }
+        for w in written
+    ]
+
+
 def _inventory_dataset(
     ctx: click.Context,
-    task_mb: float,
     folder: Path,
-    gwp_set: str,
-    year: int | None,
-    factor_refs: tuple[str, ...],
-    extra_refs: tuple[str, ...],
-    out: Path,
-    submitted_by: str,
-    reason: str,
-    author: str,
+    job: engine.Job,
+    factors: FactorSet,
     engine_name: str,
     scheduler: str | None,
     workers: int,
+    task_mb: float,
     as_json: bool,
 ) -> None:
-    """``ghg inventory DATASET``: the dataset's partition folders, one unit at a time or on Dask."""
+    """``ghg inventory DATASET``: the dataset's partition folders, a task at a time or on Dask."""
     lg = _lang(ctx)
     try:
-        data, pruned = dataset.of_year(dataset.discover(folder), year)
-        factors = _factor_set(factor_refs, extra_refs)
-        job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
+        data, pruned = dataset.of_year(dataset.discover(folder), job.year)
         with _unit_progress(not as_json) as step:
             if engine_name == "dask":
                 result = engine.run_dask(data, job, factors, scheduler, workers, step, int(task_mb * (1 << 20)))
@@ -475,8 +462,8 @@ def _inventory_dataset(
             {
                 "software_version": result.software_version,
                 "releases": result.releases,
-                "gwp_set": gwp_set,
-                "year": year,
+                "gwp_set": job.gwp_set,
+                "year": job.year,
                 "dataset": str(folder),
                 "engine": result.engine,
                 "units": result.units,
@@ -484,29 +471,28 @@ def _inventory_dataset(
                 "lines": result.lines,
                 "logical_hash": result.logical_hash,
                 "created": result.created,
-                "reason": reason,
-                "author": author or submitted_by,
-                "store": str(out),
+                "reason": job.reason,
+                "author": job.author,
+                "store": str(job.store),
                 "excluded_records": result.excluded_records,
                 "folders_of_other_years": pruned,
                 "summary": result.summary.to_dict(orient="records"),
                 "intensities": result.intensities.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
-                "written": [
-                    {
-                        "year": w.year,
-                        "enterprise": w.enterprise,
-                        "revision": w.revision,
-                        "path": str(w.path),
-                        "content_hash": w.content_hash,
-                        "same_as_previous": w.same_as_previous,
-                    }
-                    for w in result.written
-                ],
+                "written": _written_json(result.written, job.parents),
             }
         )
         return
-    _show_inventory(lg, gwp_set, result.summary, result.intensities, result.excluded_records, year, out, result.written)
+    _show_inventory(
+        lg,
+        job.gwp_set,
+        result.summary,
+        result.intensities,
+        result.excluded_records,
+        job.year,
+        job.store,
+        result.written,
+    )
     click.echo(
         text(
             "cli.dataset_done",
@@ -519,7 +505,7 @@ def _inventory_dataset(
         )
     )
     if pruned:
-        click.echo(text("cli.dataset_pruned", lg, count=pruned, year=year))
+        click.echo(text("cli.dataset_pruned", lg, count=pruned, year=job.year))
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ghg import __version__, fsutil, inventory, releases, store
+from ghg import __version__, dataset, fsutil, inventory, releases, store
 from ghg.errors import ReleaseError, StoreError
 from ghg.factors import FactorSet
 from ghg.hashing import sha256_file
@@ -111,18 +111,35 @@ class Replay:
 def replay(store_dir: Path, manifest: Path) -> Replay:
     """Recompute a stored run from its stored inputs and recorded releases; compare logical hashes.
 
+    A dataset's run is recomputed partition by partition from the files each partition lists (its
+    ``inputs`` metadata), each opened as it sat in the dataset (the folder gives year and enterprise).
+
     Raises
     ------
     StoreError, ReleaseError
         When a stored input or a recorded release is missing or changed (naming it).
     """
     run = json.loads(manifest.read_text(encoding="utf-8"))
-    inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
     factors = FactorSet.load([release_for(r) for r in run["releases"]])
-    result = inventory.run(inputs, str(run["gwp_set"]), factors, run.get("year"))
+    gwp_set, year = str(run["gwp_set"]), run.get("year")
+    if run.get("dataset"):  # a dataset's run: each partition from its own files, as they sat in the dataset
+        lines = None
+    else:
+        inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
+        lines = inventory.run(inputs, gwp_set, factors, year).lines
     rows, diffs = [], []
     for part in run["partitions"]:
-        mine = result.lines[(result.lines["year"] == part["year"]) & (result.lines["enterprise"] == part["enterprise"])]
+        if lines is None:
+            own = store.read_metadata(store_dir / part["path"]).get("inputs")
+            sources = [
+                s
+                for i in (own if isinstance(own, list) else [])
+                for s in dataset.open_file(stored_input(store_dir, str(i["sha256"])), str(i["file"]))
+            ]
+            mine = inventory.run(sources, gwp_set, factors, year).lines
+        else:
+            mine = lines
+        mine = mine[(mine["year"] == part["year"]) & (mine["enterprise"] == part["enterprise"])]
         method = store.hash_method_of(store.read_metadata(store_dir / part["path"]))
         now = store.content_hash(mine.reset_index(drop=True), method)
         stored_lines = pd.read_parquet(store_dir / part["path"])

@@ -176,26 +176,47 @@ def open_unit(root: Path, unit: Unit) -> tuple[list[Source], list[Problem]]:
     A partition column missing from a file is taken from the folder; one present in the file must agree
     with the folder on every record (a record that does not is a problem naming its row).
     """
-    constants = dict(unit.constants)
     sources: list[Source] = []
     problems: list[Problem] = []
     for rel in unit.files:
         try:
-            opened = open_sources(root / rel)
+            sources += open_file(root / rel, rel)
         except InputError as exc:
             problems += exc.problems
-            continue
-        for source in opened:
-            source.label = rel
-            source.constants = {k: v for k, v in constants.items() if k not in source.header}
-            source.problems = [
-                p for p in source.problems if not (p.code == "missing_column" and p.column in source.constants)
-            ]
-            stored = {k: v for k, v in constants.items() if k in source.header}
-            if stored and not source.problems:
-                source.row_problems += _disagreements(source, stored)
-            sources.append(source)
     return sources, problems
+
+
+def partition_values(label: str) -> dict[str, str]:
+    """The partition values a file's path inside a dataset gives (``year=2023/enterprise=E1/a.csv``)."""
+    out = {}
+    for part in Path(label).parent.parts:
+        key, sep, value = part.partition("=")
+        if sep and key in PARTITION_KEYS:
+            out[key] = unquote(value)
+    return out
+
+
+def open_file(path: Path, label: str) -> list[Source]:
+    """Open one file of a dataset (or its kept copy) as it was in the dataset at ``label``: its records
+    carry the partition values of ``label``'s folders, and its lines name ``label``.
+
+    Raises
+    ------
+    InputError
+        When the file is missing or cannot be parsed at all.
+    """
+    constants = partition_values(label)
+    opened = open_sources(path)
+    for source in opened:
+        source.label = label
+        source.constants = {k: v for k, v in constants.items() if k not in source.header}
+        source.problems = [
+            p for p in source.problems if not (p.code == "missing_column" and p.column in source.constants)
+        ]
+        stored = {k: v for k, v in constants.items() if k in source.header}
+        if stored and not source.problems:
+            source.row_problems += _disagreements(source, stored)
+    return opened
 
 
 def _disagreements(source: Source, stored: dict[str, str]) -> list[Problem]:

@@ -125,18 +125,23 @@ def releases_of(factors: FactorSet) -> list[dict[str, str]]:
     ]
 
 
-def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) -> Partial:
-    """Check, calculate and stage a group of units (the task both engines run).
-
-    Returns problems instead of raising them, so that a run collects the problems of every unit and
-    a Dask task's result is plain data.
-    """
+def _open_task(root: Path, units: tuple[Unit, ...]) -> tuple[list[Source], list[Problem]]:
     sources: list[Source] = []
     problems: list[Problem] = []
     for unit in units:
         opened, found = open_unit(root, unit)
         sources += opened
         problems += found
+    return sources, problems
+
+
+def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) -> Partial:
+    """Check, calculate and stage a group of units (the task both engines run).
+
+    Returns problems instead of raising them, so that a run collects the problems of every unit and
+    a Dask task's result is plain data.
+    """
+    sources, problems = _open_task(root, units)
     n = len(units)
     if problems:
         return Partial(problems=problems, units=n)
@@ -146,7 +151,6 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
         if job.year is not None and all(p.code == "no_records_year" for p in exc.problems):
             return Partial(excluded=sum(s.n_rows for s in sources), units=n)  # none of them is of the year
         return Partial(problems=exc.problems, units=n)
-    staged: list[store.Staged] = []
     try:
         receipts = [
             audit.keep_input(job.store, s.path, job.submitted_by, s.sha256) | {"file": s.shown_name} for s in sources
@@ -173,6 +177,8 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
         )
     except StoreError as exc:
         return Partial(failure=(exc.key, exc.params), units=n)
+    except OSError as exc:  # keeping an input: a full disk, a lost mount
+        return Partial(failure=("store.write_failed", {"path": str(job.store), "detail": str(exc)}), units=n)
     return Partial(
         staged=staged,
         summary=result.summary,
@@ -189,12 +195,7 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
 
 def check_task(root: Path, units: tuple[Unit, ...], factors: FactorSet) -> Partial:
     """Check a group of units without calculating or writing (``ghg validate DATASET``)."""
-    sources: list[Source] = []
-    problems: list[Problem] = []
-    for unit in units:
-        opened, found = open_unit(root, unit)
-        sources += opened
-        problems += found
+    sources, problems = _open_task(root, units)
     if problems:
         return Partial(problems=problems, units=len(units))
     try:

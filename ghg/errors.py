@@ -23,6 +23,17 @@ class GhgError(Exception):
         return str(self)
 
 
+class MessageError(GhgError):
+    """An error whose message is a catalogue entry ``key`` filled with ``params`` (in either language)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(self.render())
+
+    def render(self, lang: str = "en") -> str:
+        return text(self.key, lang, **self.params)
+
+
 class UnitError(GhgError, ValueError):
     """A unit string that is unknown, ambiguous or of the wrong dimension."""
 
@@ -102,15 +113,8 @@ class InputError(GhgError, ValueError):
         return "\n".join(lines)
 
 
-class ReleaseError(GhgError, ValueError):
+class ReleaseError(MessageError, ValueError):
     """A factor release that is missing, malformed or whose files changed."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(self.render())
-
-    def render(self, lang: str = "en") -> str:
-        return text(self.key, lang, **self.params)
 
 
 class FactorConflict(GhgError, ValueError):
@@ -124,36 +128,15 @@ class FactorConflict(GhgError, ValueError):
         return text("factor.conflict", lang, key=self.factor_key, first=self.first, second=self.second)
 
 
-class StoreError(GhgError, OSError):
+class StoreError(MessageError, OSError):
     """The result store cannot be read or written safely."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(self.render())
 
-    def render(self, lang: str = "en") -> str:
-        return text(self.key, lang, **self.params)
-
-
-class EngineError(GhgError, RuntimeError):
+class EngineError(MessageError, RuntimeError):
     """A distributed run could not be completed (cluster unreachable, a task lost); nothing was published."""
 
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(self.render())
 
-    def render(self, lang: str = "en") -> str:
-        return text(self.key, lang, **self.params)
-
-
-class UsageError(GhgError, ValueError):
+class UsageError(MessageError, ValueError):
     """The call's arguments are wrong (exit code 2)."""
 
     exit_code = 2
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(self.render())
-
-    def render(self, lang: str = "en") -> str:
-        return text(self.key, lang, **self.params)

@@ -15,12 +15,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "ghg: kiểm kê khí nhà kính (phạm vi 1 và 2) với các bộ hệ số phát thải có phiên bản, và lộ trình đến 2050.",
     },
     "help.cmd.validate": {
-        "en": "Check activity FILES (CSV, XLSX, Parquet) against the input format and the factor releases.",
-        "vi": "Kiểm tra các tệp dữ liệu hoạt động FILES (CSV, XLSX, Parquet) theo định dạng đầu vào và các bộ hệ số.",
+        "en": "Check activity FILES (CSV, XLSX, Parquet), or one dataset folder (year=/enterprise= partitions), "
+        "against the input format and the factor releases.",
+        "vi": "Kiểm tra các tệp dữ liệu hoạt động FILES (CSV, XLSX, Parquet), hoặc một thư mục bộ dữ liệu (phân vùng "
+        "year=/enterprise=), theo định dạng đầu vào và các bộ hệ số.",
     },
     "help.cmd.inventory": {
-        "en": "Compute the Scope 1 and 2 inventory of activity FILES, print totals and write the store. Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.",
-        "vi": "Tính kiểm kê phạm vi 1 và 2 từ các tệp dữ liệu hoạt động FILES, in tổng và ghi vào kho kết quả. Mỗi (năm, doanh nghiệp) thành một phiên bản mới có phiên bản cha là phiên bản mới nhất lúc bắt đầu chạy; nếu có người khác ghi trong lúc đó, lần chạy này báo xung đột chứ không ghi đè.",
+        "en": "Compute the Scope 1 and 2 inventory of activity FILES (or of one dataset folder of year=/enterprise= "
+        "partitions, streamed or on Dask), print totals and write the store. Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.",
+        "vi": "Tính kiểm kê phạm vi 1 và 2 từ các tệp dữ liệu hoạt động FILES (hoặc một thư mục bộ dữ liệu phân vùng "
+        "year=/enterprise=, đọc từng phần hoặc trên Dask), in tổng và ghi vào kho kết quả. Mỗi (năm, doanh nghiệp) thành một phiên bản mới có phiên bản cha là phiên bản mới nhất lúc bắt đầu chạy; nếu có người khác ghi trong lúc đó, lần chạy này báo xung đột chứ không ghi đè.",
     },
     "help.cmd.template": {
         "en": "Write the Excel template an enterprise fills (one sheet per source type, drop-down lists).",

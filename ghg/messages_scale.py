@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} partition folders of other years than {year} were not read.",
         "vi": "{count} thư mục phân vùng của các năm khác {year} không được đọc.",
     },
-    "help.opt.inventory.engine": {
+    "help.opt.inventory.engine_name": {
         "en": "Where a dataset folder is calculated: local (this process, a partition at a time) or dask (a cluster).",
         "vi": "Nơi tính một thư mục bộ dữ liệu: local (tiến trình này, từng phân vùng) hoặc dask (một cụm máy).",
     },

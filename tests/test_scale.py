@@ -413,3 +413,16 @@ def test_validate_checks_a_dataset_without_writing(tmp_path: Path) -> None:
     assert problem["file"].endswith("year=2024/enterprise=E2/part-0.csv")
     assert (problem["row"], problem["column"], problem["value"]) == (2, "unit", "ton")
     assert not (tmp_path / "ghg-store").exists()
+
+
+def test_an_auditor_replays_a_dataset_run(park_local: engine.DatasetResult) -> None:
+    import cli
+
+    out = park_local.written[0].path.parents[4]
+    (manifest,) = sorted((out / "runs").glob("*.json"))
+    done = CliRunner().invoke(cli.main, ["audit", "replay", str(manifest), "--json"])
+    assert done.exit_code == 0, done.output
+    replayed = json.loads(done.output)
+    assert replayed["reproduced"] is True
+    assert len(replayed["partitions"]) == len(park_local.written)
+    assert {p["recomputed"] for p in replayed["partitions"]} == {w.content_hash for w in park_local.written}
