@@ -323,7 +323,7 @@ def _kill_a_worker_mid_run(cluster: object, out: Path, run: threading.Thread) ->
         pids = list(client.run(os.getpid).values())
         deadline = time.monotonic() + 120
         while not list(out.glob("lines/year=*/enterprise=*/.tmp-*")) and time.monotonic() < deadline:
-            time.sleep(0.02)  # a task is staging: the run is under way
+            time.sleep(0.005)  # a task is staging: the run is under way
         assert run.is_alive(), "the run ended before a worker could be killed"
         os.kill(pids[0], signal.SIGKILL)
 
