@@ -890,11 +890,16 @@ def _years(text_value: str | None) -> list[int]:
     return list(range(first, last + 1))
 
 
+def _report_scope_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--enterprise, --years and --ack: what a park report covers and which findings are acknowledged."""
+    f = click.option("--ack", "ack_path", type=click.Path(path_type=Path), default=None)(f)
+    f = click.option("--years", "years_text", default=None)(f)
+    return click.option("--enterprise", default=None)(f)
+
+
 @report.command(name="html")
 @_store_option
-@click.option("--enterprise", default=None)
-@click.option("--years", "years_text", default=None)
-@click.option("--ack", "ack_path", type=click.Path(path_type=Path), default=None)
+@_report_scope_options
 @click.option("--scenario", "scenario_ref", default=None)
 @click.option("--target", "target_refs", multiple=True)
 @click.option("--macc-year", type=int, default=None)
@@ -947,9 +952,7 @@ def report_html_cmd(
 
 @report.command(name="xlsx")
 @_store_option
-@click.option("--enterprise", default=None)
-@click.option("--years", "years_text", default=None)
-@click.option("--ack", "ack_path", type=click.Path(path_type=Path), default=None)
+@_report_scope_options
 @click.option("--out", type=click.Path(path_type=Path), required=True)
 @lang_option
 @json_option

@@ -101,7 +101,7 @@ def single_file(root: Path, path: Path) -> None:
         n = part.num_rows
         part = part.append_column("year", pa.array(np.full(n, year, dtype=np.int32)))
         part = part.append_column("enterprise", _dictionary([enterprise], np.zeros(n, dtype=np.int64)))
-        tables.append(part.unify_dictionaries() if hasattr(part, "unify_dictionaries") else part)
+        tables.append(part)
     table = pa.concat_tables(tables, promote_options="permissive").unify_dictionaries().combine_chunks()
     tmp = path.with_suffix(".tmp")
     pq.write_table(table, tmp)

@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,20 +111,16 @@ class Source:
     def batches(self, rows: int = BATCH_ROWS, background: bool = True) -> Iterator[Columns]:
         """Yield the file's columns, ``rows`` records at a time (hashing the file meanwhile in a thread,
         or first when ``background`` is false: a small file gains nothing from a thread)."""
-        if not background:
-            self._sha256 = sha256_file(self.path)
+        with ThreadPoolExecutor(max_workers=1) if background else nullcontext() as pool:
+            self._hashing = None if pool is None else pool.submit(sha256_file, self.path)
+            if pool is None:
+                self._sha256 = sha256_file(self.path)
             self.n_rows = 0
             for batch in self._read(rows):
                 self.n_rows += len(next(iter(batch.values()))) if batch else 0
                 yield batch
-            return
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            self._hashing = pool.submit(sha256_file, self.path)
-            self.n_rows = 0
-            for batch in self._read(rows):
-                self.n_rows += len(next(iter(batch.values()))) if batch else 0
-                yield batch
-            self._sha256 = self._hashing.result()
+            if self._hashing is not None:
+                self._sha256 = self._hashing.result()
 
     def _read(self, rows: int) -> Iterator[Columns]:
         for batch in self._read_file(rows):

@@ -66,14 +66,6 @@ class Dataset:
     root: Path
     units: tuple[Unit, ...]
 
-    @property
-    def files(self) -> int:
-        return sum(len(u.files) for u in self.units)
-
-    @property
-    def size(self) -> int:
-        return sum(u.size for u in self.units)
-
 
 def _hidden(name: str) -> bool:
     return name.startswith((".", "_"))

@@ -218,14 +218,7 @@ def check_local(
     InputError
         With every problem of every folder.
     """
-    parts: list[Partial] = []
-    done = 0
-    for units in tasks(dataset, task_bytes):
-        parts.append(check_task(dataset.root, units, factors))
-        done += len(units)
-        if progress:
-            progress(done, len(dataset.units))
-    merged = combine(*parts)
+    merged = _each_task(dataset, lambda units: check_task(dataset.root, units, factors), progress, task_bytes)
     if merged.problems:
         raise InputError(sorted(merged.problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
     return merged
@@ -326,6 +319,25 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
     )
 
 
+def _each_task(
+    dataset: Dataset,
+    step: Callable[[tuple[Unit, ...]], Partial],
+    progress: UnitProgress | None,
+    task_bytes: int,
+) -> Partial:
+    """``step`` on every task of ``dataset`` in turn, the partials merged as they come (what is kept stays small)."""
+    parts: list[Partial] = []
+    done = 0
+    for units in tasks(dataset, task_bytes):
+        parts.append(step(units))
+        done += len(units)
+        if progress:
+            progress(done, len(dataset.units))
+        if len(parts) >= FAN_IN * FAN_IN:
+            parts = [combine(*parts)]
+    return combine(*parts)
+
+
 def run_local(
     dataset: Dataset,
     job: Job,
@@ -334,17 +346,8 @@ def run_local(
     task_bytes: int = TASK_BYTES,
 ) -> DatasetResult:
     """Run every task in this process, one after another, and publish (see :func:`finish`)."""
-    parts: list[Partial] = []
-    done = 0
     try:
-        for units in tasks(dataset, task_bytes):
-            parts.append(run_task(dataset.root, units, job, factors))
-            done += len(units)
-            if progress:
-                progress(done, len(dataset.units))
-            if len(parts) >= FAN_IN * FAN_IN:  # merge as it goes: what is kept stays small
-                parts = [combine(*parts)]
-        merged = combine(*parts)
+        merged = _each_task(dataset, lambda units: run_task(dataset.root, units, job, factors), progress, task_bytes)
     except BaseException:
         store.discard_run(job.store, job.token)
         raise
@@ -397,12 +400,13 @@ def run_dask(
     failed = True
     try:
         shared = client.scatter(factors, broadcast=True, hash=False)
+        shared_job = client.scatter(job, broadcast=True, hash=False)  # its parents: one entry per partition
         groups = tasks(dataset, task_bytes)
         futures = client.map(
             run_task,
             [dataset.root] * len(groups),
             groups,
-            job=job,
+            job=shared_job,
             factors=shared,
             key=[f"ghg-task-{token}-{i}" for i in range(len(groups))],
             pure=False,
@@ -416,9 +420,10 @@ def run_dask(
             ]
             depth += 1
         if progress:
+            size = {f.key: len(g) for f, g in zip(futures, groups, strict=True)}
             done = 0
             for future in as_completed(futures):
-                done += len(groups[futures.index(future)])
+                done += size[future.key]
                 progress(done, len(dataset.units))
         try:
             merged = level[0].result()

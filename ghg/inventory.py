@@ -51,11 +51,8 @@ class Computed:
     gwp: dict[str, float]
     kept: list[tuple[validation.ActivityTable, calculation.Calculated]] = field(default_factory=list)
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    @cached_property
-    def shares(self) -> pd.DataFrame:
-        """Market-based Scope 2 per enterprise and year (:func:`market_shares`)."""
-        return market_shares(self.cells)
+    #: Market-based Scope 2 per enterprise and year (:func:`market_shares`), computed once from ``cells``.
+    shares: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def totals(self) -> pd.DataFrame:
@@ -232,9 +229,8 @@ def compute(
         problems.sort(key=lambda p: (order.get(p.file, len(order)), p.row if p.row is not None else 1 << 62))
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
-    computed = Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame())
-    computed.__dict__["shares"] = shares  # computed once (cached_property's slot)
-    return computed
+    assert shares is not None
+    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame(), shares)
 
 
 @dataclass
