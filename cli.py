@@ -29,6 +29,7 @@ from ghg import (
     formatting,
     inventory,
     macc,
+    migrate,
     park,
     pathway,
     pathway_output,
@@ -39,7 +40,7 @@ from ghg import (
     template,
     uncertainty,
 )
-from ghg.errors import GhgError, InputError, ReleaseError, UsageError
+from ghg.errors import GhgError, InputError, ReleaseError, StoreError, UsageError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import CATALOGUE, text
 from ghg.scenario import load_scenario
@@ -377,25 +378,33 @@ def inventory_cmd(
     if engine_name != "local" or scheduler:
         raise click.UsageError(text("usage.engine_dataset", lg))
     try:
-        parents = store.latest_revisions(out)
+        base = store.open_snapshot(out)
         factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step)
-        store.check_reason(result.table, parents, reason)
         parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
-        receipts = [audit.keep_input(out, Path(p), submitted_by, parsed[str(p)]) for p in files]
         metadata: dict[str, object] = {
             "software_version": result.software_version,
             "releases": result.releases,
             "gwp_set": result.gwp_set,
             "year": year,
             "inputs": result.inputs,
-            "receipts": receipts,
             "created": result.created,
         }
         written = store.write(
-            out, result.table, metadata, result.production, reason, author or submitted_by, parents=parents
+            out,
+            result.table,
+            metadata,
+            result.production,
+            reason,
+            author or submitted_by,
+            base=base,
+            inputs=[(Path(p), parsed[str(p)]) for p in files],
+            submitted_by=submitted_by,
+            release_refs=[str(r.path) for r in factors.releases],
         )
+        parents = base.latest()
+        metadata = store.without_paths(metadata)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -627,7 +636,28 @@ def template_cmd(
         click.echo(text("cli.template_written", lg, path=path, sheets=len(template.SHEETS)))
 
 
+def _keep_as_of(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta["ghg.as_of"] = value
+
+
+def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--as-of VERSION|TIME``: read the store as it was at that commit (kept in the context)."""
+    return click.option("--as-of", "as_of", default=None, expose_value=False, callback=_keep_as_of)(f)
+
+
+def _snapshot(ctx: click.Context, store_dir: Path) -> store.Snapshot:
+    """The one snapshot of the store a reading command reads (``--as-of``, else the latest).
+
+    Raises
+    ------
+    StoreError
+        A bad ``--as-of``, a version the store does not have, or a damaged log.
+    """
+    return store.open_snapshot(store_dir, store.parse_as_of(ctx.meta.get("ghg.as_of")))
+
+
 def _store_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    f = as_of_option(f)
     f = click.option(
         "--transfers",
         type=click.Path(path_type=Path),
@@ -673,13 +703,14 @@ def park_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers, min_status)
+        snap = _snapshot(ctx, store_dir)
+        lines, reg, ledger = review.park_inputs(snap, registry, transfers, min_status)
         result = park.consolidate(lines, reg, ledger, list(years) or None, list(enterprises) or None)
         limits = park.thresholds(result.lines, reg)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
-    known = store.history(store_dir)[["enterprise", "year", "revision", "status", "content_hash"]]
+    known = snap.history()[["enterprise", "year", "revision", "status", "content_hash"]]
     built_from = result.revisions.merge(known, on=["enterprise", "year", "revision"], how="left")
     if as_json:
         _emit_json(
@@ -776,8 +807,9 @@ def check_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
-        findings = review.findings(store_dir, lines, reg, ledger, ack_path, lg, recalculation_threshold)
+        snap = _snapshot(ctx, store_dir)
+        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
+        findings = review.findings(snap, lines, reg, ledger, ack_path, lg, recalculation_threshold)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -843,17 +875,18 @@ def form06_cmd(
     enterprise, fac = facility.split("/", 1)
     first, last = (int(p) for p in period.split("-"))
     try:
-        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
+        snap = _snapshot(ctx, store_dir)
+        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
         findings = checks.run_checks(lines, reg, ledger, lang=lg)
-        metadata = store.read_metadata(
-            next((store_dir / "lines").glob(f"year={last}/enterprise={enterprise}/revision=*/part-0.parquet"))
-        )
-        releases_used = metadata.get("releases", [])
+        made = snap.latest()
+        if (last, enterprise) not in made:
+            raise StoreError("store.no_revision", partition=f"{enterprise} {last}", revision="-")
+        releases_used = snap.run_of(snap.revision(last, enterprise, made[(last, enterprise)])).get("releases", [])
         mine = lines[(lines["enterprise"] == enterprise) & (lines["facility"] == fac)]
         spread: list[dict[str, object]] = []
         for year in range(first, last + 1):
             if (mine["year"] == year).any():
-                found = uncertainty.analyse(store_dir, mine, None, year, enterprise, samples=20_000).table
+                found = uncertainty.analyse(snap, mine, None, year, enterprise, samples=20_000).table
                 spread += [{"year": year, **{str(k): v for k, v in r.items()}} for r in found.to_dict(orient="records")]
         document = form06.build(
             lines,
@@ -927,7 +960,7 @@ def report_html_cmd(
     lg = _lang(ctx)
     try:
         inputs = review.report_inputs(
-            store_dir,
+            _snapshot(ctx, store_dir),
             registry,
             transfers,
             ack_path,
@@ -972,10 +1005,11 @@ def report_xlsx_cmd(
     lg = _lang(ctx)
     try:
         years = _years(years_text)
-        lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
-        findings = review.findings(store_dir, lines, reg, ledger, ack_path, lg)
+        snap = _snapshot(ctx, store_dir)
+        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
+        findings = review.findings(snap, lines, reg, ledger, ack_path, lg)
         path = export.write_workbook(
-            export.workbook_sheets(lines, reg, ledger, findings, store.history(store_dir), enterprise, years, lg), out
+            export.workbook_sheets(lines, reg, ledger, findings, snap.history(), enterprise, years, lg), out
         )
     except GhgError as exc:
         _fail(ctx, exc, as_json)
@@ -992,21 +1026,18 @@ def audit_group() -> None:
 
 
 @audit_group.command(name="replay")
-@click.argument("manifest", type=click.Path(path_type=Path))
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-)
+@click.argument("versions", nargs=-1, type=int)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@as_of_option
 @lang_option
 @json_option
 @click.pass_context
-def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang: str | None, as_json: bool) -> None:
+def replay_cmd(
+    ctx: click.Context, versions: tuple[int, ...], store_dir: Path, lang: str | None, as_json: bool
+) -> None:
     lg = _lang(ctx)
-    store_dir = store_dir or manifest.resolve().parent.parent
     try:
-        outcome = audit.replay(store_dir, manifest)
+        outcome = audit.replay_all(_snapshot(ctx, store_dir), list(versions))
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1037,6 +1068,7 @@ def replay_cmd(ctx: click.Context, manifest: Path, store_dir: Path | None, lang:
 @click.option("--release", "new_release", required=True)
 @click.option("--replaces", required=True)
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@as_of_option
 @lang_option
 @json_option
 @click.pass_context
@@ -1045,7 +1077,7 @@ def impact_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        change = audit.impact(store_dir, new_release, replaces)
+        change = audit.impact(_snapshot(ctx, store_dir), new_release, replaces)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1077,7 +1109,9 @@ def keygen_cmd(out: Path) -> None:
 
 
 @audit_group.command(name="sign")
-@click.argument("partition_file", type=click.Path(path_type=Path))
+@click.option("--year", type=int, required=True)
+@click.option("--enterprise", required=True)
+@click.option("--revision", type=int, required=True)
 @click.option("--key", "key_path", type=click.Path(path_type=Path), required=True)
 @click.option("--signer", required=True)
 @click.option("--opinion", default="")
@@ -1087,7 +1121,9 @@ def keygen_cmd(out: Path) -> None:
 @click.pass_context
 def sign_cmd(
     ctx: click.Context,
-    partition_file: Path,
+    year: int,
+    enterprise: str,
+    revision: int,
     key_path: Path,
     signer: str,
     opinion: str,
@@ -1096,7 +1132,7 @@ def sign_cmd(
     as_json: bool,
 ) -> None:
     try:
-        statement = audit.sign(store_dir, partition_file, key_path, signer, opinion)
+        statement = audit.sign(store_dir, year, enterprise, revision, key_path, signer, opinion)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1185,12 +1221,51 @@ def store_status_cmd(
         )
 
 
+@store_group.command(name="migrate")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@lang_option
+@json_option
+@click.pass_context
+def store_migrate_cmd(ctx: click.Context, old: Path, new: Path, lang: str | None, as_json: bool) -> None:
+    try:
+        done = migrate.migrate(old, new)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json(done)
+    else:
+        click.echo(text("store.migrated", _lang(ctx), path=str(new), **done))
+
+
+@store_group.command(name="vacuum")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--older-than", "older_than", type=click.IntRange(0), default=1, show_default=True)
+@lang_option
+@json_option
+@click.pass_context
+def store_vacuum_cmd(ctx: click.Context, store_dir: Path, older_than: int, lang: str | None, as_json: bool) -> None:
+    try:
+        removed = store.vacuum(store_dir, older_than)
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    if as_json:
+        _emit_json({"removed": removed})
+    else:
+        click.echo(text("store.vacuumed", _lang(ctx), count=len(removed)))
+        for name in removed:
+            click.echo(f"  {name}")
+
+
 @store_group.command(name="diff")
 @click.argument("revision_a", type=int)
 @click.argument("revision_b", type=int)
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
 @click.option("--year", type=int, required=True)
 @click.option("--enterprise", required=True)
+@as_of_option
 @lang_option
 @json_option
 @click.pass_context
@@ -1205,7 +1280,7 @@ def store_diff_cmd(
     as_json: bool,
 ) -> None:
     try:
-        diff = audit.revision_diff(store_dir, year, enterprise, revision_a, revision_b)
+        diff = audit.revision_diff(_snapshot(ctx, store_dir), year, enterprise, revision_a, revision_b)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
@@ -1230,6 +1305,7 @@ def store_diff_cmd(
 @click.option("--all-revisions", is_flag=True)
 @click.option("--year", type=int, default=None)
 @click.option("--enterprise", default=None)
+@as_of_option
 @lang_option
 @json_option
 @click.pass_context
@@ -1244,7 +1320,7 @@ def export_cmd(
     as_json: bool,
 ) -> None:
     try:
-        lines = store.read_lines(store_dir, revision="all" if all_revisions else "latest")
+        lines = store.read_lines(_snapshot(ctx, store_dir), revision="all" if all_revisions else "latest")
         if year is not None:
             lines = lines[lines["year"] == year]
         if enterprise is not None:
@@ -1263,6 +1339,7 @@ def export_cmd(
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
 @click.option("--enterprise", default=None)
 @click.option("--year", type=int, default=None)
+@as_of_option
 @lang_option
 @json_option
 @click.pass_context
@@ -1270,7 +1347,11 @@ def history_cmd(
     ctx: click.Context, store_dir: Path, enterprise: str | None, year: int | None, lang: str | None, as_json: bool
 ) -> None:
     lg = _lang(ctx)
-    table = store.history(store_dir)
+    try:
+        table = store.history(_snapshot(ctx, store_dir))
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
     if enterprise is not None:
         table = table[table["enterprise"] == enterprise]
     if year is not None:
@@ -1495,12 +1576,12 @@ def _eip_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _eip_inputs(
-    store_dir: Path, registry: Path, transfers: Path | None, eip_dir: Path, year: int | None
+    snap: store.Snapshot, registry: Path, transfers: Path | None, eip_dir: Path, year: int | None
 ) -> tuple[Any, int, Any]:
-    lines, reg, ledger = review.park_inputs(store_dir, registry, transfers)
+    lines, reg, ledger = review.park_inputs(snap, registry, transfers)
     records = eip.load(eip_dir, reg)
     year = year or int(lines["year"].max())
-    return eip.indicators(records, reg, lines, store.read_production(store_dir), ledger, year), year, reg
+    return eip.indicators(records, reg, lines, snap.production(), ledger, year), year, reg
 
 
 @eip_group.command(name="indicators")
@@ -1520,7 +1601,7 @@ def eip_indicators_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        ind, year, _ = _eip_inputs(store_dir, registry, transfers, eip_dir, year)
+        ind, year, _ = _eip_inputs(_snapshot(ctx, store_dir), registry, transfers, eip_dir, year)
         checks_done = eip.checklist(store_dir, year)
     except GhgError as exc:
         _fail(ctx, exc, as_json)
@@ -1608,7 +1689,7 @@ def eip_report_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        ind, year, _ = _eip_inputs(store_dir, registry, transfers, eip_dir, year)
+        ind, year, _ = _eip_inputs(_snapshot(ctx, store_dir), registry, transfers, eip_dir, year)
         document = eip.report(ind, eip.checklist(store_dir, year), lg, enterprise)
         stem = out.name[: -len(out.suffix)] if out.suffix else out.name
         outcome = pathway_output.publish(out.parent, eip.report_files(document, stem))
@@ -1640,7 +1721,7 @@ def eip_network_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        ind, year, _ = _eip_inputs(store_dir, registry, transfers, eip_dir, year)
+        ind, year, _ = _eip_inputs(_snapshot(ctx, store_dir), registry, transfers, eip_dir, year)
         title = text("eip.network_title", lg, year=year)
         files = charts.network(ind.links, title, lg, Path(f"symbiosis-{year}.{lg}"))
         outcome = pathway_output.publish(out, files)
@@ -1722,10 +1803,11 @@ def uncertainty_cmd(
 ) -> None:
     lg = _lang(ctx)
     try:
-        lines, reg, _ = review.park_inputs(store_dir, registry, transfers)
+        snap = _snapshot(ctx, store_dir)
+        lines, reg, _ = review.park_inputs(snap, registry, transfers)
         year = year or int(lines["year"].max())
         internal = park.internal_supply(lines, reg)
-        result = uncertainty.analyse(store_dir, lines, internal, year, enterprise, default_tier, samples, seed, method)
+        result = uncertainty.analyse(snap, lines, internal, year, enterprise, default_tier, samples, seed, method)
         band = None
         if scenario_ref:
             scenario = load_scenario(pathway.locate_scenario(scenario_ref))
@@ -1861,6 +1943,7 @@ def _pathway_options(f: Callable[..., Any]) -> Callable[..., Any]:
         default=Path("ghg-store"),
         show_default=True,
     )(f)
+    f = as_of_option(f)
     return click.argument("scenario_ref", metavar="SCENARIO")(f)
 
 
@@ -1910,7 +1993,7 @@ def pathway_run(
 ) -> None:
     lg = _lang(ctx)
     try:
-        result = pathway.run(scenario_ref, store_dir, registry, min_status)
+        result = pathway.run(scenario_ref, _snapshot(ctx, store_dir), registry, min_status)
         outcome = pathway_output.publish(out, pathway.run_files(result, lg))
     except GhgError as exc:
         _fail(ctx, exc, as_json)
@@ -2008,7 +2091,7 @@ def pathway_check(
     try:
         if enterprise and each_enterprise:
             raise UsageError("pathway.each_and_one")
-        result = pathway.run(scenario_ref, store_dir, registry, min_status)
+        result = pathway.run(scenario_ref, _snapshot(ctx, store_dir), registry, min_status)
         gaps = pathway.check(result, list(target_refs), enterprise, each_enterprise)
         outcome = pathway_output.publish(out, pathway.check_files(result, gaps, lg))
     except GhgError as exc:
@@ -2123,7 +2206,7 @@ def pathway_macc(
 ) -> None:
     lg = _lang(ctx)
     try:
-        result = pathway.run(scenario_ref, store_dir, registry, min_status)
+        result = pathway.run(scenario_ref, _snapshot(ctx, store_dir), registry, min_status)
         frame, left = macc.curve(result, year, enterprise, method)
         outcome = pathway_output.publish(out, pathway.macc_files(result, frame, year, enterprise, method, lg))
     except GhgError as exc:
@@ -2206,7 +2289,7 @@ def pathway_export(
 ) -> None:
     lg = _lang(ctx)
     try:
-        result = pathway.run(scenario_ref, store_dir, registry, min_status)
+        result = pathway.run(scenario_ref, _snapshot(ctx, store_dir), registry, min_status)
         frame, data = pathway.iamc_bytes(result, region or result.scenario.id)
         outcome = pathway_output.publish(out.parent, {out.name: data})
     except GhgError as exc:

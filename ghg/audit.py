@@ -1,10 +1,10 @@
-"""Audit: inputs kept as received, replay of a stored run, and what differs between factor releases.
+"""Audit: replay of a stored run, what differs between revisions and factor releases, and signed statements.
 
-- Every input file is stored unchanged under its SHA-256 (``STORE/inputs/<sha256>/<name>``) with a
-  receipt (hash, size, time, who submitted it); the same bytes again return the same receipt.
-- A run is replayed from its manifest: the stored inputs and the recorded factor releases (verified by
-  their hashes) are computed again and each partition's logical hash (:func:`ghg.store.content_hash`)
-  compared; differing lines are listed value by value.
+- Inputs and factor releases are kept in the store by :mod:`ghg.kept` (re-exported here).
+- A run is replayed from its manifest (a commit of the store): the kept inputs and the kept factor
+  releases (verified by their hashes) are computed again and each revision's logical hash
+  (:func:`ghg.store.content_hash`) compared; differing lines are listed value by value. Nothing outside
+  the store is needed, so a copy of the store replays on another machine.
 """
 
 from __future__ import annotations
@@ -14,74 +14,30 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from ghg import __version__, dataset, fsutil, inventory, releases, store
+from ghg import __version__, dataset, inventory, releases, store
 from ghg.errors import ReleaseError, StoreError
 from ghg.factors import FactorSet
-from ghg.hashing import sha256_file
+from ghg.kept import keep_input, stored_input, stored_release
+from ghg.snapshot import StoreRef, snapshot_of
+
+__all__ = ["keep_input", "stored_input"]
 
 
-def keep_input(store_dir: Path, path: Path, submitted_by: str = "", parsed_sha256: str = "") -> dict[str, object]:
-    """Store ``path`` unchanged under its SHA-256 and return its receipt (the existing one for known bytes).
+def release_for(entry: dict[str, object], store_dir: Path | None = None) -> str:
+    """A release folder with the recorded hash: the store's kept copy, else the bundled or installed id.
 
-    ``parsed_sha256`` is the hash of the bytes that were parsed (computed while reading): the file is
-    refused if it changed since, so what is kept is exactly what was computed from.
+    Raises
+    ------
+    ReleaseError
+        ``audit.release_missing`` when no folder with that hash is found.
     """
-    digest = sha256_file(path)
-    if parsed_sha256 and digest != parsed_sha256:
-        raise StoreError("store.input_changed", path=str(path), parsed=parsed_sha256, now=digest)
-    folder = store_dir / "inputs" / digest
-    receipt_path = folder / "receipt.json"
-    if receipt_path.is_file():
-        return dict(json.loads(receipt_path.read_text(encoding="utf-8")))
-    folder.mkdir(parents=True, exist_ok=True)
-    fsutil.clean_stale(folder)  # a copy left by a killed process
-    target = folder / path.name
-    tmp = folder / fsutil.tmp_name()
-    with path.open("rb") as src, tmp.open("wb") as dst:
-        while chunk := src.read(1 << 20):
-            dst.write(chunk)
-        dst.flush()
-        os.fsync(dst.fileno())
-    if sha256_file(tmp) != digest:  # the file changed while it was copied
-        tmp.unlink()
-        raise StoreError("store.write_failed", path=str(path), detail="the file changed while it was stored")
-    os.replace(tmp, target)
-    receipt = {
-        "sha256": digest,
-        "size": target.stat().st_size,
-        "name": path.name,
-        "received": datetime.now(UTC).isoformat(timespec="seconds"),
-        "submitted_by": submitted_by,
-    }
-    tmp = folder / fsutil.tmp_name(".json")
-    fsutil.write_durable(tmp, (json.dumps(receipt, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
-    try:
-        os.link(tmp, receipt_path)  # the first receipt stays: never replaced
-    except FileExistsError:
-        pass
-    finally:
-        tmp.unlink()
-    return dict(json.loads(receipt_path.read_text(encoding="utf-8")))
-
-
-def stored_input(store_dir: Path, sha256: str) -> Path:
-    """The stored copy of an input, checked against its hash."""
-    folder = store_dir / "inputs" / sha256
-    receipt = folder / "receipt.json"
-    if not receipt.is_file():
-        raise StoreError("audit.input_missing", sha256=sha256, store=str(store_dir))
-    path = folder / str(json.loads(receipt.read_text(encoding="utf-8"))["name"])
-    if not path.is_file() or sha256_file(path) != sha256:
-        raise StoreError("audit.input_changed", path=str(path), sha256=sha256)
-    return path
-
-
-def release_for(entry: dict[str, object]) -> str:
-    """A release folder whose release.json has the recorded hash (the recorded path, else the bundled id)."""
     wanted = str(entry.get("sha256", ""))
+    if store_dir is not None and (store_dir / "releases" / wanted).is_dir():
+        return str(stored_release(store_dir, wanted))
     for ref in (entry.get("path"), entry.get("id")):
         if not ref:
             continue
@@ -108,48 +64,50 @@ class Replay:
         return bool(self.partitions["reproduced"].all())
 
 
-def replay(store_dir: Path, manifest: Path) -> Replay:
-    """Recompute a stored run from its stored inputs and recorded releases; compare logical hashes.
+def replay(ref: StoreRef, version: int) -> Replay:
+    """Recompute the run committed as ``version`` from its kept inputs and releases; compare logical hashes.
 
-    A dataset's run is recomputed partition by partition from the files each partition lists (its
-    ``inputs`` metadata), each opened as it sat in the dataset (the folder gives year and enterprise).
+    A dataset's run is recomputed revision by revision from the files each revision lists, each opened as
+    it sat in the dataset (its name gives year and enterprise).
 
     Raises
     ------
     StoreError, ReleaseError
-        When a stored input or a recorded release is missing or changed (naming it).
+        When the run does not exist, or a kept input or release is missing or changed (naming it).
     """
-    run = json.loads(manifest.read_text(encoding="utf-8"))
-    factors = FactorSet.load([release_for(r) for r in run["releases"]])
+    snap = snapshot_of(ref)
+    if version not in snap.runs:
+        raise StoreError("audit.no_run", version=version, path=str(snap.root))
+    run = snap.runs[version]
+    factors = FactorSet.load([release_for(r, snap.root) for r in run["releases"]])
     gwp_set, year = str(run["gwp_set"]), run.get("year")
-    if run.get("dataset"):  # a dataset's run: each partition from its own files, as they sat in the dataset
-        lines = None
-    else:
-        inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
+    lines = None
+    if not run.get("dataset"):
+        inputs = [stored_input(snap.root, str(i["sha256"])) for i in run["inputs"]]
         lines = inventory.run(inputs, gwp_set, factors, year).lines
     rows, diffs = [], []
-    for part in run["partitions"]:
+    for part in run["revisions"]:
         if lines is None:
-            own = store.read_metadata(store_dir / part["path"]).get("inputs")
             sources = [
                 s
-                for i in (own if isinstance(own, list) else [])
-                for s in dataset.open_file(stored_input(store_dir, str(i["sha256"])), str(i["file"]))
+                for i in part.get("inputs", [])
+                for s in dataset.open_file(stored_input(snap.root, str(i["sha256"])), str(i["file"]))
             ]
             mine = inventory.run(sources, gwp_set, factors, year).lines
         else:
             mine = lines
         mine = mine[(mine["year"] == part["year"]) & (mine["enterprise"] == part["enterprise"])]
-        method = store.hash_method_of(store.read_metadata(store_dir / part["path"]))
-        now = store.content_hash(mine.reset_index(drop=True), method)
-        stored_lines = pd.read_parquet(store_dir / part["path"])
-        kept = store.content_hash(stored_lines, method)  # the stored file's values, whatever its hash says
+        rev = snap.revision(int(part["year"]), str(part["enterprise"]), int(part["revision"]))
+        now = store.content_hash(mine.reset_index(drop=True), rev.method)
+        stored_lines = snap.file_table(rev.file).slice(rev.start, rev.rows).to_pandas()
+        kept = store.content_hash(stored_lines, rev.method)  # the stored values, whatever the manifest says
         same = now == part["content_hash"] == kept
         rows.append(
             {
                 "year": part["year"],
                 "enterprise": part["enterprise"],
                 "revision": part["revision"],
+                "version": version,
                 "recorded": part["content_hash"],
                 "stored": kept,
                 "recomputed": now,
@@ -164,6 +122,21 @@ def replay(store_dir: Path, manifest: Path) -> Replay:
         else pd.DataFrame(columns=["year", "enterprise", *store.CANONICAL_ORDER, "column", "stored", "recomputed"])
     )
     return Replay(pd.DataFrame(rows), differences, str(run.get("software_version", "")), __version__)
+
+
+def replay_all(ref: StoreRef, versions: list[int] | None = None) -> Replay:
+    """Replay the runs ``versions`` (default: every run that made a latest revision), as one outcome."""
+    snap = snapshot_of(ref)
+    chosen = versions if versions else latest_runs(snap)
+    if not chosen:
+        raise StoreError("store.not_store", path=str(snap.root))
+    done = [replay(snap, v) for v in chosen]
+    return Replay(
+        pd.concat([d.partitions for d in done], ignore_index=True),
+        pd.concat([d.differences for d in done], ignore_index=True),
+        ", ".join(sorted({d.software_recorded for d in done})),
+        __version__,
+    )
 
 
 def _difference(stored: pd.DataFrame, now: pd.DataFrame, part: dict[str, object]) -> pd.DataFrame:
@@ -260,36 +233,36 @@ def factors_diff(a: str | Path, b: str | Path) -> pd.DataFrame:
     return out.sort_values(["change", *key]).reset_index(drop=True)
 
 
-def latest_runs(store_dir: Path) -> list[Path]:
-    """The run manifests that wrote the latest revision of at least one partition."""
-    latest: dict[tuple[int, str], tuple[int, Path]] = {}
-    for manifest in sorted(p for p in (store_dir / "runs").glob("*.json") if not p.name.startswith(".")):
-        run = json.loads(manifest.read_text(encoding="utf-8"))
-        for part in run["partitions"]:
-            key = (part["year"], part["enterprise"])
-            if key not in latest or part["revision"] > latest[key][0]:
-                latest[key] = (part["revision"], manifest)
-    return sorted({m for _, m in latest.values()})
+def latest_runs(ref: StoreRef) -> list[int]:
+    """The versions of the runs that made the latest revision of at least one partition."""
+    snap = snapshot_of(ref)
+    return sorted({revs[-1].version for revs in snap.revisions.values()})
 
 
-def impact(store_dir: Path, new_release: str | Path, replaces: str) -> pd.DataFrame:
+def impact(store_dir: StoreRef, new_release: str | Path, replaces: str) -> pd.DataFrame:
     """How the stored totals would move if ``new_release`` replaced ``replaces`` (nothing is written).
 
     Every run that wrote a latest revision is computed again from its stored inputs with the releases it
     recorded, ``replaces`` swapped for ``new_release``; totals per enterprise and year (Scope 1 +
     Scope 2 location-based, and market-based Scope 2) are set beside the stored ones.
     """
-    stored = store.read_lines(store_dir)
+    snap = snapshot_of(store_dir)
+    stored = snap.lines()
     before = _scope_totals(stored)
     frames = []
-    for manifest in latest_runs(store_dir):
-        run = json.loads(manifest.read_text(encoding="utf-8"))
-        refs = [str(new_release) if r["id"] == replaces else release_for(r) for r in run["releases"]]
+    latest = snap.latest()
+    for version in latest_runs(snap):
+        run = snap.runs[version]
+        refs = [str(new_release) if r["id"] == replaces else release_for(r, snap.root) for r in run["releases"]]
         if all(r["id"] != replaces for r in run["releases"]):
             refs.append(str(new_release))
-        inputs = [stored_input(store_dir, str(i["sha256"])) for i in run["inputs"]]
+        inputs = [stored_input(snap.root, str(i["sha256"])) for i in run["inputs"]]
         lines = inventory.run(inputs, str(run["gwp_set"]), FactorSet.load(refs), run.get("year")).lines
-        keys = {(p["year"], p["enterprise"]) for p in run["partitions"]}
+        keys = {
+            (p["year"], p["enterprise"])
+            for p in run["revisions"]
+            if latest[(p["year"], p["enterprise"])] == p["revision"]
+        }
         frames.append(lines[[k in keys for k in zip(lines["year"], lines["enterprise"], strict=True)]])
     after = _scope_totals(pd.concat(frames, ignore_index=True)) if frames else before.iloc[:0]
     out = before.merge(after, left_index=True, right_index=True, how="outer", suffixes=("_stored", "_new"))
@@ -308,24 +281,57 @@ def _scope_totals(lines: pd.DataFrame) -> pd.DataFrame:
 
 
 def verify_store(store_dir: Path) -> pd.DataFrame:
-    """Check every stored file: each revision's Parquet files against their SHA-256, page checksums and (lines)
-    logical hash, each input against its SHA-256. A flipped byte shows as ``ok = False`` with the reason."""
-    rows = []
-    for path in sorted((store_dir / "lines").glob("year=*/enterprise=*/revision=*/*.parquet")):
+    """Check everything the store holds, naming each damaged object and why.
+
+    The log (every commit, its links to the commits before it and its manifest's own hash), every data
+    file (its SHA-256 as its run recorded it, page checksums, each revision's logical hash), every kept
+    input (its bytes and its receipt, against the receipt's hash recorded by the run), every kept factor
+    release (each file's SHA-256 and the release hash), and every run's references to inputs and releases.
+    """
+    rows: list[dict[str, object]] = []
+
+    def check(name: str, step: Any) -> None:
         try:
-            store.verify_file(path)
-            ok, reason = True, ""
-        except StoreError as exc:
-            ok, reason = False, exc.render()
-        rows.append({"file": str(path.relative_to(store_dir)), "ok": ok, "reason": reason})
-    for receipt in sorted((store_dir / "inputs").glob("*/receipt.json")):
-        digest = receipt.parent.name
-        try:
-            stored_input(store_dir, digest)
-            rows.append({"file": str(receipt.parent.relative_to(store_dir)), "ok": True, "reason": ""})
-        except StoreError as exc:
-            rows.append({"file": str(receipt.parent.relative_to(store_dir)), "ok": False, "reason": exc.render()})
+            step()
+            rows.append({"file": name, "ok": True, "reason": ""})
+        except (StoreError, ReleaseError) as exc:
+            rows.append({"file": name, "ok": False, "reason": exc.render()})
+
+    try:
+        snap = store.open_snapshot(store_dir)
+        rows.append({"file": "lines/_delta_log", "ok": True, "reason": ""})
+    except StoreError as exc:
+        return pd.DataFrame([{"file": "lines/_delta_log", "ok": False, "reason": exc.render()}])
+    for name in sorted(snap.files):
+        revs = [r for revs in snap.revisions.values() for r in revs if r.file == name]
+        check(
+            f"lines/{name}",
+            lambda revs=revs, name=name: [snap.file_table(name)] + [snap.revision_table(r) for r in revs],
+        )
+        snap._cache.pop(name, None)
+    receipts = {str(r["sha256"]): r for run in snap.runs.values() for r in run.get("receipts", []) or []}
+    folder = store_dir / "inputs"
+    for digest in sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []:
+        check(f"inputs/{digest}", lambda digest=digest: _check_input(store_dir, digest, receipts.get(digest)))
+    for digest in sorted(set(receipts) - {r["file"].split("/")[-1] for r in rows}):
+        check(f"inputs/{digest}", lambda digest=digest: stored_input(store_dir, digest))
+    used = {str(r["sha256"]): r for run in snap.runs.values() for r in run.get("releases", []) or []}
+    folder = store_dir / "releases"
+    present = sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+    for digest in sorted(set(present) | set(used)):
+        check(f"releases/{digest}", lambda digest=digest: release_for(used.get(digest, {"sha256": digest}), store_dir))
     return pd.DataFrame(rows, columns=["file", "ok", "reason"])
+
+
+def _check_input(store_dir: Path, digest: str, recorded: dict[str, Any] | None) -> None:
+    from ghg.kept import read_receipt, receipt_hash
+
+    stored_input(store_dir, digest)
+    wanted = (recorded or {}).get("receipt_sha256")
+    if wanted is not None and receipt_hash(read_receipt(store_dir, digest)) != wanted:
+        raise StoreError(
+            "store.corrupt", path=f"inputs/{digest}/receipt.json", detail="it differs from the run's record"
+        )
 
 
 def new_key(path: Path) -> Path:
@@ -341,37 +347,50 @@ def new_key(path: Path) -> Path:
     return path
 
 
-def sign(store_dir: Path, partition_file: Path, key_path: Path, signer: str, opinion: str = "") -> dict[str, object]:
-    """A verification statement: the signer's Ed25519 signature over the revision's logical hash."""
+def sign(
+    store_dir: Path, year: int, enterprise: str, revision: int, key_path: Path, signer: str, opinion: str = ""
+) -> dict[str, object]:
+    """A verification statement: the signer's Ed25519 signature over one revision.
+
+    The statement names the revision, its logical hash and the SHA-256 of the data file that holds it
+    (every byte, footer included), and the version of the store it was read at.
+
+    Raises
+    ------
+    StoreError
+        The key is not Ed25519, the revision does not exist, or its data does not verify.
+    """
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise StoreError("audit.not_ed25519", path=str(key_path))
-    meta = store.read_metadata(partition_file)
-    digest = store.content_hash(pd.read_parquet(partition_file), store.hash_method_of(meta))
-    if digest != meta.get("content_hash"):
-        raise StoreError("audit.not_signable", path=str(partition_file))
+    snap = store.open_snapshot(store_dir)
+    rev = snap.revision(year, enterprise, revision)
+    snap.revision_table(rev)  # refuses a damaged revision
     body = {
-        "statement": "ghg verification statement v1",
-        "path": str(partition_file.resolve().relative_to(store_dir.resolve())),
-        "year": meta.get("year"),
-        "enterprise": meta.get("enterprise"),
-        "revision": meta.get("revision"),
-        "logical_hash": digest,
+        "statement": "ghg verification statement v2",
+        "year": year,
+        "enterprise": enterprise,
+        "revision": revision,
+        "logical_hash": rev.content_hash,
+        "logical_hash_method": rev.method,
+        "file": f"lines/{rev.file}",
+        "file_sha256": snap.files[rev.file]["sha256"],
+        "store_version": snap.version,
         "signer": signer,
         "opinion": opinion,
         "signed_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     message = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
     public = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    signature = key.sign(message)
-    return {**body, "public_key": public.hex(), "signature": signature.hex()}
+    return {**body, "public_key": public.hex(), "signature": key.sign(message).hex()}
 
 
 def verify_statement(store_dir: Path, statement: dict[str, object]) -> tuple[bool, str]:
-    """Check a statement against the stored data: the signature, and the stored lines' logical hash now."""
+    """Check a statement against the stored data: the signature, the revision's logical hash and its file's
+    SHA-256 now."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -383,9 +402,17 @@ def verify_statement(store_dir: Path, statement: dict[str, object]) -> tuple[boo
         )
     except (InvalidSignature, ValueError, KeyError):
         return False, "audit.bad_signature"
-    path = store_dir / str(statement["path"])
-    if not path.is_file():
+    try:
+        snap = store.open_snapshot(store_dir)
+        rev = snap.revision(int(str(body["year"])), str(body["enterprise"]), int(str(body["revision"])))
+    except (StoreError, KeyError, ValueError):
         return False, "audit.statement_data_missing"
-    if store.file_hash(path) != statement["logical_hash"]:
+    try:
+        table = snap.revision_table(rev)
+    except StoreError:
+        return False, "audit.statement_data_changed"
+    if store.content_hash(table, rev.method) != body.get("logical_hash") or snap.files[rev.file]["sha256"] != body.get(
+        "file_sha256"
+    ):
         return False, "audit.statement_data_changed"
     return True, "audit.statement_ok"

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ghg import __version__, audit, inventory, store
+from ghg import __version__, inventory, kept, store
 from ghg.activity import Source
 from ghg.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks
 from ghg.errors import EngineError, GhgError, InputError, Problem, StoreError
@@ -46,7 +46,7 @@ class Job:
 
     gwp_set: str
     store: Path
-    parents: dict[tuple[int, str], int]
+    base: store.Snapshot
     year: int | None = None
     reason: str = ""
     author: str = ""
@@ -62,6 +62,7 @@ class Partial:
     problems: list[Problem] = field(default_factory=list)
     failure: tuple[str, dict[str, object]] | None = None  # a StoreError's message key and parameters
     staged: list[store.Staged] = field(default_factory=list)
+    created: list[Path] = field(default_factory=list)  # kept inputs this run added to the store
     summary: pd.DataFrame = field(default_factory=pd.DataFrame)
     totals: pd.DataFrame = field(default_factory=pd.DataFrame)
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -103,11 +104,11 @@ def new_job(
     author: str = "",
     submitted_by: str = "",
 ) -> Job:
-    """A job with the store's current latest revisions as parents and a fresh run token."""
+    """A job based on the store's latest snapshot, with a fresh run token."""
     return Job(
         gwp_set,
         out,
-        store.latest_revisions(out),
+        store.open_snapshot(out),
         year,
         reason,
         author,
@@ -120,7 +121,7 @@ def new_job(
 def releases_of(factors: FactorSet) -> list[dict[str, str]]:
     """The factor releases as recorded in result metadata."""
     return [
-        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
+        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash}
         for r in factors.releases
     ]
 
@@ -151,36 +152,24 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
         if job.year is not None and all(p.code == "no_records_year" for p in exc.problems):
             return Partial(excluded=sum(s.n_rows for s in sources), units=n)  # none of them is of the year
         return Partial(problems=exc.problems, units=n)
+    made = kept.Kept()
     try:
-        receipts = [
-            audit.keep_input(job.store, s.path, job.submitted_by, s.sha256) | {"file": s.shown_name} for s in sources
-        ]
-        metadata: dict[str, object] = {
-            "software_version": result.software_version,
-            "releases": releases_of(factors),
-            "gwp_set": job.gwp_set,
-            "year": job.year,
-            "inputs": result.inputs,
-            "receipts": receipts,
-            "created": job.created,
-        }
+        receipts = []
+        for s in sources:
+            receipt = kept.keep_input(job.store, s.path, job.submitted_by, s.sha256, made)
+            receipts.append({**receipt, "receipt_sha256": kept.receipt_hash(receipt), "file": s.shown_name})
         staged = store.stage(
-            job.store,
-            result.table,
-            metadata,
-            result.production,
-            job.reason,
-            job.author,
-            job.parents,
-            job.token,
-            own_inputs=True,
+            job.store, result.table, result.production, job.reason, job.base, job.token, own_inputs=result.inputs
         )
     except StoreError as exc:
+        made.undo()
         return Partial(failure=(exc.key, exc.params), units=n)
     except OSError as exc:  # keeping an input: a full disk, a lost mount
+        made.undo()
         return Partial(failure=("store.write_failed", {"path": str(job.store), "detail": str(exc)}), units=n)
     return Partial(
-        staged=staged,
+        staged=[staged],
+        created=made.created,
         summary=result.summary,
         totals=result.totals,
         intensities=result.intensities,
@@ -240,6 +229,7 @@ def combine(*parts: Partial) -> Partial:
         problems=[x for p in parts for x in p.problems],
         failure=failure,
         staged=[x for p in parts for x in p.staged],
+        created=[x for p in parts for x in p.created],
         summary=summary,
         totals=total,
         intensities=pd.concat(intensities, ignore_index=True) if intensities else pd.DataFrame(),
@@ -272,8 +262,9 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
         A unit could not be written, or a conflict with another writer (nothing is published).
     """
     if merged.problems or merged.failure or not merged.staged:
-        store.discard(merged.staged)
+        store.discard(job.store, merged.staged)
         store.discard_run(job.store, job.token)
+        kept.Kept(list(merged.created)).undo()
         if merged.failure:
             raise StoreError(merged.failure[0], **merged.failure[1])
         if merged.problems:
@@ -285,7 +276,7 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
         "releases": releases_of(factors),
         "gwp_set": job.gwp_set,
         "year": job.year,
-        "dataset": str(dataset.root),
+        "dataset": dataset.root.name,
         "engine": engine,
         "units": merged.units,
         "inputs": merged.inputs,
@@ -294,11 +285,17 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
         "reason": job.reason,
         "author": job.author,
     }
-    staged = sorted(merged.staged, key=lambda s: (s.written.year, s.written.enterprise))
+    mine = {s.file for s in merged.staged}
     try:
-        written = store.publish(job.store, staged, metadata)
+        for ref in factors.releases:
+            kept.keep_release(job.store, ref.path, kept.Kept(merged.created))
+        written = store.publish(job.store, merged.staged, store.without_paths(metadata), job.base)
+    except BaseException:
+        kept.Kept(list(merged.created)).undo()
+        raise
     finally:
-        store.discard_run(job.store, job.token)  # temporaries of attempts lost with a killed worker
+        store.discard_run(job.store, job.token, keep=mine)  # files of attempts lost with a killed worker
+    written = sorted(written, key=lambda w: (w.year, w.enterprise))
     summary = merged.summary
     return DatasetResult(
         summary=summary,

@@ -472,15 +472,39 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "writing {path} failed: {detail}; the store is unchanged",
         "vi": "ghi {path} thất bại: {detail}; kho kết quả không thay đổi",
     },
-    "store.write_failed_partly": {
+    "store.legacy": {
         "en": (
-            "writing {path} failed after {published} partition(s) were published: {detail}; each partition holds "
-            "its complete old or complete new revision, and the run has no manifest: run again with --reason"
+            "{path} was written by an earlier version of ghg (one folder per partition); convert it with "
+            "`ghg store migrate {path} NEW` and use NEW"
         ),
         "vi": (
-            "ghi {path} thất bại sau khi {published} phân vùng đã được ghi: {detail}; mỗi phân vùng giữ nguyên "
-            "phiên bản cũ hoặc mới đầy đủ, lần chạy không có bản kê: hãy chạy lại với --reason"
+            "{path} được ghi bởi phiên bản ghg cũ (mỗi phân vùng một thư mục); hãy chuyển đổi bằng "
+            "`ghg store migrate {path} MỚI` rồi dùng MỚI"
         ),
+    },
+    "store.no_version": {
+        "en": "{path} has no version {version} (its versions are 0 to {latest}); see `ghg history`",
+        "vi": "{path} không có phiên bản ghi {version} (các phiên bản từ 0 đến {latest}); xem `ghg history`",
+    },
+    "store.bad_as_of": {
+        "en": "--as-of {value}: give a version number of the store or a time such as 2026-01-31T12:00:00+07:00",
+        "vi": "--as-of {value}: hãy cho số phiên bản ghi của kho hoặc thời điểm, ví dụ 2026-01-31T12:00:00+07:00",
+    },
+    "store.busy": {
+        "en": "{path}: other writers kept committing first; nothing of this run was committed: run again",
+        "vi": "{path}: các tiến trình ghi khác liên tục ghi trước; chưa ghi gì của lần chạy này: hãy chạy lại",
+    },
+    "store.migrate_target": {
+        "en": "{path} exists and is not empty: migrate into a new folder",
+        "vi": "{path} đã tồn tại và không trống: hãy chuyển đổi vào một thư mục mới",
+    },
+    "store.migrated": {
+        "en": "{revisions} revision(s) of {runs} run(s) and {steps} status step(s) migrated into {path}",
+        "vi": "đã chuyển {revisions} phiên bản của {runs} lần chạy và {steps} bước trạng thái vào {path}",
+    },
+    "store.vacuumed": {
+        "en": "{count} unreferenced file(s) or folder(s) removed",
+        "vi": "đã xóa {count} tệp hoặc thư mục không được tham chiếu",
     },
     "export.exists": {
         "en": "{path} exists; an export never overwrites a file: choose a new name",
@@ -692,6 +716,10 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     "audit.bad_signature": {
         "en": "the signature does not match the statement: it was altered or signed with another key",
         "vi": "chữ ký không khớp với văn bản: đã bị sửa hoặc ký bằng khóa khác",
+    },
+    "audit.no_run": {
+        "en": "{path} has no run committed as version {version}; `ghg history` shows each revision's version",
+        "vi": "{path} không có lần chạy nào được ghi ở phiên bản {version}; `ghg history` cho biết phiên bản ghi của từng phiên bản",
     },
     "audit.statement_data_missing": {
         "en": "the signed revision is not in this store",

@@ -158,8 +158,9 @@ def locate(ref: str | Path) -> Path:
     raise ReleaseError("release.unknown", name=str(ref), available=", ".join(known))
 
 
-def install(source: str | Path, into: Path) -> tuple[Path, bool]:
-    """Install the release folder ``source`` into the folder ``into`` as ``into/<id>``, all or nothing.
+def install(source: str | Path, into: Path, name: str | None = None) -> tuple[Path, bool]:
+    """Install the release folder ``source`` into the folder ``into`` as ``into/<id>`` (or ``into/<name>``),
+    all or nothing.
 
     The release is verified, copied under a temporary name, fsynced, verified again and published by one
     rename: an install interrupted at any point leaves the releases already in ``into`` as they were and
@@ -179,7 +180,7 @@ def install(source: str | Path, into: Path) -> tuple[Path, bool]:
     folder = locate(source)
     into.mkdir(parents=True, exist_ok=True)
     fsutil.clean_stale(into)
-    target = into / meta.id
+    target = into / (name or meta.id)
     if not target.exists():
         tmp = into / fsutil.tmp_name()
         try:

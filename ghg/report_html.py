@@ -10,7 +10,6 @@ input receipts, the revisions used with their logical hashes, the software versi
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from ghg import __version__, charts, park
 from ghg.formatting import number
 from ghg.i18n import text
 from ghg.projection import Projection
+from ghg.snapshot import StoreRef, snapshot_of
 from ghg.targets import Gap
 from ghg.vocabulary import Scope
 
@@ -551,7 +551,7 @@ def _pathway(inputs: ReportInputs, lang: str) -> str:
     return "".join(out)
 
 
-def manifests(store_dir: Path) -> list[dict[str, Any]]:
-    """Every run manifest of the store (the releases, inputs and receipts of each run)."""
-    folder = store_dir / "runs"
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))] if folder.is_dir() else []
+def manifests(store_dir: StoreRef) -> list[dict[str, Any]]:
+    """Every run manifest of the store (the releases, inputs and receipts of each run), oldest first."""
+    snap = snapshot_of(store_dir)
+    return [snap.runs[v] for v in sorted(snap.runs)]

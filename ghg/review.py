@@ -10,12 +10,13 @@ from pathlib import Path
 import pandas as pd
 
 from ghg import checks, eip, inventory, macc, park, pathway, report_html, store, uncertainty
+from ghg.snapshot import StoreRef, snapshot_of
 
 
 def park_inputs(
-    store_dir: Path, registry_path: Path, transfers_path: Path | None, min_status: str = "draft"
+    store_dir: StoreRef, registry_path: Path, transfers_path: Path | None, min_status: str = "draft"
 ) -> tuple[pd.DataFrame, park.Registry, pd.DataFrame | None]:
-    """The latest stored lines (at least ``min_status``), the registry and the transfer ledger."""
+    """The latest stored lines (at least ``min_status``) of one snapshot, the registry and the transfer ledger."""
     registry = park.load_registry(registry_path)
     lines = store.read_lines(store_dir, min_status=min_status)
     transfers = park.load_transfers(transfers_path, registry) if transfers_path else None
@@ -23,7 +24,7 @@ def park_inputs(
 
 
 def findings(
-    store_dir: Path,
+    store_dir: StoreRef,
     lines: pd.DataFrame,
     registry: park.Registry,
     transfers: pd.DataFrame | None,
@@ -38,7 +39,7 @@ def findings(
 
 
 def report_inputs(
-    store_dir: Path,
+    store_dir: StoreRef,
     registry_path: Path,
     transfers_path: Path | None,
     ack_path: Path | None,
@@ -53,7 +54,9 @@ def report_inputs(
     eip_dir: Path | None = None,
 ) -> report_html.ReportInputs:
     """Everything the HTML report shows: lines, findings, revisions, run manifests, the uncertainty of the
-    latest year, and with a scenario its projection, target gaps, pathway band and cost curve."""
+    latest year, and with a scenario its projection, target gaps, pathway band and cost curve, all read from
+    one snapshot of the store."""
+    store_dir = snapshot_of(store_dir)
     lines, registry, transfers = park_inputs(store_dir, registry_path, transfers_path)
     inputs = report_html.ReportInputs(
         lines=lines,

@@ -43,6 +43,7 @@ import pandas as pd
 
 from ghg import activity, releases
 from ghg.errors import InputError, Problem
+from ghg.snapshot import Snapshot
 from ghg.vocabulary import Scope
 
 #: EU MRR 2018/2066 Annex II Table 1: maximum uncertainty of fuel quantities per tier [fraction, 95 %].
@@ -92,11 +93,11 @@ class Inputs:
 
 def declared_activity(store_dir: Path, lines: pd.DataFrame) -> pd.Series:
     """The ``uncertainty`` text each line's input record declares ('' where none), read from the kept inputs."""
-    from ghg import audit
+    from ghg import kept
 
     found = []
     for sha in sorted(set(lines["input_sha256"]) - {""}):
-        for source in activity.open_sources(audit.stored_input(store_dir, sha)):
+        for source in activity.open_sources(kept.stored_input(store_dir, sha)):
             if "uncertainty" not in source.header:
                 continue
             offset = 0
@@ -346,7 +347,7 @@ def approach_2(
     return MonteCarlo(summary, samples, seed, convergence < 0.01, convergence, contributions)
 
 
-def release_paths(manifests: list[dict[str, Any]], used: set[str]) -> dict[str, str]:
+def release_paths(manifests: list[dict[str, Any]], used: set[str], store_dir: Path | None = None) -> dict[str, str]:
     """The folder of each release the lines name, found from the run manifests and checked by hash."""
     from ghg.audit import release_for
 
@@ -355,7 +356,7 @@ def release_paths(manifests: list[dict[str, Any]], used: set[str]) -> dict[str, 
         for entry in manifest.get("releases", []):
             release_id = str(entry.get("id"))
             if release_id in used and release_id not in paths:
-                paths[release_id] = release_for(entry)
+                paths[release_id] = release_for(entry, store_dir)
     return paths
 
 
@@ -380,7 +381,7 @@ class Result:
 
 
 def analyse(
-    store_dir: Path,
+    store_dir: Path | Snapshot,
     lines: pd.DataFrame,
     internal: np.ndarray | None,
     year: int,
@@ -394,6 +395,8 @@ def analyse(
     enterprise. ``internal`` marks the lines that are a member's Scope 2 bought from another member."""
     from ghg.report_html import manifests
 
+    runs = manifests(store_dir)
+    store_dir = store_dir.root if isinstance(store_dir, Snapshot) else store_dir
     here = (lines["year"] == year).to_numpy().copy()
     if enterprise:
         here &= (lines["enterprise"] == enterprise).to_numpy()
@@ -403,7 +406,7 @@ def analyse(
         park = chosen.loc[~internal[here]] if internal is not None else chosen
         chosen = pd.concat([park.assign(boundary=""), chosen], ignore_index=True)
     used = set(chosen["factor_release"]) - {""}
-    ranges = factor_ranges(release_paths(manifests(store_dir), used))
+    ranges = factor_ranges(release_paths(runs, used, store_dir))
     inputs = prepare(chosen, ranges, declared_activity(store_dir, chosen), default_tier)
     table = approach_1(inputs, ["boundary"]) if method in ("1", "both") else None
     converged = convergence = None
