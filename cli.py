@@ -488,7 +488,7 @@ def _inventory_dataset(
                 "summary": result.summary.to_dict(orient="records"),
                 "intensities": result.intensities.to_dict(orient="records"),
                 "totals": result.totals.to_dict(orient="records"),
-                "written": _written_json(result.written, job.parents),
+                "written": _written_json(result.written, job.base.latest()),
             }
         )
         return

@@ -94,6 +94,7 @@ class DatasetResult:
     logical_hash: str
     engine: str
     software_version: str = __version__
+    store: Path = Path()
 
 
 def new_job(
@@ -313,6 +314,7 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
         units=merged.units,
         logical_hash=logical_hash(written),
         engine=engine,
+        store=job.store,
     )
 
 

@@ -67,12 +67,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ghi khóa bí mật Ed25519 mới vào OUT (không bao giờ ghi đè tệp).",
     },
     "help.cmd.audit.replay": {
-        "en": "Recompute the run of MANIFEST (STORE/runs/*.json) and compare every partition's logical hash.",
-        "vi": "Tính lại lần chạy MANIFEST (STORE/runs/*.json) và so sánh mã băm logic của từng phân vùng.",
+        "en": "Recompute the runs committed as VERSIONS (default: every run that made a latest revision) from the inputs and factor releases kept in the store, and compare every revision's logical hash.",
+        "vi": "Tính lại các lần chạy đã ghi ở các phiên bản ghi VERSIONS (mặc định: mọi lần chạy tạo ra phiên bản mới nhất) từ tệp đầu vào và bộ hệ số lưu trong kho, và so sánh mã băm logic của từng phiên bản.",
     },
     "help.cmd.audit.sign": {
-        "en": "Sign the logical hash of a stored revision (its part-0.parquet) with an Ed25519 key.",
-        "vi": "Ký mã băm logic của một phiên bản đã lưu (tệp part-0.parquet) bằng khóa Ed25519.",
+        "en": "Sign a stored revision (its logical hash and the SHA-256 of its data file) with an Ed25519 key.",
+        "vi": "Ký một phiên bản đã lưu (mã băm logic và SHA-256 của tệp dữ liệu) bằng khóa Ed25519.",
     },
     "help.cmd.audit.verify": {
         "en": "Verify a statement against the stored data (exit 1 when it does not hold).",
@@ -120,8 +120,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chuyển một phiên bản thêm một bước: nháp -> đã nộp -> đã thẩm tra -> đã khóa.",
     },
     "help.cmd.store.verify": {
-        "en": "Check every stored revision against its logical hash and every input against its SHA-256.",
-        "vi": "Kiểm tra mọi phiên bản đã lưu theo mã băm logic và mọi tệp đầu vào theo SHA-256.",
+        "en": "Check the whole store: the log and every run record, every data file (SHA-256, page checksums, logical hash of each revision), every kept input and receipt, every kept factor release.",
+        "vi": "Kiểm tra toàn bộ kho: sổ ghi và mọi bản kê lần chạy, mọi tệp dữ liệu (SHA-256, tổng kiểm trang, mã băm logic của từng phiên bản), mọi tệp đầu vào và biên nhận, mọi bộ hệ số lưu trong kho.",
+    },
+    "help.cmd.store.migrate": {
+        "en": "Convert the store OLD, written by ghg 0.1 (one folder per partition), into a new store NEW, keeping revision numbers, statuses and logical hashes.",
+        "vi": "Chuyển kho OLD do ghg 0.1 ghi (mỗi phân vùng một thư mục) sang kho mới NEW, giữ nguyên số phiên bản, trạng thái và mã băm logic.",
+    },
+    "help.cmd.store.vacuum": {
+        "en": "Remove what no commit references (files left by a writer that was killed), older than --older-than hours.",
+        "vi": "Xóa những gì không lần ghi nào tham chiếu (tệp do tiến trình ghi bị dừng đột ngột để lại), cũ hơn --older-than giờ.",
     },
     "help.cmd.pathway": {
         "en": "Pathways to 2050: projections, targets, gap analysis, abatement cost curves, IAMC export.",
@@ -347,9 +355,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Id of the release it would replace.",
         "vi": "Mã bộ hệ số mà nó sẽ thay thế.",
     },
-    "help.opt.audit.replay.store_dir": {
-        "en": "The store (default: the folder above the manifest's runs/).",
-        "vi": "Kho kết quả (mặc định: thư mục chứa runs/ của tệp manifest).",
+    "help.opt.as_of": {
+        "en": "Read the store as it was at this version of its log (see `ghg history`) or at this time (ISO 8601).",
+        "vi": "Đọc kho như tại phiên bản ghi này (xem `ghg history`) hoặc tại thời điểm này (ISO 8601).",
+    },
+    "help.opt.audit.sign.year": {"en": "The revision's year.", "vi": "Năm của phiên bản."},
+    "help.opt.audit.sign.enterprise": {"en": "The revision's enterprise.", "vi": "Doanh nghiệp của phiên bản."},
+    "help.opt.audit.sign.revision": {"en": "The revision to sign.", "vi": "Phiên bản cần ký."},
+    "help.opt.store.vacuum.older_than": {
+        "en": "Only what is older than this many hours (a writer still running is never touched at the default).",
+        "vi": "Chỉ những gì cũ hơn số giờ này (với mặc định, tiến trình ghi đang chạy không bị ảnh hưởng).",
     },
     "help.opt.audit.sign.signer": {
         "en": "Who signs (the verifier, free text).",

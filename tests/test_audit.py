@@ -60,53 +60,59 @@ def test_an_input_changed_after_parsing_is_not_kept(stored: Path, tmp_path: Path
     assert not (stored / "inputs" / sha256_file(changed)).exists()
 
 
+def _data_file(stored: Path) -> Path:
+    (path,) = stored.glob("lines/part-*.parquet")
+    return path
+
+
 def test_replay_reproduces_every_partition(stored: Path) -> None:
-    (manifest,) = (stored / "runs").glob("*.json")
-    outcome = audit.replay(stored, manifest)
+    (version,) = audit.latest_runs(stored)
+    outcome = audit.replay(stored, version)
     assert outcome.reproduced and len(outcome.partitions) == 2
-    res = CliRunner().invoke(cli.main, ["audit", "replay", str(manifest)])
+    res = CliRunner().invoke(cli.main, ["audit", "replay", "--store", str(stored)])
     assert res.exit_code == 0 and "2 of 2 partition(s) reproduced" in res.output
+    res = CliRunner().invoke(cli.main, ["audit", "replay", str(version), "--store", str(stored)])
+    assert res.exit_code == 0 and "2 of 2 partition(s) reproduced" in res.output
+    res = CliRunner().invoke(cli.main, ["audit", "replay", "7", "--store", str(stored)])
+    assert res.exit_code == 1 and "no run committed as version 7" in res.output
 
 
 def test_replay_names_a_changed_stored_input(stored: Path) -> None:
-    (manifest,) = (stored / "runs").glob("*.json")
     (folder,) = (stored / "inputs").iterdir()
     copy = folder / EXAMPLE.name
     data = bytearray(copy.read_bytes())
     data[-5] ^= 0x01  # one flipped bit
     copy.write_bytes(bytes(data))
     with pytest.raises(StoreError, match=f"{EXAMPLE.name} no longer has its SHA-256"):
-        audit.replay(stored, manifest)
+        audit.replay_all(stored)
 
 
-def test_replay_shows_altered_stored_lines(stored: Path) -> None:
-    (manifest,) = (stored / "runs").glob("*.json")
-    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
-    table = pq.read_table(path)
-    frame = table.to_pandas()
-    frame.loc[0, "mass_t"] = frame.loc[0, "mass_t"] * 2
-    pq.write_table(pa_table(frame, table), path)
-    outcome = audit.replay(stored, manifest)
+def test_replay_shows_lines_that_a_computation_no_longer_gives(stored: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = audit.inventory.run
+
+    def drifted(*args: object, **kwargs: object) -> object:  # a software change doubling one line's mass
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        frame = result.lines
+        first = frame.index[(frame["year"] == 2023)][0]
+        frame.loc[first, "mass_t"] = frame.loc[first, "mass_t"] * 2
+        result.__dict__["lines"] = frame
+        return result
+
+    monkeypatch.setattr(audit.inventory, "run", drifted)
+    outcome = audit.replay_all(stored)
     assert not outcome.reproduced
     assert list(outcome.differences["column"]) == ["mass_t"]
-    res = CliRunner().invoke(cli.main, ["audit", "replay", str(manifest)])
+    res = CliRunner().invoke(cli.main, ["audit", "replay", "--store", str(stored)])
     assert res.exit_code == 1 and "1 of 2 partition(s) reproduced" in res.output
 
 
-def pa_table(frame: pd.DataFrame, like: object) -> object:
-    import pyarrow as pa
-
-    return pa.Table.from_pandas(frame, schema=store.LINE_SCHEMA, preserve_index=False).replace_schema_metadata(
-        like.schema.metadata
-    )  # type: ignore[attr-defined]
-
-
 def test_logical_hash_ignores_row_order_and_file_layout(stored: Path) -> None:
-    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
-    frame = pd.read_parquet(path)
-    recorded = store.read_metadata(path)["content_hash"]
-    assert store.content_hash(frame) == recorded
-    assert store.content_hash(frame.iloc[::-1]) == recorded
+    snap = store.open_snapshot(stored)
+    rev = snap.revision(2023, "DUCGIANG-LC", 1)
+    frame = store.read_revision(stored, 2023, "DUCGIANG-LC", 1)
+    assert store.content_hash(frame) == rev.content_hash
+    assert store.content_hash(frame.iloc[::-1]) == rev.content_hash
+    assert store.content_hash(pq.read_table(_data_file(stored)).slice(rev.start, rev.rows)) == rev.content_hash
 
 
 def test_factors_diff(tmp_path: Path) -> None:
@@ -178,28 +184,37 @@ def test_impact_of_a_revised_grid_factor_on_the_example_park(tmp_path: Path) -> 
 
 def test_store_verify_detects_a_flipped_byte(stored: Path) -> None:
     runner = CliRunner()
-    res = runner.invoke(cli.main, ["store", "verify", "--store", str(stored)])
-    assert res.exit_code == 0 and "3 of 3 stored file(s) verified" in res.output  # 2 revisions + 1 input
-    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    res = runner.invoke(cli.main, ["store", "verify", "--store", str(stored), "--json"])
+    report = json.loads(res.output)
+    assert res.exit_code == 0 and all(r["ok"] for r in report)
+    # the log, the one data file, the one input, and every factor release the run used
+    kinds = sorted({r["file"].split("/")[0] for r in report})
+    assert kinds == ["inputs", "lines", "releases"] and len([r for r in report if r["file"].startswith("releases/")]) >= 5
+    path = _data_file(stored)
     data = bytearray(path.read_bytes())
     data[64] ^= 0x01  # one bit inside the first data page
     path.write_bytes(bytes(data))
     res = runner.invoke(cli.main, ["store", "verify", "--store", str(stored)])
-    assert res.exit_code == 1 and "year=2023" in res.output
+    assert res.exit_code == 1 and path.name in res.output and "SHA-256" in res.output
 
 
 def test_signed_statement_verifies_and_breaks_on_a_changed_byte(stored: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     key = tmp_path / "auditor.pem"
     assert runner.invoke(cli.main, ["audit", "keygen", str(key)]).exit_code == 0
-    path = next(stored.glob("lines/year=2023/enterprise=*/revision=1/part-0.parquet"))
+    path = _data_file(stored)
     statement = tmp_path / "statement.json"
     res = runner.invoke(
         cli.main,
         [
             "audit",
             "sign",
-            str(path),
+            "--year",
+            "2023",
+            "--enterprise",
+            "DUCGIANG-LC",
+            "--revision",
+            "1",
             "--key",
             str(key),
             "--signer",
@@ -225,5 +240,15 @@ def test_signed_statement_verifies_and_breaks_on_a_changed_byte(stored: Path, tm
     frame = pd.read_parquet(path)
     frame.loc[0, "co2e_t"] += 1.0
     pq.write_table(pa_table(frame, pq.read_table(path)), path)
+    assert json.loads(statement.read_text())["file_sha256"] != sha256_file(path)
     res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
     assert res.exit_code == 1 and "data changed since it was signed" in res.output
+
+
+def pa_table(frame: pd.DataFrame, like: object) -> object:
+    """``frame`` as a stored lines table with the metadata of ``like``."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(frame, schema=store.STORED_SCHEMA, preserve_index=False).replace_schema_metadata(
+        like.schema.metadata  # type: ignore[attr-defined]
+    )

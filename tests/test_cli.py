@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import releases
+from ghg import releases, store
 
 from .conftest import EXAMPLE
 
@@ -27,16 +27,26 @@ def test_inventory_prints_totals_and_writes_the_store(runner: CliRunner, tmp_pat
     assert "Greenhouse-gas inventory (t CO2e, AR5 GWP-100)" in res.output
     assert "DUCGIANG-LC  2023" in res.output
     assert "revision(s) 1" in res.output
-    assert len(list(out.glob("lines/year=*/enterprise=*/revision=1/part-0.parquet"))) == 2
-    refused = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out)])
+    assert store.latest_revisions(out) == {(2022, "DUCGIANG-LC"): 1, (2023, "DUCGIANG-LC"): 1}
+    # the same bytes again: recognised as the same content, no new revision and no reason needed
+    same = runner.invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out)])
+    assert same.exit_code == 0, same.output
+    assert "2 partition(s) have the same content as their previous revision" in same.output
+    assert store.open_snapshot(out).version == 1
+    # a corrected file (coal 4,200 t -> 4,300 t) supersedes both years' revisions: a reason is required
+    corrected = tmp_path / "activity.csv"
+    corrected.write_text(EXAMPLE.read_text(encoding="utf-8").replace(",4200,t,", ",4300,t,", 1), encoding="utf-8")
+    refused = runner.invoke(cli.main, ["inventory", str(corrected), "--gwp", "AR5", "--out", str(out)])
     assert refused.exit_code == 1
     assert "supersedes DUCGIANG-LC 2022 (revision 1), DUCGIANG-LC 2023 (revision 1)" in refused.output
     assert "--reason" in refused.output
-    assert not list(out.glob("lines/year=*/enterprise=*/revision=2"))
+    assert store.latest_revisions(out) == {(2022, "DUCGIANG-LC"): 1, (2023, "DUCGIANG-LC"): 1}
     again = runner.invoke(
-        cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out), "--reason", "rerun", "--author", "An"]
+        cli.main,
+        ["inventory", str(corrected), "--gwp", "AR5", "--out", str(out), "--reason", "coal corrected", "--author", "An"],
     )
-    assert "revision(s) 2" in again.output and "same content as their previous revision" in again.output
+    assert again.exit_code == 0, again.output
+    assert "revision(s) 2" in again.output
 
 
 def test_inventory_json_is_machine_readable(runner: CliRunner, tmp_path: Path) -> None:
