@@ -1032,9 +1032,7 @@ def audit_group() -> None:
 @lang_option
 @json_option
 @click.pass_context
-def replay_cmd(
-    ctx: click.Context, versions: tuple[int, ...], store_dir: Path, lang: str | None, as_json: bool
-) -> None:
+def replay_cmd(ctx: click.Context, versions: tuple[int, ...], store_dir: Path, lang: str | None, as_json: bool) -> None:
     lg = _lang(ctx)
     try:
         outcome = audit.replay_all(_snapshot(ctx, store_dir), list(versions))
@@ -2309,9 +2307,27 @@ def pathway_export(
 
 
 def run() -> None:
-    """Console entry point."""
+    """Console entry point: a fault no command foresaw (memory, the file system) still ends in a message."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    main()
+    try:
+        main()
+    except MemoryError:
+        click.echo(text("cli.out_of_memory", _argv_lang()), err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(text("cli.os_error", _argv_lang(), detail=str(exc)[:300]), err=True)
+        sys.exit(1)
+
+
+def _argv_lang() -> str:
+    """The language asked for on the command line or in ``GHG_LANG`` (for messages outside a command)."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "vi" if args[i + 1] == "vi" else "en"
+        if arg.startswith("--lang="):
+            return "vi" if arg.endswith("=vi") else "en"
+    return "vi" if os.environ.get("GHG_LANG") == "vi" else "en"
 
 
 if __name__ == "__main__":

@@ -68,9 +68,9 @@ def create(table: Path, schema: pa.Schema, metadata: dict[str, str]) -> None:
             commit_properties=CommitProperties(custom_metadata=metadata),
             post_commithook_properties=_hooks(),
         )
-    except Exception:
+    except Exception as exc:
         if not exists(table):  # not a lost race: the folder cannot be written
-            raise
+            raise _failed(table, exc) from None
     sync_log(table, 0)
 
 
@@ -84,10 +84,10 @@ def open_table(table: Path, as_of: int | datetime | None = None) -> Any:
     return dt
 
 
-def data_files(dt: Any) -> list[str]:
-    """The data files of the snapshot, as paths relative to the table."""
-    actions = dt.get_add_actions(flatten=True)
-    return [str(p) for p in pa.table(actions).column("path").to_pylist()]
+def data_files(dt: Any) -> dict[str, int]:
+    """The data files of the snapshot (paths relative to the table) and their sizes in bytes."""
+    actions = pa.table(dt.get_add_actions(flatten=True))
+    return dict(zip(actions.column("path").to_pylist(), actions.column("size_bytes").to_pylist(), strict=True))
 
 
 def commit_path(table: Path, version: int) -> Path:
@@ -167,9 +167,15 @@ def commit(dt: Any, schema: pa.Schema, adds: list[tuple[str, int, str]], metadat
         )
     except CommitFailedError as exc:
         raise CommitLost(str(exc)) from None
+    except Exception as exc:  # delta-rs: an I/O error writing the log entry (full disk, read-only folder)
+        raise _failed(Path(str(dt.table_uri).removeprefix("file://")), exc) from None
     version = int(dt.version())
     sync_log(Path(str(dt.table_uri).removeprefix("file://")), version)
     return version
+
+
+def _failed(table: Path, exc: Exception) -> StoreError:
+    return StoreError("store.write_failed", path=str(table.parent), detail=str(exc)[:300], published=0)
 
 
 def sync_log(table: Path, version: int) -> None:

@@ -502,6 +502,14 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{revisions} revision(s) of {runs} run(s) and {steps} status step(s) migrated into {path}",
         "vi": "đã chuyển {revisions} phiên bản của {runs} lần chạy và {steps} bước trạng thái vào {path}",
     },
+    "cli.out_of_memory": {
+        "en": "not enough memory to finish; nothing was written. Give fewer files at once, or a dataset folder (it is read in parts)",
+        "vi": "không đủ bộ nhớ để hoàn thành; chưa ghi gì. Hãy đưa ít tệp hơn mỗi lần, hoặc một thư mục bộ dữ liệu (được đọc từng phần)",
+    },
+    "cli.os_error": {
+        "en": "the file system refused an operation ({detail}); nothing was committed: check space and permissions, then run again",
+        "vi": "hệ thống tệp từ chối một thao tác ({detail}); chưa ghi gì: hãy kiểm tra dung lượng và quyền rồi chạy lại",
+    },
     "store.vacuumed": {
         "en": "{count} unreferenced file(s) or folder(s) removed",
         "vi": "đã xóa {count} tệp hoặc thư mục không được tham chiếu",

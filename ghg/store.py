@@ -238,10 +238,10 @@ def stage(
         staged.sha256, staged.size = _sha256_and_size(path)
         staged.stats = delta.stats(table, STATS_COLUMNS)
     except OSError as exc:
-        path.unlink(missing_ok=True)
+        _remove(path)
         raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
     except BaseException:
-        path.unlink(missing_ok=True)
+        _remove(path)
         raise
     return staged
 
@@ -277,11 +277,19 @@ def _sha256_and_size(path: Path) -> tuple[str, int]:
     return sha256_file(path), path.stat().st_size
 
 
+def _remove(path: Path) -> None:
+    """Remove a file this writer made, if it can (on a read-only file system there is none to remove)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def discard(store_dir: Path, staged: list[Staged]) -> None:
     """Remove the data files of runs staged and not committed."""
     for s in staged:
         if s.revisions:
-            (store_dir / LINES / s.file).unlink(missing_ok=True)
+            _remove(store_dir / LINES / s.file)
 
 
 def discard_run(store_dir: Path, token: str, keep: set[str] | None = None) -> list[Path]:
@@ -290,7 +298,7 @@ def discard_run(store_dir: Path, token: str, keep: set[str] | None = None) -> li
     for path in (store_dir / LINES).glob(f"part-{token}-*.parquet"):
         if keep and path.name in keep:
             continue
-        path.unlink(missing_ok=True)
+        _remove(path)
         removed.append(path)
     return removed
 

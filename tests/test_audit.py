@@ -189,7 +189,9 @@ def test_store_verify_detects_a_flipped_byte(stored: Path) -> None:
     assert res.exit_code == 0 and all(r["ok"] for r in report)
     # the log, the one data file, the one input, and every factor release the run used
     kinds = sorted({r["file"].split("/")[0] for r in report})
-    assert kinds == ["inputs", "lines", "releases"] and len([r for r in report if r["file"].startswith("releases/")]) >= 5
+    assert (
+        kinds == ["inputs", "lines", "releases"] and len([r for r in report if r["file"].startswith("releases/")]) >= 5
+    )
     path = _data_file(stored)
     data = bytearray(path.read_bytes())
     data[64] ^= 0x01  # one bit inside the first data page

@@ -43,7 +43,18 @@ def test_inventory_prints_totals_and_writes_the_store(runner: CliRunner, tmp_pat
     assert store.latest_revisions(out) == {(2022, "DUCGIANG-LC"): 1, (2023, "DUCGIANG-LC"): 1}
     again = runner.invoke(
         cli.main,
-        ["inventory", str(corrected), "--gwp", "AR5", "--out", str(out), "--reason", "coal corrected", "--author", "An"],
+        [
+            "inventory",
+            str(corrected),
+            "--gwp",
+            "AR5",
+            "--out",
+            str(out),
+            "--reason",
+            "coal corrected",
+            "--author",
+            "An",
+        ],
     )
     assert again.exit_code == 0, again.output
     assert "revision(s) 2" in again.output

@@ -244,7 +244,7 @@ def test_the_first_hash_definition_is_still_computed(park_local: engine.DatasetR
     frame = table[store.LINE_SCHEMA.names].sort_values(store.CANONICAL_ORDER, kind="stable")
     text = frame.to_csv(index=False, lineterminator="\n")
     assert legacy == hashlib.sha256(text.encode()).hexdigest()
-    # a revision migrated from the earlier store keeps its ghg-csv-1 hash (tests/test_store.py migrates one)
+    # a revision of an earlier store hashed this way keeps its hash when migrated (tests/test_store.py)
     with pytest.raises(StoreError):
         store.content_hash(table, "ghg-unknown-9")
 

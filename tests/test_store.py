@@ -230,3 +230,38 @@ def test_a_store_of_the_earlier_layout_is_named_and_migrated(tmp_path: Path) -> 
     assert res.exit_code == 0 and "2 of 2 partition(s) reproduced" in res.output
     res = runner.invoke(cli.main, ["store", "migrate", str(old), str(new)])
     assert res.exit_code == 1 and "not empty" in res.output
+
+
+def test_a_revision_hashed_by_the_first_definition_keeps_its_hash_when_migrated(tmp_path: Path) -> None:
+    """A 0.1 file without ``content_hash_method`` was hashed by ``ghg-csv-1`` (SHA-256 of its CSV text)."""
+    import shutil
+
+    import pyarrow as pa
+
+    from ghg.hashing import sha256_file
+
+    old = tmp_path / "old"
+    shutil.copytree(Path(__file__).parent / "data" / "store-0.1", old)
+    folder = old / "lines" / "year=2022" / "enterprise=DUCGIANG-LC" / "revision=1"
+    table = pq.read_table(folder / "part-0.parquet")
+    legacy = store.content_hash(table, store.LEGACY_HASH_METHOD)
+    meta = {k: v for k, v in (table.schema.metadata or {}).items() if k != b"ghg.content_hash_method"}
+    meta[b"ghg.content_hash"] = legacy.encode()
+    (folder / "part-0.parquet").unlink()
+    pq.write_table(
+        pa.Table.from_batches(table.to_batches(), table.schema.with_metadata(meta)), folder / "part-0.parquet"
+    )
+    (folder / "checksums.json").write_text(json.dumps({"part-0.parquet": sha256_file(folder / "part-0.parquet")}))
+    new = tmp_path / "new"
+    res = CliRunner().invoke(cli.main, ["store", "migrate", str(old), str(new)])
+    assert res.exit_code == 0, res.output
+    rev = store.open_snapshot(new).revision(2022, "DUCGIANG-LC", 1)
+    assert (rev.method, rev.content_hash) == (store.LEGACY_HASH_METHOD, legacy)
+    assert CliRunner().invoke(cli.main, ["store", "verify", "--store", str(new)]).exit_code == 0
+    # a damaged file of the earlier store is refused, naming it, and nothing is written
+    data = bytearray((folder / "part-0.parquet").read_bytes())
+    data[80] ^= 0x01
+    (folder / "part-0.parquet").write_bytes(bytes(data))
+    res = CliRunner().invoke(cli.main, ["store", "migrate", str(old), str(tmp_path / "other")])
+    assert res.exit_code == 1 and "revision=1/part-0.parquet is damaged" in res.output
+    assert not (tmp_path / "other").exists()

@@ -68,7 +68,9 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     )
     assert res.returncode == 0, res.stderr
     assert "DUCGIANG-LC" in res.stdout
-    assert list((work / "store").glob("lines/_delta_log/*.json")) and list((work / "store").glob("lines/part-*.parquet"))
+    assert list((work / "store").glob("lines/_delta_log/*.json")) and list(
+        (work / "store").glob("lines/part-*.parquet")
+    )
     res = subprocess.run(
         [str(target / "bin" / "ghg"), "factors", "verify"], cwd=work, env=env, capture_output=True, text=True
     )
