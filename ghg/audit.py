@@ -186,7 +186,7 @@ DIFF_KEY = [
 DIFF_VALUES = ["quantity", "mass_t", "co2e_t", "energy_tj"]
 
 
-def revision_diff(store_dir: Path, year: int, enterprise: str, a: int, b: int) -> pd.DataFrame:
+def revision_diff(store_dir: StoreRef, year: int, enterprise: str, a: int, b: int) -> pd.DataFrame:
     """What changed between two revisions of one partition.
 
     Lines are compared on :data:`DIFF_KEY` (what they are about, not which file row they came from), with
@@ -313,7 +313,7 @@ def verify_store(store_dir: Path) -> pd.DataFrame:
     folder = store_dir / "inputs"
     for digest in sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []:
         check(f"inputs/{digest}", lambda digest=digest: _check_input(store_dir, digest, receipts.get(digest)))
-    for digest in sorted(set(receipts) - {r["file"].split("/")[-1] for r in rows}):
+    for digest in sorted(set(receipts) - {str(r["file"]).split("/")[-1] for r in rows}):
         check(f"inputs/{digest}", lambda digest=digest: stored_input(store_dir, digest))
     used = {str(r["sha256"]): r for run in snap.runs.values() for r in run.get("releases", []) or []}
     folder = store_dir / "releases"

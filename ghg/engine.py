@@ -33,6 +33,7 @@ from ghg.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks
 from ghg.errors import EngineError, GhgError, InputError, Problem, StoreError
 from ghg.factors import FactorSet
 from ghg.hashing import sha256_bytes
+from ghg.snapshot import Snapshot
 
 #: Partials merged per reduction task.
 FAN_IN = 8
@@ -46,7 +47,7 @@ class Job:
 
     gwp_set: str
     store: Path
-    base: store.Snapshot
+    base: Snapshot
     year: int | None = None
     reason: str = ""
     author: str = ""

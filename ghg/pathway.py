@@ -60,7 +60,9 @@ def locate_target(ref: str | Path) -> Path:
     raise UsageError("pathway.unknown_target", name=str(ref), available=", ".join(bundled()["targets"]))
 
 
-def run(scenario_ref: str | Path, store_dir: Path, registry_path: Path, min_status: str = "draft") -> Projection:
+def run(
+    scenario_ref: str | Path, store_dir: store.StoreRef, registry_path: Path, min_status: str = "draft"
+) -> Projection:
     """Load the scenario and the park's stored inventories, and project them (BAU and scenario)."""
     scenario = load_scenario(locate_scenario(scenario_ref))
     registry = park.load_registry(registry_path)

@@ -259,8 +259,8 @@ def _production_rows(production: pd.DataFrame | None, year: int, enterprise: str
         return []
     mine = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
     return [
-        {"facility": str(r.facility), "product": str(r.product), "output_t": float(r.output_t)}
-        for r in mine.itertuples(index=False)
+        {"facility": str(facility), "product": str(product), "output_t": float(output)}
+        for facility, product, output in zip(mine["facility"], mine["product"], mine["output_t"], strict=True)
     ]
 
 
