@@ -19,6 +19,7 @@ Reading is in :mod:`ghg.snapshot`; schema and logical hash in :mod:`ghg.linehash
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -279,10 +280,8 @@ def _sha256_and_size(path: Path) -> tuple[str, int]:
 
 def _remove(path: Path) -> None:
     """Remove a file this writer made, if it can (on a read-only file system there is none to remove)."""
-    try:
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass
 
 
 def discard(store_dir: Path, staged: list[Staged]) -> None:
