@@ -108,6 +108,19 @@ def single_file(root: Path, path: Path) -> None:
     tmp.rename(path)
 
 
+def prepared(work: Path, rows: int, enterprises: int, single: bool = True) -> tuple[Path, Path]:
+    """The dataset of ``rows`` records under ``work`` (generated once) and, with ``single``, its one-file copy."""
+    work.mkdir(parents=True, exist_ok=True)
+    root = work / f"scale-{rows}-{enterprises}"
+    if not root.exists():
+        print(f"generating {rows:,} rows in {root} ...", file=sys.stderr)
+        generate(root, rows, enterprises)
+    path = work / f"scale-{rows}-{enterprises}.parquet"
+    if single and not path.exists():
+        single_file(root, path)
+    return root, path
+
+
 def measure(command: list[str]) -> dict[str, object]:
     """Run ``command`` as a child; wall time [s] and the largest peak RSS of its processes [MB]."""
     t0 = time.perf_counter()
@@ -140,15 +153,8 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
-    args.work.mkdir(parents=True, exist_ok=True)
-    root = args.work / f"scale-{args.rows}-{args.enterprises}"
-    if not root.exists():
-        print(f"generating {args.rows:,} rows in {root} ...", file=sys.stderr)
-        generate(root, args.rows, args.enterprises)
     engines = args.engines.split(",")
-    single = args.work / f"scale-{args.rows}-{args.enterprises}.parquet"
-    if "memory" in engines and not single.exists():
-        single_file(root, single)
+    root, single = prepared(args.work, args.rows, args.enterprises, single="memory" in engines)
     ghg = str(Path(sys.executable).with_name("ghg"))
     results = []
     for engine in engines:

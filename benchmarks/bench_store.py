@@ -87,16 +87,9 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from bench_scale import generate, single_file
+    from bench_scale import prepared
 
-    args.work.mkdir(parents=True, exist_ok=True)
-    root = args.work / f"scale-{args.rows}-{args.enterprises}"
-    if not root.exists():
-        print(f"generating {args.rows:,} rows in {root} ...", file=sys.stderr)
-        generate(root, args.rows, args.enterprises)
-    single = args.work / f"scale-{args.rows}-{args.enterprises}.parquet"
-    if not single.exists():
-        single_file(root, single)
+    _, single = prepared(args.work, args.rows, args.enterprises)
     shares, walls = [], []
     for i in range(args.repeat):
         out = args.work / "store-bench"

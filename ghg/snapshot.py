@@ -33,7 +33,7 @@ from ghg.linehash import LEGACY_HASH_METHOD, PRODUCTION_SCHEMA, STORED_SCHEMA, c
 
 LINES = "lines"
 RUN_KEY, RUN_SHA_KEY = "ghg.run", "ghg.run_sha256"
-STATUS_KEY = "ghg.status"
+STATUS_KEY, STATUS_SHA_KEY = "ghg.status", "ghg.status_sha256"
 PREVIOUS_KEY, CHAIN_KEY = "ghg.previous_commit_sha256", "ghg.log_sha256"
 #: The life of a revision: each status may only move to the next; a locked revision never changes.
 STATUSES = ("draft", "submitted", "verified", "locked")
@@ -297,9 +297,8 @@ def _check_links(info: dict[str, Any], v: int, chain: str, previous: str) -> Non
 def _manifest(info: dict[str, Any], key: str, v: int) -> dict[str, Any]:
     text = info.get(key)
     try:
-        if not isinstance(text, str) or (
-            key == RUN_KEY and sha256_bytes(text.encode("utf-8")) != info.get(RUN_SHA_KEY)
-        ):
+        own = info.get(RUN_SHA_KEY if key == RUN_KEY else STATUS_SHA_KEY)
+        if not isinstance(text, str) or sha256_bytes(text.encode("utf-8")) != own:
             raise ValueError("its SHA-256 differs from the one recorded beside it")
         body = json.loads(text)
         if not isinstance(body, dict):

@@ -55,6 +55,7 @@ from ghg.snapshot import (
     RUN_KEY,
     RUN_SHA_KEY,
     STATUS_KEY,
+    STATUS_SHA_KEY,
     STATUSES,
     Snapshot,
     StoreRef,
@@ -497,7 +498,8 @@ def set_status(
         }
         if snap.version < 0:
             raise StoreError("store.no_revision", partition=partition, revision=revision)
-        meta = {STATUS_KEY: json.dumps(entry, ensure_ascii=False, sort_keys=True), **_links(snap)}
+        text = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+        meta = {STATUS_KEY: text, STATUS_SHA_KEY: sha256_bytes(text.encode("utf-8")), **_links(snap)}
         try:
             delta.commit(delta.open_table(table, snap.version), STORED_SCHEMA, [], meta)
         except delta.CommitLost:

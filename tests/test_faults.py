@@ -411,16 +411,15 @@ def test_a_flipped_bit_in_any_stored_object_is_named(target: str, named: str, tm
     path, where = {
         "data-page": (data, 0.2),
         "data-footer": (data, 0.99),
-        "run-commit": (log / f"{1:020d}.json", 0.7),  # inside the run's manifest; the status commit names it
-        "latest-commit": (log / f"{snap.version:020d}.json", 0.6),
+        "run-commit": (log / f"{1:020d}.json", "DUCGIANG"),  # a value of the run's manifest (checked by links)
+        "latest-commit": (log / f"{snap.version:020d}.json", "officer"),  # the newest commit: its own hash
         "receipt": (folder / "receipt.json", 0.5),
         "kept-input": (folder / EXAMPLE.name, 0.5),
         "kept-release": (release, 0.5),
     }[target]
     raw = bytearray(path.read_bytes())
-    position = int(len(raw) * where)
-    while target.endswith("commit") and chr(raw[position]) in '"\\{}:,':
-        position += 1  # a bit of a value, so that the JSON still parses: the hashes must catch it
+    # a bit of a value inside the JSON (it still parses: the hashes must catch it), or at a fraction of the file
+    position = raw.index(where.encode()) + 2 if isinstance(where, str) else int(len(raw) * where)
     raw[position] ^= 0x02
     path.write_bytes(bytes(raw))
     res = runner.invoke(cli.main, ["store", "verify", "--store", str(out)])
