@@ -28,6 +28,7 @@ from ghg import (
     form06,
     formatting,
     inventory,
+    jsonout,
     macc,
     migrate,
     park,
@@ -86,7 +87,7 @@ def _factor_set(refs: tuple[str, ...], extra: tuple[str, ...]) -> FactorSet:
 
 
 def _emit_json(payload: object) -> None:
-    click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+    click.echo(jsonout.dumps(payload, indent=2))
 
 
 def _heads(lang: str, *keys: str) -> list[str]:

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ghg import units
+from ghg import jsonout, units
 from ghg.errors import InputError, Problem, UnitError
 from ghg.park import Registry
 from ghg.tables import read_csv
@@ -641,5 +641,5 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
     sheet.column_dimensions["A"].width = 34
     buffer = io.BytesIO()
     book.save(buffer)
-    data = json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n"
+    data = jsonout.dumps(document, indent=2) + "\n"
     return {f"{stem}.xlsx": buffer.getvalue(), f"{stem}.json": data.encode("utf-8")}

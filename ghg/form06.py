@@ -17,7 +17,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from ghg import export, park
+from ghg import export, jsonout, park
 from ghg.i18n import text
 from ghg.vocabulary import Scope
 
@@ -149,7 +149,7 @@ def _atomic(path: Path, write: object) -> Path:
 
 def write_json(report: dict[str, object], path: Path) -> Path:
     """Write the report as JSON (atomically)."""
-    data = json.dumps(report, indent=2, ensure_ascii=False, default=str)
+    data = jsonout.dumps(report, indent=2)
     return _atomic(path, lambda tmp: Path(tmp).write_text(data, encoding="utf-8"))
 
 

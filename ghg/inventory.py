@@ -671,6 +671,66 @@ def summary_from_cells(cells: pd.DataFrame, shares: pd.DataFrame | None = None) 
     return out
 
 
+#: Columns of the summary, in order.
+SUMMARY_COLUMNS = [
+    "enterprise",
+    "year",
+    "scope_1_t_co2e",
+    "scope_2_location_t_co2e",
+    "scope_2_market_t_co2e",
+    "total_t_co2e",
+    "biogenic_co2_t",
+    "energy_tj",
+    "energy_toe",
+]
+
+
+def _plain_keys(lines: pa.Table, keys: list[str], values: list[str]) -> pa.Table:
+    """``lines`` reduced to ``keys`` (text decoded from dictionaries) and ``values`` (missing = 0)."""
+    columns = {}
+    for k in keys:
+        col = lines.column(k)
+        columns[k] = pc.cast(col, pa.string()) if pa.types.is_dictionary(col.type) else col
+    for v in values:
+        columns[v] = pc.fill_null(lines.column(v), 0.0)
+    return pa.table(columns)
+
+
+def summary_from_lines(lines: pa.Table) -> pd.DataFrame:
+    """One row per enterprise and year, summed from the result lines themselves: Scope 1, Scope 2 location-
+    and market-based, total (Scope 1 + Scope 2 location-based) [t CO2e], biogenic CO2 (memo) [t], energy
+    [TJ, TOE] (each record's energy stands on one of its lines)."""
+    scope = pc.cast(lines.column("scope"), pa.string())
+    co2e = pc.fill_null(lines.column("co2e_t"), 0.0)
+    zero = pa.scalar(0.0)
+    parts = {
+        "scope_1_t_co2e": pc.if_else(pc.equal(scope, Scope.SCOPE_1.value), co2e, zero),
+        "scope_2_location_t_co2e": pc.if_else(pc.equal(scope, Scope.SCOPE_2.value), co2e, zero),
+        "scope_2_market_t_co2e": pc.if_else(pc.equal(scope, "scope_2_market"), co2e, zero),
+        "biogenic_co2_t": pc.if_else(pc.equal(scope, Scope.MEMO_BIOGENIC.value), lines.column("mass_t"), zero),
+    }
+    base = _plain_keys(lines, ["enterprise", "year"], ["energy_tj", "energy_toe"])
+    for name, values in parts.items():
+        base = base.append_column(name, values)
+    sums = [(c, "sum") for c in [*parts, "energy_tj", "energy_toe"]]
+    grouped = base.group_by(["enterprise", "year"]).aggregate(sums)
+    out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
+    out["total_t_co2e"] = out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"]
+    out = out.sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
+    return out[SUMMARY_COLUMNS]
+
+
+def totals_from_lines(lines: pa.Table, gwp_set: str) -> pd.DataFrame:
+    """Totals by enterprise, year, scope, source category and gas, summed from the result lines: mass [t] and
+    CO2e [t] (biogenic CO2 is a memo item: 0 t CO2e)."""
+    base = _plain_keys(lines, TOTAL_KEYS, ["mass_t", "co2e_t"])
+    grouped = base.group_by(TOTAL_KEYS).aggregate([("mass_t", "sum"), ("co2e_t", "sum")])
+    out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
+    out = out.sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
+    out.insert(len(TOTAL_KEYS), "gwp_set", gwp_set)
+    return out[[*TOTAL_KEYS, "gwp_set", "mass_t", "co2e_t"]]
+
+
 @dataclass
 class InventoryResult:
     """Result lines (one per record and gas), totals, and the metadata that makes them reproducible.
@@ -736,7 +796,7 @@ def run(
     )
     table = table.take(pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in keys.column_names]))
     del keys
-    totals = computed.totals
+    totals, summary = totals_from_lines(table, gwp_set), summary_from_lines(table)
     releases = [
         {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
         for r in factors.releases
@@ -749,7 +809,7 @@ def run(
     return InventoryResult(
         table,
         totals,
-        computed.summary,
+        summary,
         gwp_set,
         releases,
         inputs,

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ghg import delta, kept
+from ghg import delta, jsonout, kept
 from ghg.errors import StoreError
 from ghg.hashing import sha256_bytes
 from ghg.linehash import (
@@ -340,7 +340,7 @@ def publish(
             snap = open_snapshot(store_dir)
         for _ in range(COMMIT_ATTEMPTS):
             _check_parents(snap, mine)
-            text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+            text = jsonout.dumps(body, sort_keys=True)
             meta = {
                 RUN_KEY: text,
                 RUN_SHA_KEY: sha256_bytes(text.encode("utf-8")),
