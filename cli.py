@@ -1103,8 +1103,19 @@ def impact_cmd(
 
 @audit_group.command(name="keygen")
 @click.argument("out", type=click.Path(path_type=Path))
-def keygen_cmd(out: Path) -> None:
-    click.echo(str(audit.new_key(out)))
+@lang_option
+@json_option
+@click.pass_context
+def keygen_cmd(ctx: click.Context, out: Path, lang: str | None, as_json: bool) -> None:
+    try:
+        private, public, print_ = audit.new_key(out)
+    except OSError as exc:
+        _fail(ctx, StoreError("store.write_failed", path=str(out), detail=str(exc)[:200], published=0), as_json)
+        return
+    if as_json:
+        _emit_json({"private_key": str(private), "public_key": str(public), "fingerprint": print_})
+    else:
+        click.echo(text("audit.keygen", _lang(ctx), private=private, public=public, fingerprint=print_))
 
 
 @audit_group.command(name="sign")
@@ -1144,11 +1155,24 @@ def sign_cmd(
 @audit_group.command(name="verify")
 @click.argument("statement_file", type=click.Path(path_type=Path))
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=Path("ghg-store"), show_default=True)
+@click.option("--trusted-key", "trusted", type=click.Path(path_type=Path), multiple=True, required=True)
 @lang_option
 @json_option
 @click.pass_context
-def verify_cmd(ctx: click.Context, statement_file: Path, store_dir: Path, lang: str | None, as_json: bool) -> None:
-    ok, key = audit.verify_statement(store_dir, json.loads(statement_file.read_text(encoding="utf-8")))
+def verify_cmd(
+    ctx: click.Context,
+    statement_file: Path,
+    store_dir: Path,
+    trusted: tuple[Path, ...],
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    try:
+        keys = audit.trusted_keys(list(trusted))
+    except GhgError as exc:
+        _fail(ctx, exc, as_json)
+        return
+    ok, key = audit.verify_statement(store_dir, json.loads(statement_file.read_text(encoding="utf-8")), keys)
     message = text(key, _lang(ctx))
     click.echo(json.dumps({"valid": ok, "message": message}, ensure_ascii=False) if as_json else message)
     if not ok:

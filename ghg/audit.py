@@ -334,17 +334,69 @@ def _check_input(store_dir: Path, digest: str, recorded: dict[str, Any] | None) 
         )
 
 
-def new_key(path: Path) -> Path:
-    """Write a new Ed25519 private key (PEM, unencrypted; keep it private) and return its path."""
+def new_key(path: Path) -> tuple[Path, Path, str]:
+    """Write a new Ed25519 key pair: the private key at ``path`` (PEM, readable by its owner only; keep it
+    private) and the public key at ``path`` + ``.pub`` (PEM, to hand to whoever verifies).
+
+    Returns
+    -------
+    (Path, Path, str)
+        The private key's path, the public key's path, and the key's fingerprint (:func:`fingerprint`).
+    """
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never overwrites a key
-    with os.fdopen(fd, "wb") as f:
-        f.write(pem)
-    return path
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    pub_path = path.with_name(path.name + ".pub")
+    for target, data, mode in ((path, pem, 0o600), (pub_path, public, 0o644)):
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)  # never overwrites a key
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    return path, pub_path, fingerprint(_raw_public(key.public_key()))
+
+
+def _raw_public(key: Any) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
+    return bytes(key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+
+
+def fingerprint(raw: bytes) -> str:
+    """A public key's fingerprint: ``SHA256:`` and the SHA-256 of its 32 raw bytes in hex."""
+    from ghg.hashing import sha256_bytes
+
+    return "SHA256:" + sha256_bytes(raw)
+
+
+def trusted_keys(paths: list[Path]) -> dict[str, str]:
+    """The auditors' public keys a verifier trusts, by fingerprint: each path a PEM public key (``.pub`` of
+    ``ghg audit keygen``) or a keyring file holding several PEM keys one after another.
+
+    Raises
+    ------
+    StoreError
+        ``audit.bad_key`` naming a file that holds no Ed25519 public key.
+    """
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    found: dict[str, str] = {}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise StoreError("audit.bad_key", path=str(path), detail=str(exc)[:200]) from None
+        blocks = [b for b in text.split("-----END PUBLIC KEY-----") if "-----BEGIN PUBLIC KEY-----" in b]
+        if not blocks:
+            raise StoreError("audit.bad_key", path=str(path), detail="no PEM public key")
+        for block in blocks:
+            key = serialization.load_pem_public_key((block + "-----END PUBLIC KEY-----\n").encode())
+            if not isinstance(key, Ed25519PublicKey):
+                raise StoreError("audit.bad_key", path=str(path), detail="not an Ed25519 key")
+            found[fingerprint(_raw_public(key))] = str(path)
+    return found
 
 
 def sign(
@@ -388,14 +440,20 @@ def sign(
     return {**body, "public_key": public.hex(), "signature": key.sign(message).hex()}
 
 
-def verify_statement(store_dir: Path, statement: dict[str, object]) -> tuple[bool, str]:
-    """Check a statement against the stored data: the signature, the revision's logical hash and its file's
-    SHA-256 now."""
+def verify_statement(store_dir: Path, statement: dict[str, object], trusted: dict[str, str]) -> tuple[bool, str]:
+    """Check a statement: signed by one of the ``trusted`` keys (:func:`trusted_keys`; the key a statement
+    carries is never trusted for itself), the signature, and the revision's logical hash and its file's
+    SHA-256 in the store now."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     body = {k: v for k, v in statement.items() if k not in ("public_key", "signature")}
     message = json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    try:
+        if fingerprint(bytes.fromhex(str(statement["public_key"]))) not in trusted:
+            return False, "audit.untrusted_key"
+    except (ValueError, KeyError):
+        return False, "audit.bad_signature"
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(str(statement["public_key"]))).verify(
             bytes.fromhex(str(statement["signature"])), message

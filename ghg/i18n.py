@@ -737,6 +737,18 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the stored data changed since it was signed: its logical hash differs",
         "vi": "số liệu đã thay đổi sau khi ký: mã băm logic khác",
     },
+    "audit.untrusted_key": {
+        "en": "the statement is not signed by a trusted key: whoever made it, its key is none of the auditors' keys given with --trusted-key",
+        "vi": "văn bản không được ký bằng khóa tin cậy: khóa ký không thuộc các khóa của tổ chức thẩm tra đã cho bằng --trusted-key",
+    },
+    "audit.bad_key": {
+        "en": "{path} is not an Ed25519 public key ({detail}): give the .pub file written by 'ghg audit keygen', or a keyring of such keys",
+        "vi": "{path} không phải khóa công khai Ed25519 ({detail}): hãy cho tệp .pub do 'ghg audit keygen' tạo, hoặc một tệp tập hợp các khóa đó",
+    },
+    "audit.keygen": {
+        "en": "private key (keep it private): {private}\npublic key (give it to whoever verifies): {public}\nfingerprint: {fingerprint}",
+        "vi": "khóa bí mật (giữ kín): {private}\nkhóa công khai (giao cho bên xác minh): {public}\ndấu vân tay: {fingerprint}",
+    },
     "audit.statement_ok": {
         "en": "the statement is valid: signature and stored data agree",
         "vi": "văn bản hợp lệ: chữ ký và số liệu lưu trữ khớp nhau",

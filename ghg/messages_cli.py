@@ -63,8 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Những gì sẽ thay đổi, theo doanh nghiệp, năm và cho cả khu công nghiệp, nếu áp dụng một bộ hệ số mới.",
     },
     "help.cmd.audit.keygen": {
-        "en": "Write a new Ed25519 private key to OUT (never overwrites a file).",
-        "vi": "Ghi khóa bí mật Ed25519 mới vào OUT (không bao giờ ghi đè tệp).",
+        "en": "Write a new Ed25519 key pair: the private key to OUT, the public key to OUT.pub, and print its fingerprint (never overwrites a file).",
+        "vi": "Ghi cặp khóa Ed25519 mới: khóa bí mật vào OUT, khóa công khai vào OUT.pub, và in dấu vân tay (không bao giờ ghi đè tệp).",
     },
     "help.cmd.audit.replay": {
         "en": "Recompute the runs committed as VERSIONS (default: every run that made a latest revision) from the inputs and factor releases kept in the store, and compare every revision's logical hash.",
@@ -358,6 +358,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.opt.as_of": {
         "en": "Read the store as it was at this version of its log (see `ghg history`) or at this time (ISO 8601).",
         "vi": "Đọc kho như tại phiên bản ghi này (xem `ghg history`) hoặc tại thời điểm này (ISO 8601).",
+    },
+    "help.opt.audit.verify.trusted": {
+        "en": "An auditor's public key (the .pub of 'ghg audit keygen') or a keyring file of such keys; repeatable. Only statements signed by one of them are valid.",
+        "vi": "Khóa công khai của tổ chức thẩm tra (tệp .pub của 'ghg audit keygen') hoặc tệp tập hợp các khóa đó; có thể lặp lại. Chỉ văn bản ký bằng một trong các khóa này mới hợp lệ.",
     },
     "help.opt.audit.sign.year": {"en": "The revision's year.", "vi": "Năm của phiên bản."},
     "help.opt.audit.sign.enterprise": {"en": "The revision's enterprise.", "vi": "Doanh nghiệp của phiên bản."},

@@ -200,50 +200,83 @@ def test_store_verify_detects_a_flipped_byte(stored: Path) -> None:
     assert res.exit_code == 1 and path.name in res.output and "SHA-256" in res.output
 
 
-def test_signed_statement_verifies_and_breaks_on_a_changed_byte(stored: Path, tmp_path: Path) -> None:
+def _sign(runner: CliRunner, stored: Path, key: Path, out: Path, signer: str = "VN verifier") -> None:
+    args = ["audit", "sign", "--year", "2023", "--enterprise", "DUCGIANG-LC", "--revision", "1", "--key", str(key)]
+    args += ["--signer", signer, "--opinion", "reasonable assurance", "--store", str(stored), "--out", str(out)]
+    res = runner.invoke(cli.main, args)
+    assert res.exit_code == 0, res.output
+
+
+def test_keygen_writes_a_key_pair_and_prints_its_fingerprint(tmp_path: Path) -> None:
+    key = tmp_path / "auditor.pem"
+    res = CliRunner().invoke(cli.main, ["audit", "keygen", str(key), "--json"])
+    made = json.loads(res.output)
+    assert res.exit_code == 0 and made["public_key"] == str(tmp_path / "auditor.pem.pub")
+    assert key.stat().st_mode & 0o777 == 0o600 and "PRIVATE KEY" in key.read_text()
+    assert "BEGIN PUBLIC KEY" in (tmp_path / "auditor.pem.pub").read_text()
+    assert made["fingerprint"].startswith("SHA256:") and len(made["fingerprint"]) == 7 + 64
+    again = CliRunner().invoke(cli.main, ["audit", "keygen", str(key)])
+    assert again.exit_code == 1 and key.read_text() == (tmp_path / "auditor.pem").read_text()  # never overwritten
+
+
+def test_a_statement_is_valid_only_if_signed_by_a_trusted_key_over_unchanged_data(stored: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     key = tmp_path / "auditor.pem"
     assert runner.invoke(cli.main, ["audit", "keygen", str(key)]).exit_code == 0
-    path = _data_file(stored)
+    trusted = ["--trusted-key", str(tmp_path / "auditor.pem.pub")]
     statement = tmp_path / "statement.json"
-    res = runner.invoke(
-        cli.main,
-        [
-            "audit",
-            "sign",
-            "--year",
-            "2023",
-            "--enterprise",
-            "DUCGIANG-LC",
-            "--revision",
-            "1",
-            "--key",
-            str(key),
-            "--signer",
-            "VN verifier",
-            "--opinion",
-            "reasonable assurance",
-            "--store",
-            str(stored),
-            "--out",
-            str(statement),
-        ],
-    )
-    assert res.exit_code == 0, res.output
-    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
+    _sign(runner, stored, key, statement)
+    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored), *trusted])
     assert res.exit_code == 0 and "statement is valid" in res.output
+    # without a trusted key there is nothing to verify against
+    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
+    assert res.exit_code == 2 and "--trusted-key" in res.output
     # a changed byte in the statement breaks the signature
     body = json.loads(statement.read_text())
-    forged = tmp_path / "forged.json"
-    forged.write_text(json.dumps({**body, "opinion": "reasonable assurance!"}))
-    res = runner.invoke(cli.main, ["audit", "verify", str(forged), "--store", str(stored)])
+    altered = tmp_path / "altered.json"
+    altered.write_text(json.dumps({**body, "opinion": "reasonable assurance!"}))
+    res = runner.invoke(cli.main, ["audit", "verify", str(altered), "--store", str(stored), *trusted])
     assert res.exit_code == 1 and "signature does not match" in res.output
-    # a changed value in the stored data breaks it too
-    frame = pd.read_parquet(path)
-    frame.loc[0, "co2e_t"] += 1.0
-    pq.write_table(pa_table(frame, pq.read_table(path)), path)
+    # a statement forged with a fresh key under the same signer's name: a valid signature, an untrusted key
+    other = tmp_path / "forger.pem"
+    assert runner.invoke(cli.main, ["audit", "keygen", str(other)]).exit_code == 0
+    forged = tmp_path / "forged.json"
+    _sign(runner, stored, other, forged)
+    res = runner.invoke(cli.main, ["audit", "verify", str(forged), "--store", str(stored), *trusted])
+    assert res.exit_code == 1 and "not signed by a trusted key" in res.output
+    res = runner.invoke(cli.main, ["--lang", "vi", "audit", "verify", str(forged), "--store", str(stored), *trusted])
+    assert res.exit_code == 1 and "không được ký bằng khóa tin cậy" in res.output
+    # a keyring of several auditors' keys: the forger's key is trusted only if it is in it
+    ring = tmp_path / "keyring.pem"
+    ring.write_text((tmp_path / "auditor.pem.pub").read_text() + (tmp_path / "forger.pem.pub").read_text())
+    res = runner.invoke(cli.main, ["audit", "verify", str(forged), "--store", str(stored), "--trusted-key", str(ring)])
+    assert res.exit_code == 0
+    res = runner.invoke(cli.main, ["audit", "verify", str(forged), "--store", str(stored), "--trusted-key", str(key)])
+    assert res.exit_code == 1 and "is not an Ed25519 public key" in res.output  # a private key is not a trust root
+
+
+@pytest.mark.parametrize("where", [0.05, 0.3, 0.6, 0.9, 0.999])  # data pages ... footer (metadata, author)
+def test_any_flipped_bit_of_the_signed_revision_fails_verification(stored: Path, tmp_path: Path, where: float) -> None:
+    runner = CliRunner()
+    key = tmp_path / "auditor.pem"
+    assert runner.invoke(cli.main, ["audit", "keygen", str(key)]).exit_code == 0
+    statement = tmp_path / "statement.json"
+    _sign(runner, stored, key, statement)
+    path = _data_file(stored)
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * where)] ^= 0x01
+    path.write_bytes(bytes(data))
     assert json.loads(statement.read_text())["file_sha256"] != sha256_file(path)
-    res = runner.invoke(cli.main, ["audit", "verify", str(statement), "--store", str(stored)])
+    args = [
+        "audit",
+        "verify",
+        str(statement),
+        "--store",
+        str(stored),
+        "--trusted-key",
+        str(tmp_path / "auditor.pem.pub"),
+    ]
+    res = runner.invoke(cli.main, args)
     assert res.exit_code == 1 and "data changed since it was signed" in res.output
 
 
