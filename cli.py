@@ -275,9 +275,15 @@ def main(lang: str) -> None:
     pass
 
 
+def decimal_mark_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--decimal-mark . | ,``: the decimal mark of numbers written as text in the input files."""
+    return click.option("--decimal-mark", "decimal_mark", type=click.Choice([".", ","]), default=None)(f)
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @factors_option
+@decimal_mark_option
 @lang_option
 @json_option
 @click.pass_context
@@ -286,6 +292,7 @@ def validate(
     files: tuple[Path, ...],
     factor_refs: tuple[str, ...],
     extra_refs: tuple[str, ...],
+    decimal_mark: str | None,
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -297,12 +304,12 @@ def validate(
         factors = _factor_set(factor_refs, extra_refs)
         if files[0].is_dir():
             with _unit_progress(not as_json) as unit_step:
-                checked = engine.check_local(dataset.discover(files[0]), factors, unit_step)
+                checked = engine.check_local(dataset.discover(files[0]), factors, unit_step, decimal_mark=decimal_mark)
             sources = [{"path": i["path"], "sha256": i["sha256"], "rows": i["rows"]} for i in checked.inputs]
             rows, count = checked.records, len(sources)
         else:
             with _progress(not as_json, files) as step:
-                computed = inventory.check(files, factors, progress=step)
+                computed = inventory.check(files, factors, progress=step, decimal_mark=decimal_mark)
             sources = [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows} for f in computed.sources]
             rows, count = computed.records, len(files)
     except GhgError as exc:
@@ -341,6 +348,7 @@ def validate(
 @click.option("--scheduler", default=None)
 @click.option("--workers", type=click.IntRange(1), default=2, show_default=True)
 @click.option("--task-mb", type=click.FloatRange(min=0.001), default=8.0, show_default=True)
+@decimal_mark_option
 @lang_option
 @json_option
 @click.pass_context
@@ -359,6 +367,7 @@ def inventory_cmd(
     scheduler: str | None,
     workers: int,
     task_mb: float,
+    decimal_mark: str | None,
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -369,7 +378,7 @@ def inventory_cmd(
         if len(files) > 1:
             raise click.UsageError(text("usage.dataset_alone", lg))
         try:
-            job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by)
+            job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by, decimal_mark)
             factors = _factor_set(factor_refs, extra_refs)
         except GhgError as exc:
             _fail(ctx, exc, as_json)
@@ -382,7 +391,7 @@ def inventory_cmd(
         base = store.open_snapshot(out)
         factors = _factor_set(factor_refs, extra_refs)
         with _progress(not as_json, files) as step:
-            result = inventory.run(files, gwp_set, factors, year, progress=step)
+            result = inventory.run(files, gwp_set, factors, year, progress=step, decimal_mark=decimal_mark)
         parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
         metadata: dict[str, object] = {
             "software_version": result.software_version,

@@ -197,7 +197,12 @@ def _cell_text(value: object) -> str:
         return str(value).upper()  # TRUE/FALSE: not a number, reported as such
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return str(value)
+    text = str(value)
+    if isinstance(value, float) and "e" not in text and "n" not in text:
+        # a number cell is never ambiguous (4.125 is not a thousands group), nor evidence of how the file's text
+        # writes numbers: its exact value is passed on in a form no text convention matches
+        return text + "e0"
+    return text
 
 
 def _check_header(path: Path, header: list[str], sheet: str | None, row: int | None) -> list[Problem]:

@@ -54,6 +54,7 @@ class Job:
     submitted_by: str = ""
     created: str = ""
     token: str = ""
+    decimal_mark: str | None = None
 
 
 @dataclass
@@ -105,6 +106,7 @@ def new_job(
     reason: str = "",
     author: str = "",
     submitted_by: str = "",
+    decimal_mark: str | None = None,
 ) -> Job:
     """A job based on the store's latest snapshot, with a fresh run token."""
     return Job(
@@ -117,6 +119,7 @@ def new_job(
         submitted_by,
         datetime.now(UTC).isoformat(timespec="seconds"),
         uuid.uuid4().hex[:16],
+        decimal_mark,
     )
 
 
@@ -149,7 +152,7 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
     if problems:
         return Partial(problems=problems, units=n)
     try:
-        result = inventory.run(sources, job.gwp_set, factors, job.year)
+        result = inventory.run(sources, job.gwp_set, factors, job.year, decimal_mark=job.decimal_mark)
     except InputError as exc:
         if job.year is not None and all(p.code == "no_records_year" for p in exc.problems):
             return Partial(excluded=sum(s.n_rows for s in sources), units=n)  # none of them is of the year
@@ -184,13 +187,13 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
     )
 
 
-def check_task(root: Path, units: tuple[Unit, ...], factors: FactorSet) -> Partial:
+def check_task(root: Path, units: tuple[Unit, ...], factors: FactorSet, decimal_mark: str | None = None) -> Partial:
     """Check a group of units without calculating or writing (``ghg validate DATASET``)."""
     sources, problems = _open_task(root, units)
     if problems:
         return Partial(problems=problems, units=len(units))
     try:
-        computed = inventory.check(sources, factors)
+        computed = inventory.check(sources, factors, decimal_mark=decimal_mark)
     except InputError as exc:
         return Partial(problems=exc.problems, units=len(units))
     inputs: list[dict[str, object]] = [
@@ -200,7 +203,11 @@ def check_task(root: Path, units: tuple[Unit, ...], factors: FactorSet) -> Parti
 
 
 def check_local(
-    dataset: Dataset, factors: FactorSet, progress: UnitProgress | None = None, task_bytes: int = TASK_BYTES
+    dataset: Dataset,
+    factors: FactorSet,
+    progress: UnitProgress | None = None,
+    task_bytes: int = TASK_BYTES,
+    decimal_mark: str | None = None,
 ) -> Partial:
     """Check every record of a dataset, one task at a time.
 
@@ -209,7 +216,9 @@ def check_local(
     InputError
         With every problem of every folder.
     """
-    merged = _each_task(dataset, lambda units: check_task(dataset.root, units, factors), progress, task_bytes)
+    merged = _each_task(
+        dataset, lambda units: check_task(dataset.root, units, factors, decimal_mark), progress, task_bytes
+    )
     if merged.problems:
         raise InputError(sorted(merged.problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
     return merged

@@ -135,8 +135,28 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "số lượng để trống (trống là thiếu, không phải 0): hãy ghi số lượng, hoặc 0 nếu không sử dụng",
     },
     "problem.number": {
-        "en": "not a number: write digits with '.' as the decimal mark and no thousands separator (e.g. 1234.5)",
-        "vi": "không phải số: hãy ghi chữ số, dấu '.' cho phần thập phân, không có dấu phân cách hàng nghìn (ví dụ 1234.5)",
+        "en": (
+            "not a finite number: write digits with '.' as the decimal mark and no thousands separator (e.g. 1234.5), "
+            "or declare --decimal-mark , for 1.234,5; infinite, NaN and non-zero values below 1e-307 are refused"
+        ),
+        "vi": (
+            "không phải số hữu hạn: hãy ghi chữ số, dấu '.' cho phần thập phân, không có dấu phân cách hàng nghìn "
+            "(ví dụ 1234.5), hoặc khai báo --decimal-mark , cho cách viết 1.234,5; vô cực, NaN và giá trị khác 0 nhỏ "
+            "hơn 1e-307 bị từ chối"
+        ),
+    },
+    "problem.number_ambiguous": {
+        "en": (
+            "ambiguous number: one separator followed by three digits is a thousands separator in Vietnamese writing "
+            "(4.200 = four thousand two hundred) and a decimal mark in English (4.2), and nothing else in the file "
+            "settles which; write 4200 or 4.2, or declare the decimal mark with --decimal-mark . or --decimal-mark ,"
+        ),
+        "vi": (
+            "số không rõ nghĩa: một dấu phân cách theo sau là ba chữ số là dấu hàng nghìn theo cách viết tiếng Việt "
+            "(4.200 = bốn nghìn hai trăm) nhưng là dấu thập phân theo cách viết tiếng Anh (4.2), và không có giá trị "
+            "nào khác trong tệp cho biết cách viết; hãy ghi 4200 hoặc 4.2, hoặc khai báo dấu thập phân bằng "
+            "--decimal-mark . hoặc --decimal-mark ,"
+        ),
     },
     "problem.negative": {
         "en": "quantity is negative: activity data cannot be below zero; correct the sign or record the return separately",

@@ -153,6 +153,7 @@ def compute(
     progress: Progress | None = None,
     keep: bool = False,
     batch_rows: int = BATCH_ROWS,
+    decimal_mark: str | None = None,
 ) -> Computed:
     """Read, check, calculate and aggregate every record of ``paths``.
 
@@ -168,6 +169,9 @@ def compute(
         Only the records of this reporting year (the others are counted in ``excluded``).
     keep : bool
         Keep every checked batch and its per-record results (for result lines).
+    decimal_mark : {".", ","}, optional
+        The decimal mark of numbers written as text, when the user declares it (default: ``.``, with a value
+        such as ``4.200`` refused as ambiguous unless another value of its file settles it).
 
     Raises
     ------
@@ -177,7 +181,7 @@ def compute(
     gwp = factors.gwp_values(gwp_set) if gwp_set else {}
     # checking alone computes too (cross-record checks need quantities), with a neutral GWP
     calc_gwp = gwp or {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0}
-    checker = validation.Checker()
+    checker = validation.Checker(decimal_mark)
     groups = calculation.Groups(factors, gwp if gwp_set else None)
     problems: list[Problem] = []
     accumulator = Accumulator()
@@ -292,7 +296,11 @@ def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:
 
 
 def check(
-    paths: Sequence[str | Path | Source], factors: FactorSet, year: int | None = None, progress: Progress | None = None
+    paths: Sequence[str | Path | Source],
+    factors: FactorSet,
+    year: int | None = None,
+    progress: Progress | None = None,
+    decimal_mark: str | None = None,
 ) -> Computed:
     """Check every record of ``paths`` (format, units, codes, factors) without calculating.
 
@@ -301,7 +309,7 @@ def check(
     InputError
         With every problem of every file.
     """
-    return compute(paths, None, factors, year, progress)
+    return compute(paths, None, factors, year, progress, decimal_mark=decimal_mark)
 
 
 class Production:
@@ -763,6 +771,7 @@ def run(
     factors: FactorSet,
     year: int | None = None,
     progress: Progress | None = None,
+    decimal_mark: str | None = None,
 ) -> InventoryResult:
     """Compute the Scope 1 and Scope 2 inventory of the records in ``paths``, with result lines.
 
@@ -776,12 +785,14 @@ def run(
         The factor releases to use.
     year : int, optional
         Only the records of this reporting year.
+    decimal_mark : {".", ","}, optional
+        The decimal mark of numbers written as text, when declared (see :func:`compute`).
 
     Returns
     -------
     InventoryResult
     """
-    computed = compute(paths, gwp_set, factors, year, progress, keep=True)
+    computed = compute(paths, gwp_set, factors, year, progress, keep=True, decimal_mark=decimal_mark)
     shares = result_lines.covered_shares(computed.shares)
     table = pa.concat_tables([result_lines.build(t, c, shares) for t, c in computed.kept])
     computed.kept.clear()  # the records are in the lines now

@@ -359,6 +359,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Read the store as it was at this version of its log (see `ghg history`) or at this time (ISO 8601).",
         "vi": "Đọc kho như tại phiên bản ghi này (xem `ghg history`) hoặc tại thời điểm này (ISO 8601).",
     },
+    "help.opt.decimal_mark": {
+        "en": "The decimal mark of numbers written as text in the files: '.' (1234.5) or ',' (1.234,5). Without it, a value such as 4.200 is refused as ambiguous unless another value of its file shows the mark.",
+        "vi": "Dấu thập phân của các số viết dạng văn bản trong tệp: '.' (1234.5) hoặc ',' (1.234,5). Nếu không khai báo, giá trị như 4.200 bị từ chối vì không rõ nghĩa, trừ khi giá trị khác trong tệp cho biết cách viết.",
+    },
     "help.opt.audit.verify.trusted": {
         "en": "An auditor's public key (the .pub of 'ghg audit keygen') or a keyring file of such keys; repeatable. Only statements signed by one of them are valid.",
         "vi": "Khóa công khai của tổ chức thẩm tra (tệp .pub của 'ghg audit keygen') hoặc tệp tập hợp các khóa đó; có thể lặp lại. Chỉ văn bản ký bằng một trong các khóa này mới hợp lệ.",

@@ -38,6 +38,14 @@ _PERIOD = re.compile(r"^(?P<year>[0-9]{4})(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$")
 _TECHNOLOGY = re.compile(r"^[a-z0-9_]{1,64}$")
 _EVIDENCE = re.compile(r"^[^\x00-\x1f\x7f]{0,500}$")
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+#: With ``--decimal-mark ,``: 1234,5 or 1.234,5 (``.`` only between groups of three digits).
+_NUMBER_COMMA = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
+#: One separator followed by exactly three digits, not after a lone zero: 4.200 may be 4.2 or 4200.
+_AMBIGUOUS = r"^[+-]?[1-9][0-9]{0,2}[.][0-9]{3}$"
+#: A '.' that can only be a decimal mark: 96.5, 0.125, 1.2500 (a fractional part not of three digits, or 0.).
+_DOT_DECIMAL = r"^[+-]?([0-9]*\.([0-9]{1,2}|[0-9]{4,})|0\.[0-9]+)$"
+#: The smallest normal binary64 number: a smaller non-zero quantity is a typing or unit error.
+_TINY = 2.2250738585072014e-308
 
 #: Measured properties: value column, unit column, and {canonical unit: stored name}.
 MEASURED = {
@@ -210,6 +218,10 @@ class Collector:
         self.source = source
         self.problems: list[Problem] = list(source.problems)
         self.counts: Counter[tuple[str, str | None]] = Counter()
+        #: Values like 4.200 (row, column, value), refused at the end unless another value settles the mark.
+        self.ambiguous: list[tuple[int, str, str]] = []
+        self.ambiguous_count = 0
+        self.settled = False
 
     def add(self, index: int, column: str | None, code: str, value: str | None = None, **params: object) -> None:
         key = (code, column)
@@ -249,6 +261,10 @@ class Collector:
         self.counts[(code, column)] += max(len(idx) - room, 0)
 
     def finish(self) -> list[Problem]:
+        if self.ambiguous_count and not self.settled:
+            for index, name, value in self.ambiguous:
+                self.add(index, name, "number_ambiguous", value)
+            self.counts[("number_ambiguous", self.ambiguous[0][1])] += self.ambiguous_count - len(self.ambiguous)
         for (code, column), count in sorted(self.counts.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
             if count > KEPT_PER_CHECK:
                 self.problems.append(
@@ -273,30 +289,63 @@ def _show(value: object) -> str | None:
 
 
 def numbers(column: pa.Array | None, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Parse a column as float64: (values, present, bad); ``bad`` marks present cells that are not a finite number.
+    """Parse a column as float64: (values, present, bad); ``bad`` marks present cells that are not a finite,
+    normal number (infinite, NaN and denormal values are refused, as is ``1e400``, which overflows).
 
     Text must be a plain decimal number with '.' (``1234.5``, ``1.2e3``): ``1,5``, ``inf``
-    and ``nan`` are not numbers here.
+    and ``nan`` are not numbers here. See :func:`parse_numbers` for the decimal mark.
     """
+    values, present, bad, _, _ = parse_numbers(column, n, ".")
+    return values, present, bad
+
+
+def parse_numbers(
+    column: pa.Array | None, n: int, mark: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, bool]:
+    """Parse a column as float64 with the decimal mark ``mark``: (values, present, bad, ambiguous, settled).
+
+    ``mark`` is ``"."``, ``","`` (then ``.`` may only group thousands: ``1.234,5``) or ``None`` (undeclared:
+    ``.`` is read as the decimal mark, but a text value whose only separator is followed by exactly three
+    digits, such as ``4.200``, is marked ``ambiguous`` - in Vietnamese writing it is 4,200 -, and ``settled``
+    says whether another value shows that ``.`` is the decimal mark: ``96.5``, ``0.125``). Numeric cells of
+    Excel and Parquet are never ambiguous.
+    """
+    none = np.zeros(n, dtype=bool)
     if column is None:
-        return np.full(n, np.nan), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+        return np.full(n, np.nan), none, none, none, False
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     kind = column.type
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
         values = np.asarray(column.cast(pa.float64()).to_numpy(zero_copy_only=False), dtype=np.float64)
         present = pc.is_valid(column).to_numpy(zero_copy_only=False) if column.null_count else np.ones(n, dtype=bool)
-        return values, present, present & ~np.isfinite(values)
+        return values, present, present & ~_normal_number(values), none, False
     if not (pa.types.is_string(kind) or pa.types.is_large_string(kind)):
         present = pc.is_valid(column).to_numpy(zero_copy_only=False)
-        return np.full(n, np.nan), present, present  # booleans, dates...: not numbers
+        return np.full(n, np.nan), present, present, none, False  # booleans, dates...: not numbers
     trimmed = pc.utf8_trim_whitespace(column)
     present = pc.fill_null(pc.not_equal(trimmed, ""), False)
-    valid = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
+    if mark == ",":
+        valid = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER_COMMA), False)
+        trimmed = pc.replace_substring(pc.replace_substring(trimmed, ".", ""), ",", ".")
+    else:
+        valid = pc.fill_null(pc.match_substring_regex(trimmed, _NUMBER), False)
     values = pc.cast(pc.if_else(valid, trimmed, pa.scalar(None, pa.string())), pa.float64())
     out = np.asarray(values.to_numpy(zero_copy_only=False), dtype=np.float64)
     present_np = present.to_numpy(zero_copy_only=False)
-    return out, present_np, present_np & ~valid.to_numpy(zero_copy_only=False)
+    valid_np = valid.to_numpy(zero_copy_only=False)
+    bad = present_np & ~(valid_np & _normal_number(out))
+    if mark is not None:
+        return out, present_np, bad, none, False
+    ambiguous = pc.fill_null(pc.match_substring_regex(trimmed, _AMBIGUOUS), False).to_numpy(zero_copy_only=False)
+    settled = bool(pc.any(pc.fill_null(pc.match_substring_regex(trimmed, _DOT_DECIMAL), False)).as_py())
+    return out, present_np, bad, ambiguous & ~bad, settled
+
+
+def _normal_number(values: np.ndarray) -> np.ndarray:
+    """Finite and not denormal (0 is fine)."""
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(values) & ((values == 0) | (np.abs(values) >= _TINY))
 
 
 _PRIME = np.int64(-7046029254386353131)  # 0x9E3779B97F4A7C15 as a signed 64-bit integer
@@ -305,7 +354,8 @@ _PRIME = np.int64(-7046029254386353131)  # 0x9E3779B97F4A7C15 as a signed 64-bit
 class Checker:
     """Checks batches of records; remembers per-value results across batches and files."""
 
-    def __init__(self) -> None:
+    def __init__(self, decimal_mark: str | None = None) -> None:
+        self.decimal_mark = decimal_mark
         self.this_year = date.today().year
         self._patterns: dict[tuple[str, str], bool] = {}
         self._units: dict[tuple[str, str], tuple[float, int, str | None]] = {}
@@ -318,6 +368,20 @@ class Checker:
         n = len(next(iter(columns.values())))
         text = {name: text_of(columns.get(name), n, self._decoded, name) for name in TEXT_COLUMNS}
         return text, _row_hash(columns, text, n, self._hashes)
+
+    def _numbers(
+        self, col: Collector, columns: Columns, name: str, n: int, offset: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A numeric column with the declared decimal mark; ambiguous values are kept for the file's end."""
+        values, present, bad, ambiguous, settled = parse_numbers(columns.get(name), n, self.decimal_mark)
+        col.settled |= settled
+        if ambiguous.any():
+            idx = np.flatnonzero(ambiguous)
+            col.ambiguous_count += len(idx)
+            raw = columns[name]
+            for i in idx[: max(KEPT_PER_CHECK - len(col.ambiguous), 0)]:
+                col.ambiguous.append((offset + int(i), name, str(raw[int(i)].as_py()).strip()))
+        return values, present, bad
 
     # -- per distinct value -------------------------------------------------------------
     def _bad_values(self, column: str, text: Text, test: Callable[[str], bool]) -> np.ndarray:
@@ -454,10 +518,10 @@ class Checker:
             col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)
             col.rows(has_direction & ~has_balance, offset, "balance", "balance_direction", flagged=flagged)
 
-        quantity, present, bad = numbers(columns.get("quantity"), n)
+        quantity, present, bad = self._numbers(col, columns, "quantity", n, offset)
         col.rows(~present, offset, "quantity", "quantity_missing", flagged=flagged)
         col.rows(bad, offset, "quantity", "number", raw_value("quantity"), flagged)
-        col.rows(quantity < 0, offset, "quantity", "negative", raw_value("quantity"), flagged)
+        col.rows((quantity < 0) & ~bad, offset, "quantity", "negative", raw_value("quantity"), flagged)
         targets = {kind: units.CANONICAL[kind] for kind in KINDS}
         multiplier, kind = self._unit_arrays(col, offset, flagged, "unit", text["unit"], targets)
         amount = quantity * multiplier
@@ -466,7 +530,7 @@ class Checker:
         for name in ("fraction_calcined", "oxidation_factor", "boiler_efficiency"):
             if name not in columns:
                 continue
-            fraction, present, bad = numbers(columns[name], n)
+            fraction, present, bad = self._numbers(col, columns, name, n, offset)
             col.rows(bad, offset, name, "number", raw_value(name), flagged)
             outside = present & ~bad & ~((fraction > 0) & (fraction <= 1))
             col.rows(outside, offset, name, "fraction_range", raw_value(name), flagged, field=name)
@@ -475,7 +539,7 @@ class Checker:
         for prop, (unit_col, canon) in MEASURED.items():
             if prop not in columns and unit_col not in columns:
                 continue
-            value, present, bad = numbers(columns.get(prop), n)
+            value, present, bad = self._numbers(col, columns, prop, n, offset)
             has_unit = text[unit_col].codes >= 0
             col.rows(bad, offset, prop, "number", raw_value(prop), flagged)
             floor_ok = value >= 0 if prop == "supplier_factor" else value > 0  # a renewable PPA may be 0

@@ -174,3 +174,63 @@ def test_missing_file_and_wrong_type(tmp_path: Path, factor_set: FactorSet) -> N
     with pytest.raises(InputError) as info:
         inventory.check([tmp_path / "absent.csv", other], factor_set)
     assert [p.code for p in info.value.problems] == ["no_file", "file_type"]
+
+
+def _diesel(quantity: object, **extra: object) -> dict[str, object]:
+    return record(
+        source_category="stationary_combustion",
+        ipcc_category="1.A.2.c",
+        activity="gas_diesel_oil",
+        quantity=quantity,
+        unit="t",
+        **extra,
+    )
+
+
+def test_a_vietnamese_thousands_group_is_refused_as_ambiguous(problems: Check) -> None:
+    """4.200 is 4,200 in Vietnamese writing and 4.2 in English: with nothing else to settle it, refused."""
+    found = problems([_diesel("4.200"), _diesel("12.500", evidence="b")])
+    assert [(p.row, p.column, p.value, p.code) for p in found] == [
+        (2, "quantity", "4.200", "number_ambiguous"),
+        (3, "quantity", "12.500", "number_ambiguous"),
+    ]
+    assert "write 4200 or 4.2, or declare the decimal mark with --decimal-mark" in found[0].render("en")
+    assert "4.200 = bốn nghìn hai trăm" in found[0].render("vi")
+
+
+def test_another_value_or_a_declared_mark_settles_the_number(
+    problems: Check, write_csv: Callable[..., Path], factor_set: FactorSet
+) -> None:
+    assert problems([_diesel("4.200"), _diesel("96.5", evidence="b")]) == []  # '.' is the decimal mark here
+    assert problems([_diesel("4.200"), _diesel("0.125", evidence="b")]) == []  # a lone 0 is never a group
+    path = write_csv([_diesel("4.200"), _diesel("1.234,5", evidence="b"), _diesel("7,25", evidence="c")])
+    comma = inventory.run([path], "AR5", factor_set, decimal_mark=",")
+    assert sorted(set(comma.lines["quantity"])) == [7.25, 1234.5, 4200.0]
+    dot = inventory.run([write_csv([_diesel("4.200")])], "AR5", factor_set, decimal_mark=".")
+    assert set(dot.lines["quantity"]) == {4.2}
+    with pytest.raises(InputError) as caught:  # with ',' declared, '.' only groups thousands
+        inventory.check([write_csv([_diesel("4.2")])], factor_set, decimal_mark=",")
+    assert [p.code for p in caught.value.problems] == ["number"]
+
+
+@pytest.mark.parametrize("value", ["1e400", "-1e400", "inf", "nan", "NaN", "1e-320"])
+def test_infinite_nan_and_denormal_quantities_are_refused(problems: Check, value: str) -> None:
+    (found,) = problems([_diesel(value)])
+    assert (found.column, found.value, found.code) == ("quantity", value, "number")
+
+
+def test_number_cells_of_a_workbook_are_never_ambiguous(tmp_path: Path, factor_set: FactorSet) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "activity"
+    heads = ["enterprise", "facility", "year", "source_category", "ipcc_category", "activity", "quantity", "unit"]
+    sheet.append(heads)
+    sheet.append(["E1", "F1", 2023, "stationary_combustion", "1.A.2.c", "gas_diesel_oil", 4.125, "t"])
+    path = tmp_path / "numbers.xlsx"
+    book.save(path)
+    assert set(inventory.run([path], "AR5", factor_set).lines["quantity"]) == {4.125}
+    sheet.append(["E1", "F1", 2023, "stationary_combustion", "1.A.2.c", "gas_diesel_oil", "4.200", "t"])
+    book.save(path)  # the same digits typed as text: ambiguous again
+    with pytest.raises(InputError) as caught:
+        inventory.check([path], factor_set)
+    assert [(p.row, p.code) for p in caught.value.problems] == [(3, "number_ambiguous")]
