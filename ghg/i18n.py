@@ -345,6 +345,16 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "contractual instruments cover {covered} MWh but only {bought} MWh were bought by this enterprise in this year: instruments cannot cover more than was bought",
         "vi": "công cụ hợp đồng bao phủ {covered} MWh nhưng doanh nghiệp chỉ mua {bought} MWh trong năm này: công cụ không thể bao phủ nhiều hơn lượng điện mua",
     },
+    "problem.supplier_factor_without_instrument": {
+        "en": (
+            "a supplier's emission factor on electricity is a contractual claim and counts only with an instrument: "
+            "add instrument supplier_specific (or ppa) on this row, or leave supplier_factor empty"
+        ),
+        "vi": (
+            "hệ số phát thải của bên cung cấp điện là cam kết theo hợp đồng và chỉ được tính khi có công cụ: hãy ghi "
+            "instrument là supplier_specific (hoặc ppa) ở hàng này, hoặc để trống supplier_factor"
+        ),
+    },
     "problem.on_site": {
         "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
         "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ghg import __version__, calculation, validation
+from ghg import __version__, calculation, market, validation
 from ghg import lines as result_lines
 from ghg.activity import BATCH_ROWS, Source, open_sources
 from ghg.errors import InputError, Problem
@@ -795,6 +795,7 @@ def run(
     computed = compute(paths, gwp_set, factors, year, progress, keep=True, decimal_mark=decimal_mark)
     shares = result_lines.covered_shares(computed.shares)
     table = pa.concat_tables([result_lines.build(t, c, shares) for t, c in computed.kept])
+    table = market.allocate(table)  # each contract covers its own supplier's electricity first
     computed.kept.clear()  # the records are in the lines now
     keys = pa.table(
         {

@@ -198,6 +198,14 @@ def internal_supply(lines: pd.DataFrame, registry: Registry) -> np.ndarray:
     return mask
 
 
+def _members(lines: pd.DataFrame, registry: Registry) -> pd.DataFrame:
+    """The lines of enterprises that are members of the park in their year."""
+    member = np.zeros(len(lines), dtype=bool)
+    for year in sorted(set(lines["year"])):
+        member |= (lines["year"] == year).to_numpy() & lines["enterprise"].isin(registry.members(int(year))).to_numpy()
+    return lines.loc[member]
+
+
 def consolidate(
     lines: pd.DataFrame,
     registry: Registry,
@@ -222,6 +230,13 @@ def consolidate(
     tolerance : float
         Relative difference between the two sides of a transfer that is accepted [-].
     """
+    # the transfers are reconciled against every buyer's records first; --years and --enterprises filter after
+    reconciled = reconcile(_members(lines, registry), transfers, tolerance) if transfers is not None else pd.DataFrame()
+    if len(reconciled) and years:
+        reconciled = reconciled[reconciled["year"].isin(years)].reset_index(drop=True)
+    if len(reconciled) and enterprises:
+        either = reconciled["seller"].isin(enterprises) | reconciled["buyer"].isin(enterprises)
+        reconciled = reconciled[either].reset_index(drop=True)
     if years:
         lines = lines[lines["year"].isin(years)]
     if enterprises:
@@ -289,7 +304,6 @@ def consolidate(
     shares["share"] = shares["co2e_t"] / shares.groupby("year")["co2e_t"].transform("sum")
     shares["rank"] = shares.groupby("year")["co2e_t"].rank(ascending=False, method="first").astype(int)
     shares = shares.sort_values(["year", "rank"]).reset_index(drop=True)
-    reconciled = reconcile(lines, transfers, tolerance) if transfers is not None else pd.DataFrame()
     used = ["enterprise", "year", "revision"] if "revision" in lines else ["enterprise", "year"]
     revisions = lines[used].drop_duplicates().sort_values(used).reset_index(drop=True)
     return ParkResult(consolidated, totals, shares, reconciled, not_members, lines, revisions)

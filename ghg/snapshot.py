@@ -229,6 +229,7 @@ def open_snapshot(store_dir: Path, as_of: int | datetime | None = None) -> Snaps
         ``store.legacy`` for a store written by an earlier version (to migrate), ``store.corrupt`` naming
         a damaged log file or manifest, ``store.no_version`` for a version the store does not have.
     """
+    store_dir = Path(store_dir)
     table = store_dir / LINES
     if not delta.exists(table):
         if any(table.glob("year=*")):
@@ -361,12 +362,12 @@ def _add_step(snap: Snapshot, v: int, info: dict[str, Any]) -> None:
         raise StoreError("store.corrupt", path=_shown_commit(v), detail=f"status step: {exc}"[:300]) from None
 
 
-StoreRef = Path | Snapshot
+StoreRef = Path | str | Snapshot
 
 
 def snapshot_of(ref: StoreRef) -> Snapshot:
     """``ref`` itself, or the latest snapshot of the store folder ``ref``."""
-    return ref if isinstance(ref, Snapshot) else open_snapshot(ref)
+    return ref if isinstance(ref, Snapshot) else open_snapshot(Path(ref))
 
 
 def parse_as_of(value: str | None) -> int | datetime | None:

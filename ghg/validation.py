@@ -513,6 +513,17 @@ class Checker:
             mask = np.zeros(n, dtype=bool)
             mask[rows[same & scope_2]] = True
             col.rows(mask, offset, "supplier", "on_site", shown("supplier"), flagged)
+        if "supplier_factor" in columns:  # on electricity a supplier's factor is a claim: only with an instrument
+            given, _, _ = numbers(columns["supplier_factor"], n)
+            electricity = text["source_category"].values() == SourceCategory.PURCHASED_ELECTRICITY.value
+            col.rows(
+                ~np.isnan(given) & electricity & (text["instrument"].codes < 0),
+                offset,
+                "supplier_factor",
+                "supplier_factor_without_instrument",
+                raw_value("supplier_factor"),
+                flagged,
+            )
         if len(text["balance"].categories) or len(text["direction"].categories):
             has_balance, has_direction = text["balance"].codes >= 0, text["direction"].codes >= 0
             col.rows(has_balance & ~has_direction, offset, "direction", "balance_direction", flagged=flagged)

@@ -385,3 +385,89 @@ def test_a_facility_missing_from_the_registry_is_refused(
     assert result.lines.empty and list(result.not_members["facility"]) == ["new-kiln"]
     findings = checks.run_checks(lines, registry)
     assert findings.loc[findings["code"] == "QC09", "message"].iloc[0].startswith("FERT/new-kiln is not a member")
+
+
+def test_internal_supply_is_the_contract_for_both_scope_2_methods(
+    write_csv: Callable[..., Path], registry: park.Registry, factors: FactorSet, tmp_path: Path
+) -> None:
+    """FERT buys 10,000 MWh from the grid and 5,000 MWh from ACID under a supplier-specific contract at
+    0.8 t CO2/MWh (grid 2023: 0.6592 t CO2/MWh, MOIT/MONRE; AR5, CO2 GWP 1).
+
+    Location-based: FERT 15,000 x 0.6592 = 9,888 t; internal supply 5,000 x 0.6592 = 3,296 t.
+    Market-based (GHG Protocol Scope 2 Guidance): the contract covers the 5,000 MWh from ACID at 0.8 = 4,000 t;
+    the 10,000 grid MWh at 0.6592 = 6,592 t; FERT 10,592 t; internal supply exactly the contract, 4,000 t
+    (not the grid factor, nor grid MWh).
+    """
+    elec = {"enterprise": "FERT", "facility": "site", "source_category": "purchased_electricity"}
+    rows = [
+        record(**elec, activity="grid_electricity", quantity=10000, unit="MWh", evidence="EVN bills"),
+        record(**elec, activity="grid_electricity", quantity=5000, unit="MWh", supplier="ACID", evidence="meter"),
+        record(
+            **elec,
+            activity="grid_electricity",
+            quantity=5000,
+            unit="MWh",
+            supplier="ACID",
+            evidence="contract",
+            instrument="supplier_specific",
+            supplier_factor=0.8,
+            supplier_factor_unit="t CO2/MWh",
+        ),
+        record(
+            enterprise="ACID",
+            facility="site",
+            source_category="stationary_combustion",
+            ipcc_category="1.A.2",
+            activity="gas_diesel_oil",
+            quantity=100,
+            unit="t",
+        ),
+    ]
+    lines = inventory.run([write_csv(rows)], "AR5", factors).lines
+    result = park.consolidate(lines, registry)
+    (row,) = result.consolidated.to_dict(orient="records")
+    assert row["scope_2_location_members_t_co2e"] == pytest.approx(9888.0)
+    assert row["internal_supply_location_t_co2e"] == pytest.approx(3296.0)
+    assert row["scope_2_market_members_t_co2e"] == pytest.approx(10592.0)
+    assert row["internal_supply_market_t_co2e"] == pytest.approx(4000.0)
+    assert row["consolidated_location_t_co2e"] == pytest.approx(row["scope_1_t_co2e"] + 9888.0 - 3296.0)
+    assert row["consolidated_market_t_co2e"] == pytest.approx(row["scope_1_t_co2e"] + 10592.0 - 4000.0)
+    market = lines[(lines["scope"] == "scope_2_market") & (lines["supplier"] == "ACID")]
+    assert sorted(market["co2e_t"]) == pytest.approx([0.0, 4000.0])  # the metered supply is covered by the contract
+    assert any(note.startswith("100.0% covered by the contract with ACID") for note in market["note"])
+
+
+def test_a_supplier_factor_on_electricity_needs_an_instrument(
+    write_csv: Callable[..., Path], factors: FactorSet
+) -> None:
+    row = record(
+        enterprise="FERT",
+        facility="site",
+        source_category="purchased_electricity",
+        activity="grid_electricity",
+        quantity=5000,
+        unit="MWh",
+        supplier="ACID",
+        supplier_factor=0.8,
+        supplier_factor_unit="t CO2/MWh",
+    )
+    with pytest.raises(InputError) as caught:
+        inventory.check([write_csv([row])], factors)
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column, problem.value) == (2, "supplier_factor", "0.8")
+    assert "add instrument supplier_specific (or ppa)" in problem.render("en")
+    assert "hãy ghi instrument là supplier_specific" in problem.render("vi")
+
+
+def test_years_and_enterprises_filter_after_the_transfers_are_reconciled(
+    lines: pd.DataFrame, registry: park.Registry, tmp_path: Path
+) -> None:
+    transfers = ledger(tmp_path, registry)
+    whole = park.consolidate(lines, registry, transfers)
+    assert whole.transfers["agrees"].all()
+    for years, enterprises in (([2023], None), (None, ["FERT"]), ([2023], ["ACID"])):
+        part = park.consolidate(lines, registry, transfers, years, enterprises)
+        assert len(part.transfers) and part.transfers["agrees"].all()
+        key = ["seller", "buyer", "carrier", "year"]
+        same = part.transfers.merge(whole.transfers, on=key, suffixes=("", "_whole"))
+        assert len(same) == len(part.transfers) and (same["buyer_quantity"] == same["buyer_quantity_whole"]).all()

@@ -1,0 +1,134 @@
+"""Market-based Scope 2 by contract: which bought electricity each contractual instrument covers.
+
+GHG Protocol Scope 2 Guidance (2015), Ch. 6-7: the market-based method counts each instrument's own
+emission factor for the electricity it covers and the rest at the residual mix (Vietnam publishes none, so
+the grid factor is the fallback). An instrument whose ``supplier`` is named (a supplier-specific contract, a
+PPA with a member of the park) covers the electricity bought from that supplier first; instruments without
+a supplier (certificates), and what a contract covers beyond what was bought from its supplier, cover the
+rest of the enterprise's electricity of that year pro rata.
+
+This decides the market-based line of every electricity record, so that the park can subtract internal
+supply exactly as the buyer's lines counted it: the electricity bought from a member, at the contract's
+factor where a contract covers it and at the grid factor where none does - and never grid electricity.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ghg import units
+from ghg.errors import UnitError
+
+#: 1 MWh = 0.0036 TJ.
+TJ_PER_MWH = 0.0036
+RESIDUAL = "the rest at the grid factor (Vietnam publishes no residual mix)"
+
+
+def _text(table: pa.Table, name: str, rows: np.ndarray) -> np.ndarray:
+    return np.asarray(pc.cast(table.column(name).take(pa.array(rows)), pa.string()).to_numpy(zero_copy_only=False))
+
+
+def _mwh(quantity: np.ndarray, unit: np.ndarray) -> np.ndarray:
+    factor = {}
+    for u in set(unit.tolist()):
+        try:
+            factor[u] = units.factor_to(u, "MWh")
+        except UnitError:
+            factor[u] = np.nan
+    return quantity * np.array([factor[u] for u in unit.tolist()], dtype=np.float64)
+
+
+def allocate(table: pa.Table) -> pa.Table:
+    """``table`` (result lines) with the market-based line of each bought-electricity record by contract.
+
+    Each (enterprise, year): the electricity bought from supplier X [MWh] ``Q_X`` is covered by the
+    instruments naming X, ``C_X``, up to ``Q_X``; the rest of the electricity, ``R``, is covered pro rata by
+    the instruments without a supplier and by what contracts cover beyond their own supplier's electricity.
+    A record's market-based CO2 = its location-based CO2 x (1 - the share of it covered) [t]; the
+    instruments' own lines are unchanged. The enterprise's market-based total is unchanged.
+    """
+    source = pc.cast(table.column("source_category"), pa.string())
+    electricity = np.flatnonzero(pc.equal(source, "purchased_electricity").to_numpy(zero_copy_only=False))
+    if not len(electricity):
+        return table
+    scope = _text(table, "scope", electricity)
+    method = _text(table, "method", electricity)
+    gas = _text(table, "gas", electricity)
+    consumption = electricity[(scope == "scope_2_market") & (method == "electricity_market_based")]
+    if not len(consumption):
+        return table
+    frame = pd.DataFrame(
+        {
+            "row": electricity,
+            "scope": scope,
+            "method": method,
+            "gas": gas,
+            "enterprise": _text(table, "enterprise", electricity),
+            "year": table.column("year").take(pa.array(electricity)).to_numpy(),
+            "supplier": _text(table, "supplier", electricity),
+            "sha": _text(table, "input_sha256", electricity),
+            "input_row": table.column("input_row").take(pa.array(electricity)).to_numpy(),
+            "mass_t": table.column("mass_t").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
+            "energy_tj": table.column("energy_tj").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
+            "quantity": table.column("quantity").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
+            "unit": _text(table, "unit", electricity),
+        }
+    )
+    key = ["sha", "input_row"]
+    location = frame[(frame["scope"] == "scope_2") & (frame["gas"] == "CO2")].set_index(key)[["mass_t", "energy_tj"]]
+    market = frame[(frame["scope"] == "scope_2_market") & (frame["method"] == "electricity_market_based")]
+    market = market.join(location, on=key, rsuffix="_location")
+    market["mwh"] = market["energy_tj_location"].to_numpy() / TJ_PER_MWH
+    instruments = frame[(frame["scope"] == "scope_2_market") & (frame["method"] == "electricity_market_instrument")]
+    instruments = instruments.assign(mwh=_mwh(instruments["quantity"].to_numpy(), instruments["unit"].to_numpy()))
+    share = np.zeros(len(market))
+    notes = np.empty(len(market), dtype=object)
+    for (enterprise, year), rows in market.groupby(["enterprise", "year"]).groups.items():
+        mine = market.loc[rows]
+        held = instruments[(instruments["enterprise"] == enterprise) & (instruments["year"] == year)]
+        by_supplier = held.groupby("supplier")["mwh"].sum()
+        bought = mine.groupby("supplier")["mwh"].sum()
+        generic = float(by_supplier.get("", 0.0))
+        contracted: dict[str, float] = {}
+        for supplier, covered in by_supplier.items():
+            if supplier == "":
+                continue
+            used = min(float(covered), float(bought.get(supplier, 0.0)))
+            contracted[str(supplier)] = used
+            generic += float(covered) - used  # a contract beyond its supplier's electricity covers the rest
+        rest = float(mine["mwh"].sum()) - sum(contracted.values())
+        rest_share = min(generic / rest, 1.0) if rest > 0 else 0.0
+        positions = market.index.get_indexer(rows)
+        for p, supplier in zip(positions, mine["supplier"].to_numpy(), strict=True):
+            if supplier in contracted and bought.get(supplier, 0.0) > 0:
+                share[p] = min(contracted[supplier] / float(bought[supplier]), 1.0)
+                notes[p] = f"{share[p]:.1%} covered by the contract with {supplier}; {RESIDUAL}"
+            else:
+                share[p] = rest_share
+                notes[p] = f"{rest_share:.1%} covered by contractual instruments; {RESIDUAL}"
+    mass = table.column("mass_t").to_numpy().copy()
+    co2e = table.column("co2e_t").to_numpy().copy()
+    gwp = table.column("gwp").to_numpy()
+    rows = market["row"].to_numpy()
+    mass[rows] = market["mass_t_location"].to_numpy() * (1.0 - share)
+    co2e[rows] = mass[rows] * gwp[rows]
+    note = table.column("note").combine_chunks()
+    labels = note.dictionary.to_pylist() if isinstance(note, pa.DictionaryArray) else []
+    indices = note.indices.to_numpy(zero_copy_only=False).copy() if isinstance(note, pa.DictionaryArray) else None
+    if indices is None:  # plain text notes
+        values = np.asarray(note.to_numpy(zero_copy_only=False), dtype=object)
+        values[rows] = notes
+        new_note: pa.Array = pa.array(values, pa.string())
+    else:
+        uniq, inverse = np.unique(notes.astype(str), return_inverse=True)
+        indices[rows] = len(labels) + inverse
+        new_note = pa.DictionaryArray.from_arrays(pa.array(indices, note.indices.type), pa.array(labels + list(uniq)))
+    out = table
+    for name, values in (("mass_t", mass), ("co2e_t", co2e), ("note", new_note)):
+        field = out.schema.field(name)
+        array = values if isinstance(values, pa.Array) else pa.array(values, field.type)
+        out = out.set_column(out.schema.get_field_index(name), field, pa.chunked_array([array.cast(field.type)]))
+    return out
