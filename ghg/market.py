@@ -86,9 +86,10 @@ def allocate(table: pa.Table) -> pa.Table:
     instruments = instruments.assign(mwh=_mwh(instruments["quantity"].to_numpy(), instruments["unit"].to_numpy()))
     share = np.zeros(len(market))
     notes = np.empty(len(market), dtype=object)
-    for (enterprise, year), rows in market.groupby(["enterprise", "year"]).groups.items():
+    held_by: dict[object, pd.DataFrame] = dict(iter(instruments.groupby(["enterprise", "year"])))
+    for partition, rows in market.groupby(["enterprise", "year"]).groups.items():
         mine = market.loc[rows]
-        held = instruments[(instruments["enterprise"] == enterprise) & (instruments["year"] == year)]
+        held = held_by.get(partition, instruments.iloc[:0])
         by_supplier = held.groupby("supplier")["mwh"].sum()
         bought = mine.groupby("supplier")["mwh"].sum()
         generic = float(by_supplier.get("", 0.0))
@@ -112,19 +113,19 @@ def allocate(table: pa.Table) -> pa.Table:
     mass = table.column("mass_t").to_numpy().copy()
     co2e = table.column("co2e_t").to_numpy().copy()
     gwp = table.column("gwp").to_numpy()
-    rows = market["row"].to_numpy()
-    mass[rows] = market["mass_t_location"].to_numpy() * (1.0 - share)
-    co2e[rows] = mass[rows] * gwp[rows]
+    where = market["row"].to_numpy()
+    mass[where] = market["mass_t_location"].to_numpy() * (1.0 - share)
+    co2e[where] = mass[where] * gwp[where]
     note = table.column("note").combine_chunks()
     labels = note.dictionary.to_pylist() if isinstance(note, pa.DictionaryArray) else []
     indices = note.indices.to_numpy(zero_copy_only=False).copy() if isinstance(note, pa.DictionaryArray) else None
     if indices is None:  # plain text notes
         values = np.asarray(note.to_numpy(zero_copy_only=False), dtype=object)
-        values[rows] = notes
+        values[where] = notes
         new_note: pa.Array = pa.array(values, pa.string())
     else:
         uniq, inverse = np.unique(notes.astype(str), return_inverse=True)
-        indices[rows] = len(labels) + inverse
+        indices[where] = len(labels) + inverse
         new_note = pa.DictionaryArray.from_arrays(pa.array(indices, note.indices.type), pa.array(labels + list(uniq)))
     out = table
     for name, values in (("mass_t", mass), ("co2e_t", co2e), ("note", new_note)):
