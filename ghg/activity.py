@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyarrow as pa
@@ -226,12 +227,58 @@ def _unreadable(path: Path, exc: Exception) -> InputError:
     return InputError([Problem(str(path), None, None, None, "unreadable", params={"detail": str(exc)[:300]})])
 
 
+#: A workbook that expands to more than this when opened is refused before it is expanded [bytes].
+MAX_XLSX_BYTES = 256 * 1024 * 1024
+#: A text cell of a workbook longer than this is refused (no work grows with a long cell).
+MAX_CELL = 10_000
+#: Rows searched for a header that is not on row 1.
+TITLE_ROWS = 10
+
+
+def _not_utf8(path: Path) -> InputError:
+    """The first byte that is not UTF-8, with its row and column (the row as a record's row number)."""
+    with path.open("rb") as f:
+        for number, line in enumerate(f, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                byte = f"0x{line[exc.start]:02X}"
+                params = {"byte": byte, "position": exc.start + 1}
+                return InputError([Problem(str(path), number, None, None, "not_utf8", params=params)])
+    return InputError([Problem(str(path), None, None, None, "not_utf8", params={"byte": "?", "position": "?"})])
+
+
+def _title_rows(path: Path, rows: list[list[str]], sheet: str | None) -> Problem | None:
+    """The header further down (title rows above it), if row 1 is not it."""
+    for i, row in enumerate(rows[1:TITLE_ROWS], start=2):
+        names = {str(v).strip() for v in row if v not in (None, "")}
+        if set(REQUIRED_COLUMNS) <= names:
+            return Problem(str(path), 1, None, None, "title_rows", sheet, {"header": i})
+    return None
+
+
 def _open_csv(path: Path) -> Source:
+    with path.open("rb") as f:
+        start = f.read(4)
+    if not start.strip():
+        raise InputError([Problem(str(path), None, None, None, "empty_file")])
+    if start.startswith(b"PK\x03\x04"):
+        raise InputError([Problem(str(path), None, None, None, "xlsx_named_csv")])
     with path.open(encoding="utf-8-sig", newline="") as f:
         try:
-            header = next(csv.reader(f), [])
+            first = list(itertools.islice(csv.reader(f), TITLE_ROWS))
         except UnicodeDecodeError:
-            raise InputError([Problem(str(path), None, None, None, "not_utf8")]) from None
+            raise _not_utf8(path) from None
+    header = [h.strip() for h in (first[0] if first else [])]
+    if len(header) == 1:
+        for delimiter in (";", "\t", "|"):
+            if delimiter in header[0]:
+                shown = "TAB" if delimiter == "\t" else delimiter
+                raise InputError([Problem(str(path), 1, None, None, "delimiter", params={"delimiter": shown})])
+    if not set(REQUIRED_COLUMNS) & set(header):
+        moved = _title_rows(path, first, None)
+        if moved is not None:
+            raise InputError([moved])
     header = [h.strip() for h in header]  # the names are given to Arrow explicitly: a BOM never reaches them
     source = Source(path, "csv", header, 2, problems=_check_header(path, header, None, 1))
     with path.open("rb") as f:  # an estimate for progress only: the mean line length of the first MiB
@@ -259,6 +306,7 @@ def _open_xlsx(path: Path) -> list[Source]:
     from ghg import template
 
     data = path.read_bytes()
+    _check_package(path, data)
     try:
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)
@@ -273,6 +321,10 @@ def _open_xlsx(path: Path) -> list[Source]:
         ]
     else:
         names = [EXCEL_SHEET if EXCEL_SHEET in values.sheetnames else values.sheetnames[0]]
+        _check_sheet_choice(path, values, names[0])
+    hidden = [n for n in names if values[n].sheet_state != "visible"]
+    if hidden:
+        raise InputError([Problem(str(path), None, None, None, "hidden_sheet", n, {"sheet": n}) for n in hidden])
     first = template.FIRST_DATA_ROW if is_template else 2
     sources = []
     for name in names:
@@ -288,6 +340,10 @@ def _open_xlsx(path: Path) -> list[Source]:
         while width and rows[0][width - 1] in (None, ""):
             width -= 1
         header = ["" if v is None else str(v).strip() for v in rows[0][:width]]
+        if not is_template and not set(REQUIRED_COLUMNS) & set(header):
+            moved = _title_rows(path, [[("" if v is None else str(v)) for v in r] for r in rows[:TITLE_ROWS]], name)
+            if moved is not None:
+                raise InputError([moved])
         body = [r[:width] for r in rows[first - 1 :]]
         while body and all(v in (None, "") for v in body[-1]):
             body.pop()  # trailing empty rows that Excel keeps formatted
@@ -316,19 +372,74 @@ def _open_xlsx(path: Path) -> list[Source]:
 def _sheet_problems(
     path: Path, name: str, sheet: Worksheet, raw: Worksheet, first: int, n: int, width: int
 ) -> list[Problem]:
-    """Merged cells in the data area, and formulas without a calculated value, by cell range."""
+    """Merged cells in the data area, formulas (with or without a calculated value), hidden rows and cells too
+    long to be a value, by cell."""
     problems = []
     last = first + n - 1
     for merged in sheet.merged_cells.ranges:
         if merged.max_row >= first and merged.min_row <= max(last, first):
             problems.append(Problem(str(path), merged.min_row, None, str(merged), "merged_cells", name))
+    for number, dimension in sheet.row_dimensions.items():
+        if dimension.hidden and first <= number <= last:
+            problems.append(Problem(str(path), number, None, None, "hidden_row", name))
     for row in raw.iter_rows(min_row=first, max_row=max(last, first), max_col=width):
         for cell in row:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cached = sheet.cell(cell.row, cell.column).value
-                if cached is None:
-                    problems.append(Problem(str(path), cell.row, None, cell.coordinate, "formula_no_value", name))
+                code = "formula_no_value" if cached is None else "formula"
+                params: dict[str, object] = {} if cached is None else {"formula": cell.value[:60]}
+                problems.append(Problem(str(path), cell.row, None, cell.coordinate, code, name, params))
+            elif isinstance(cell.value, str) and len(cell.value) > MAX_CELL:
+                long = {"length": f"{len(cell.value):,}", "limit": f"{MAX_CELL:,}"}
+                problems.append(Problem(str(path), cell.row, None, cell.coordinate, "cell_too_long", name, dict(long)))
     return problems
+
+
+def _check_package(path: Path, data: bytes) -> None:
+    """Refuse what is not a plain workbook before it is expanded: another kind of file, a workbook that
+    expands beyond :data:`MAX_XLSX_BYTES`, macros, links to other files."""
+    import zipfile
+
+    if not data.startswith(b"PK\x03\x04"):
+        kind = "empty" if not data.strip() else "text (CSV?)" if _looks_like_text(data) else "another format"
+        raise InputError([Problem(str(path), None, None, None, "not_xlsx", params={"actual": kind})])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except zipfile.BadZipFile as exc:
+        raise _unreadable(path, exc) from None
+    expanded = sum(m.file_size for m in members)
+    if expanded > MAX_XLSX_BYTES:
+        params: dict[str, object] = {"size": f"{expanded / 2**20:,.0f}", "limit": f"{MAX_XLSX_BYTES / 2**20:,.0f}"}
+        raise InputError([Problem(str(path), None, None, None, "too_large", params=params)])
+    names = [m.filename.lower() for m in members]
+    if any(n.endswith("vbaproject.bin") for n in names):
+        raise InputError([Problem(str(path), None, None, None, "macros")])
+    if any(n.startswith("xl/externallinks/") for n in names):
+        raise InputError([Problem(str(path), None, None, None, "external_links")])
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        data[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_sheet_choice(path: Path, book: Any, chosen: str) -> None:
+    """A plain workbook whose chosen sheet has no header of the input format while another sheet has one."""
+
+    def header_of(name: str) -> set[str]:
+        first = next(book[name].iter_rows(max_row=1, values_only=True), ())
+        return {str(v).strip() for v in first if v not in (None, "")}
+
+    if set(REQUIRED_COLUMNS) & header_of(chosen):
+        return
+    for name in book.sheetnames:
+        if name != chosen and set(REQUIRED_COLUMNS) <= header_of(name):
+            params = {"first": chosen, "found": name}
+            raise InputError([Problem(str(path), 1, None, None, "wrong_sheet", chosen, params)])
 
 
 OPENERS: dict[str, Callable[[Path], Source | list[Source]]] = {
@@ -354,6 +465,8 @@ def open_sources(path: str | Path) -> list[Source]:
     path = Path(path)
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, None, "no_file")])
+    if path.stat().st_size == 0:
+        raise InputError([Problem(str(path), None, None, None, "empty_file")])
     opener = OPENERS.get(path.suffix.lower())
     if opener is None:
         raise InputError(

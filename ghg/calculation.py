@@ -15,6 +15,7 @@ Circular 38/2023/TT-BCT, Art. 18 (order of factor sources).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -151,7 +152,11 @@ class Groups:
             self._resolve_fugitive(i, activity, category, direction, kind)
             return
         if activity not in acts.index:
-            self.bad[i] = ("activity", "unknown_activity", {"known": ", ".join(sorted(acts.index)[:40])})
+            near = difflib.get_close_matches(activity, [str(a) for a in acts.index], n=3, cutoff=0.6)
+            if near:
+                self.bad[i] = ("activity", "unknown_activity_near", {"near": ", ".join(near)})
+            else:
+                self.bad[i] = ("activity", "unknown_activity", {"known": ", ".join(sorted(acts.index)[:40])})
             return
         state = str(acts.loc[activity, "state"])
         self.biogenic_list[i] = str(acts.loc[activity, "biomass"]) == "true"

@@ -41,6 +41,18 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "unit '{unit}' is ambiguous (short ton of 907 kg, long ton or tonne?): write 't' for a metric tonne",
         "vi": "đơn vị '{unit}' không rõ nghĩa (tấn ngắn 907 kg, tấn dài hay tấn mét?): hãy ghi 't' cho tấn",
     },
+    "unit.ambiguous_T": {
+        "en": "unit '{unit}' is ambiguous (T is the tesla; a tonne is 't'): write 't' for a metric tonne",
+        "vi": "đơn vị '{unit}' không rõ nghĩa (T là tesla; tấn là 't'): hãy ghi 't' cho tấn",
+    },
+    "unit.ambiguous_mbtu": {
+        "en": "unit '{unit}' is ambiguous (MBtu is a thousand Btu in US usage, a million elsewhere): write MMBtu or GJ",
+        "vi": "đơn vị '{unit}' không rõ nghĩa (MBtu là nghìn Btu theo cách dùng của Mỹ, triệu Btu ở nơi khác): hãy ghi MMBtu hoặc GJ",
+    },
+    "unit.too_long": {
+        "en": "unit '{unit}' is longer than {limit} characters: write a unit such as t, kg, L, m3, Nm3, MWh, GJ or TJ",
+        "vi": "đơn vị '{unit}' dài hơn {limit} ký tự: hãy ghi đơn vị như t, kg, L, m3, Nm3, MWh, GJ hoặc TJ",
+    },
     "unit.co2e": {
         "en": "unit '{unit}' is a CO2 equivalent: CO2e exists only with a named GWP set; give gas masses and choose --gwp",
         "vi": "đơn vị '{unit}' là CO2 tương đương: CO2e chỉ có nghĩa với bộ GWP đã nêu; hãy nhập khối lượng khí và chọn --gwp",
@@ -73,8 +85,64 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "loại tệp không được hỗ trợ: hãy dùng {allowed}",
     },
     "problem.not_utf8": {
-        "en": "the file is not UTF-8 text: save it as 'CSV UTF-8'",
-        "vi": "tệp không phải văn bản UTF-8: hãy lưu dạng 'CSV UTF-8'",
+        "en": "the file is not UTF-8 text (byte {byte} at column {position} of this row): save it as 'CSV UTF-8'",
+        "vi": "tệp không phải văn bản UTF-8 (byte {byte} ở vị trí {position} của hàng này): hãy lưu dạng 'CSV UTF-8'",
+    },
+    "problem.empty_file": {
+        "en": "the file is empty: it must hold a header row with the column names and one row per record",
+        "vi": "tệp trống: tệp phải có một hàng tiêu đề chứa tên cột và mỗi bản ghi một hàng",
+    },
+    "problem.delimiter": {
+        "en": "the columns are separated by '{delimiter}', not by commas: save the file as 'CSV UTF-8 (comma delimited)'",
+        "vi": "các cột được phân cách bằng '{delimiter}' thay vì dấu phẩy: hãy lưu tệp dạng 'CSV UTF-8 (phân cách bằng dấu phẩy)'",
+    },
+    "problem.title_rows": {
+        "en": "the column names are on row {header}, not row 1: delete the title rows above them",
+        "vi": "tên cột nằm ở hàng {header}, không phải hàng 1: hãy xóa các hàng tiêu đề phía trên",
+    },
+    "problem.not_xlsx": {
+        "en": "the file is named .xlsx but is not an Excel workbook (it is {actual}): give it its real extension",
+        "vi": "tệp có đuôi .xlsx nhưng không phải sổ tính Excel (mà là {actual}): hãy đặt đúng đuôi tệp",
+    },
+    "problem.xlsx_named_csv": {
+        "en": "the file is named .csv but is an Excel workbook: rename it to .xlsx, or save it as 'CSV UTF-8'",
+        "vi": "tệp có đuôi .csv nhưng là sổ tính Excel: hãy đổi đuôi thành .xlsx, hoặc lưu dạng 'CSV UTF-8'",
+    },
+    "problem.too_large": {
+        "en": "the workbook expands to {size} MB when opened (limit {limit} MB): split it, or give the data as CSV or Parquet",
+        "vi": "sổ tính giãn ra {size} MB khi mở (giới hạn {limit} MB): hãy tách tệp, hoặc cung cấp dữ liệu dạng CSV hoặc Parquet",
+    },
+    "problem.cell_too_long": {
+        "en": "a cell of {length} characters (limit {limit}): a record's cell holds one value",
+        "vi": "một ô dài {length} ký tự (giới hạn {limit}): mỗi ô của bản ghi chỉ chứa một giá trị",
+    },
+    "problem.macros": {
+        "en": "the workbook contains macros (VBA): save it as a plain .xlsx workbook without macros",
+        "vi": "sổ tính có macro (VBA): hãy lưu dạng sổ tính .xlsx thường không có macro",
+    },
+    "problem.external_links": {
+        "en": "the workbook takes values from other files (external links): paste the values (Paste Special > Values) and save",
+        "vi": "sổ tính lấy giá trị từ tệp khác (liên kết ngoài): hãy dán giá trị (Dán đặc biệt > Giá trị) rồi lưu",
+    },
+    "problem.formula": {
+        "en": "a formula ({formula}): the value it last calculated may be stale; paste the values (Paste Special > Values) and save",
+        "vi": "công thức ({formula}): giá trị tính lần cuối có thể đã cũ; hãy dán giá trị (Dán đặc biệt > Giá trị) rồi lưu",
+    },
+    "problem.hidden_row": {
+        "en": "the row is hidden in the workbook: unhide it and check it, or delete it",
+        "vi": "hàng bị ẩn trong sổ tính: hãy bỏ ẩn để kiểm tra, hoặc xóa hàng",
+    },
+    "problem.hidden_sheet": {
+        "en": "the data sheet '{sheet}' is hidden: unhide it and check it, or delete it",
+        "vi": "trang dữ liệu '{sheet}' bị ẩn: hãy bỏ ẩn để kiểm tra, hoặc xóa",
+    },
+    "problem.wrong_sheet": {
+        "en": "the first sheet '{first}' holds no records in the input format; the records seem to be on sheet '{found}': name it 'activity' or move it first",
+        "vi": "trang tính đầu '{first}' không chứa bản ghi theo định dạng đầu vào; bản ghi có vẻ nằm ở trang '{found}': hãy đặt tên trang đó là 'activity' hoặc chuyển lên đầu",
+    },
+    "problem.invisible_character": {
+        "en": "contains an invisible character {point} ({name}) at position {position}: retype the value",
+        "vi": "chứa ký tự ẩn {point} ({name}) ở vị trí {position}: hãy gõ lại giá trị",
     },
     "problem.unreadable": {"en": "the file cannot be read ({detail})", "vi": "không đọc được tệp ({detail})"},
     "problem.empty_sheet": {
@@ -171,6 +239,18 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "'ton' is ambiguous (pint and US usage read it as a short ton of 907 kg): write 't' for a metric tonne",
         "vi": "'ton' không rõ nghĩa (có thể hiểu là tấn ngắn 907 kg): hãy ghi 't' cho tấn",
     },
+    "problem.unit_ambiguous_T": {
+        "en": "'T' is ambiguous (it is the tesla; a tonne is 't'): write 't' for a metric tonne",
+        "vi": "'T' không rõ nghĩa (là đơn vị tesla; tấn là 't'): hãy ghi 't' cho tấn",
+    },
+    "problem.unit_ambiguous_mbtu": {
+        "en": "'MBtu' is ambiguous (a thousand Btu in US usage, a million elsewhere): write MMBtu or GJ",
+        "vi": "'MBtu' không rõ nghĩa (nghìn Btu theo cách dùng của Mỹ, triệu Btu ở nơi khác): hãy ghi MMBtu hoặc GJ",
+    },
+    "problem.unit_too_long": {
+        "en": "the unit is longer than 64 characters: write a unit such as t, kg, L, m3, Nm3, MWh, GJ or TJ",
+        "vi": "đơn vị dài hơn 64 ký tự: hãy ghi đơn vị như t, kg, L, m3, Nm3, MWh, GJ hoặc TJ",
+    },
     "problem.unit_co2e": {
         "en": "CO2e is not an activity unit: give the activity (fuel, electricity) in its own unit",
         "vi": "CO2e không phải đơn vị của dữ liệu hoạt động: hãy ghi nhiên liệu, điện theo đơn vị của nó",
@@ -205,6 +285,14 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.no_records": {"en": "no activity records found", "vi": "không tìm thấy bản ghi dữ liệu hoạt động nào"},
     "problem.no_records_year": {"en": "no records for this year", "vi": "không có bản ghi nào cho năm này"},
+    "problem.unknown_activity_near": {
+        "en": "unknown activity code: did you mean {near}? (codes of the factor releases; never mapped to 'other')",
+        "vi": "mã hoạt động không xác định: có phải là {near}? (mã trong bộ hệ số; không bao giờ gán vào 'khác')",
+    },
+    "problem.vocabulary_near": {
+        "en": "not an allowed value: did you mean '{near}'? (allowed: {allowed})",
+        "vi": "giá trị không hợp lệ: có phải là '{near}'? (giá trị hợp lệ: {allowed})",
+    },
     "problem.unknown_activity": {
         "en": "unknown activity code (never mapped to 'other'): use a code of the factor releases, e.g. {known}",
         "vi": "mã hoạt động không xác định (không bao giờ gán vào 'khác'): hãy dùng mã có trong bộ hệ số, ví dụ {known}",

@@ -51,7 +51,11 @@ _REFUSED = {
     "tCO2e": "co2e",
     "Sm3": "standard_m3",
     "scm": "standard_m3",
+    "T": "ambiguous_T",  # pint reads T as tesla; people mean a tonne (t) or a ton
+    "MBtu": "ambiguous_mbtu",  # a thousand Btu in US usage, a million in others
 }
+#: A unit longer than this is refused before it is parsed (no work grows with a long cell).
+MAX_UNIT_LENGTH = 64
 
 #: Canonical unit of each quantity kind: quantities are stored in these, as plain floats.
 CANONICAL = {"mass": "t", "volume": "m3", "energy": "TJ", "normal_volume": "Nm3"}
@@ -89,6 +93,8 @@ def parse_unit(unit: str) -> pint.Unit:
     text = unit.strip()
     if not text:
         raise UnitError(unit, "empty")
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnitError(unit[:40] + "…", "too_long", limit=MAX_UNIT_LENGTH)
     for token in _TOKEN.findall(text):
         if token in _REFUSED:
             raise UnitError(unit, _REFUSED[token])

@@ -9,7 +9,9 @@ hash collision never flags a row.
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -281,6 +283,16 @@ class Collector:
         return self.problems
 
 
+def _invisible(value: str) -> dict[str, object] | None:
+    """The first character of ``value`` that cannot be seen (format, control or odd space), if any."""
+    for position, char in enumerate(value, start=1):
+        kind = unicodedata.category(char)
+        if kind in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (kind == "Zs" and char != " "):
+            name = unicodedata.name(char, "unnamed character")
+            return {"point": f"U+{ord(char):04X}", "name": name, "position": position}
+    return None
+
+
 def _show(value: object) -> str | None:
     if value is None:
         return None
@@ -383,6 +395,39 @@ class Checker:
                 col.ambiguous.append((offset + int(i), name, str(raw[int(i)].as_py()).strip()))
         return values, present, bad
 
+    def _report_values(
+        self,
+        col: Collector,
+        offset: int,
+        name: str,
+        text: Text,
+        bad: np.ndarray,
+        code: str,
+        params: dict[str, object],
+        shown: Callable[[int], object],
+        flagged: np.ndarray,
+    ) -> None:
+        """Rows whose value is bad, by the real cause: an invisible character (named with its code point), a
+        near miss of an allowed value ("did you mean"), or the column's own rule."""
+        rest = bad.copy()
+        for i in np.flatnonzero(bad):
+            value = str(text.categories[i])
+            hidden = _invisible(value)
+            near = None
+            if hidden is None and code == "vocabulary":
+                allowed = str(params["allowed"]).split(", ")
+                near = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.6)
+            if hidden is None and not near:
+                continue
+            rest[i] = False
+            rows = text.codes == i
+            if hidden is not None:
+                col.rows(rows, offset, name, "invisible_character", shown, flagged, **hidden)
+            else:
+                col.rows(rows, offset, name, "vocabulary_near", shown, flagged, near=(near or [""])[0], **params)
+        if rest.any():
+            col.rows(np.take(np.append(rest, False), text.codes), offset, name, code, shown, flagged, **params)
+
     # -- per distinct value -------------------------------------------------------------
     def _bad_values(self, column: str, text: Text, test: Callable[[str], bool]) -> np.ndarray:
         last = self._bad.get(column)
@@ -471,9 +516,7 @@ class Checker:
         for name, test, code, params in checks:
             bad = self._bad_values(name, text[name], test)
             if bad.any():
-                col.rows(
-                    np.take(np.append(bad, False), text[name].codes), offset, name, code, shown(name), flagged, **params
-                )
+                self._report_values(col, offset, name, text[name], bad, code, params, shown(name), flagged)
 
         raw_value = _raw_value(columns)
         year_f, present, bad = numbers(columns.get("year"), n)

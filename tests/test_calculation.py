@@ -173,7 +173,7 @@ def test_natural_gas_in_nm3_with_measured_ncv(run: Run) -> None:
                 activity="natural_gas",
                 quantity=10_000,
                 unit="Nm3",
-                ncv=37.683,
+                ncv="37.6830",  # 37.683 alone would be ambiguous (37,683 in Vietnamese writing): see test_validation
                 ncv_unit="MJ/Nm3",
             )
         ]

@@ -204,7 +204,8 @@ def test_summary_totals_and_lines_agree_for_every_enterprise_and_year(
         rows.append(_source(kind, round(quantity, 3), enterprise, year, n))
     if not rows:
         return
-    result = inventory.run([_write(tmp_path / "mix.csv", rows)], "AR5", factor_set)
+    # the file's numbers are written by Python ('.' decimals): declared, so that 1.875 is not ambiguous
+    result = inventory.run([_write(tmp_path / "mix.csv", rows)], "AR5", factor_set, decimal_mark=".")
     lines = result.lines
     key = ["enterprise", "year"]
 
