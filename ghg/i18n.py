@@ -529,6 +529,10 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "release {release}: listed file {file} is missing",
         "vi": "bộ hệ số {release}: thiếu tệp {file} đã khai báo",
     },
+    "release.known_id_differs": {
+        "en": "{path} calls itself release {release}, but {release} is published with release hash {known} and this folder has {got}: a published release is never edited; give your release a new id (ghg factors verify checks a folder)",
+        "vi": "{path} mang mã bộ hệ số {release}, nhưng {release} đã công bố với mã băm {known} còn thư mục này có {got}: bộ đã công bố không được sửa; hãy đặt mã mới cho bộ hệ số của bạn",
+    },
     "release.tampered": {
         "en": "release {release}: file {file} has changed since publication (SHA-256 {actual}, expected {expected}); a published release is never edited: restore the file or publish a new release",
         "vi": "bộ hệ số {release}: tệp {file} đã bị thay đổi sau khi công bố (SHA-256 {actual}, cần {expected}); bộ đã công bố không được sửa: hãy khôi phục tệp hoặc công bố bộ mới",

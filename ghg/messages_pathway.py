@@ -61,8 +61,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "hãy ghi hiệu quả dạng phần trăm ('30 %'), điện năng ('12000 MWh') hoặc khối lượng CO2 ('5000 t CO2')",
     },
     "problem.effect_percent": {
-        "en": "a reduction must be above 0 % and at most 100 %; more than 100 % needs removals = yes",
-        "vi": "mức giảm phải lớn hơn 0 % và không quá 100 %; trên 100 % cần khai báo removals = yes",
+        "en": "a reduction must be above 0 % and at most 100 % of what it applies to (more is no physical quantity): state removals as an amount in t CO2 per year with removals = yes",
+        "vi": "mức giảm phải lớn hơn 0 % và không quá 100 % của phần áp dụng (vượt quá không phải đại lượng vật lý): hãy ghi lượng loại bỏ bằng t CO2 mỗi năm với removals = yes",
     },
     "problem.effect_energy_kind": {
         "en": "an effect in electricity fits only onsite_solar, waste_heat_power or ppa_certificates: give a percentage",
@@ -119,6 +119,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.measure_below_zero": {
         "en": "in {year} this cut is more than is left ({available}): lower it, or declare removals = yes if it really removes CO2",
         "vi": "năm {year} mức cắt giảm này lớn hơn phần còn lại ({available}): hãy giảm xuống, hoặc khai báo removals = yes nếu thực sự loại bỏ CO2",
+    },
+    "problem.net_zero_reduction": {
+        "en": 'a net-zero target cuts at least 90 % by its year (SBTi Corporate Net-Zero Standard); {given} is an interim or absolute target: use kind = "absolute_contraction" or "points"',
+        "vi": 'mục tiêu phát thải ròng bằng 0 phải cắt giảm ít nhất 90 % vào năm mục tiêu (Tiêu chuẩn Net-Zero của SBTi); {given} là mục tiêu trung gian hoặc tuyệt đối: hãy dùng kind = "absolute_contraction" hoặc "points"',
     },
     "problem.reduction_range": {
         "en": "a reduction must be between 0 % and 100 %; more than 100 % needs removals = true",

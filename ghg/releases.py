@@ -8,6 +8,7 @@ The release hash is the SHA-256 of ``release.json``, which covers every table's 
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -318,6 +319,16 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     return table.drop(columns=["value_f", "lower_f", "upper_f"])
 
 
+def known_releases() -> dict[str, str]:
+    """The release hash of every release id the tool knows (``ghg/data/known_releases.csv``: the bundled releases
+    and the example park's), so that a folder reusing one of these ids with other content is refused."""
+    from importlib import resources as files
+
+    with files.files("ghg").joinpath("data/known_releases.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return {row["id"]: row["sha256"] for row in rows}
+
+
 def load(ref: str | Path) -> Release:
     """Load and verify a release given by bundled id (``vn-grid-2023``) or by folder path.
 
@@ -328,6 +339,9 @@ def load(ref: str | Path) -> Release:
     """
     meta, release_hash = verify(ref)
     folder = locate(ref)
+    known = known_releases().get(meta.id)
+    if known is not None and known != release_hash:  # a release is named by its id: one id, one content
+        raise ReleaseError("release.known_id_differs", release=meta.id, path=str(folder), known=known, got=release_hash)
     factors = pd.DataFrame(columns=FACTOR_COLUMNS)
     activities = pd.DataFrame(columns=ACTIVITY_COLUMNS)
     gwp = pd.DataFrame(columns=GWP_COLUMNS)

@@ -334,7 +334,8 @@ def load_measures(path: Path, base_year: int, horizon: int, problems: list[Probl
         if removals not in ("yes", "no", ""):
             problems.append(Problem(p, n, "removals", row["removals"], "vocabulary", params={"allowed": "yes, no"}))
         effect_kind, effect = _quantity(path, n, "effect", row["effect"], problems)
-        if effect_kind == "percent" and not (0 < effect <= 1.0 or (effect > 1.0 and removals == "yes")):
+        if effect_kind == "percent" and not 0 < effect <= 1.0:
+            # a share of a source above 100 % is no physical removal: removals are stated in t CO2 per year
             problems.append(Problem(p, n, "effect", row["effect"], "effect_percent"))
         elif effect_kind in ("energy", "co2") and not effect > 0:
             problems.append(Problem(p, n, "effect", row["effect"], "number"))

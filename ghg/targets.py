@@ -32,6 +32,8 @@ from ghg.errors import InputError, Problem
 from ghg.projection import TARGET_SCOPES, Projection
 from ghg.scenario import LAST_YEAR, parse_rate, read_table, sha256
 
+#: SBTi Corporate Net-Zero Standard v1.2: at least 90 % of base-year emissions cut by the net-zero year.
+NET_ZERO_MINIMUM = 0.9
 KINDS = ("linear_to_zero", "absolute_contraction", "net_zero", "bau_milestones", "points")
 BOUNDARIES = ("park", "enterprise")
 SECTORS = {"energy": "1", "industrial_processes": "2"}
@@ -147,6 +149,8 @@ def load_target(path: str | Path) -> Target:
         target.rate = _reduction(path, "rate", table["rate"], removals, problems)
     elif kind == "net_zero":
         target.reduction = _reduction(path, "reduction", table["reduction"], removals, problems)
+        if 0 <= target.reduction < NET_ZERO_MINIMUM:  # a target is what its kind says
+            problems.append(_p(path, "reduction", table["reduction"], "net_zero_reduction", given=table["reduction"]))
         target.year = _year(path, "year", table["year"], problems)
     else:
         key = "milestones" if kind == "bau_milestones" else "points"

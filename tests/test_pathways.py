@@ -458,6 +458,23 @@ def test_absolute_cut_beyond_the_source_is_refused(scenario_dir, registry) -> No
     measures = measures.replace(",no,", ",yes,")
     result = projection_of(base_lines(), scenario_dir(measures), registry)
     assert result.totals(["scope_1"]).loc[2030, "scenario"] == pytest.approx(-50_000.0)
+    # a share above 100 % is no physical removal, even declared: the −48 Mt/yr a user once got this way is refused
+    percent = "cc,capture,E1,carbon_capture,process,,,4800 %,,2025,1,20,1,yes,0,0,0,USD,8 %,test\n"
+    with pytest.raises(InputError) as caught:
+        projection_of(base_lines(), scenario_dir(percent), registry)
+    assert codes(caught.value) == {("effect", "effect_percent")}
+    assert "state removals as an amount in t CO2 per year" in caught.value.render()
+
+
+def test_a_net_zero_target_is_at_least_90_percent(target_file) -> None:
+    """SBTi Corporate Net-Zero Standard v1.2: net zero = at least 90 % cut by the target year."""
+    path = target_file('kind = "net_zero"\nboundary = "park"\nscopes = ["scope_1"]\nreduction = "50 %"\nyear = 2050\n')
+    with pytest.raises(InputError) as caught:
+        load_target(path)
+    assert codes(caught.value) == {("target.reduction", "net_zero_reduction")}
+    assert "at least 90 %" in caught.value.render() and "ít nhất 90 %" in caught.value.render("vi")
+    ok = target_file('kind = "net_zero"\nboundary = "park"\nscopes = ["scope_1"]\nreduction = "90 %"\nyear = 2050\n')
+    assert load_target(ok).reduction == pytest.approx(0.9)
 
 
 def test_target_boundary_and_scopes_must_match(scenario_dir, target_file, registry) -> None:

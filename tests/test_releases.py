@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from ghg import releases
 from ghg.errors import ReleaseError
+from ghg.hashing import sha256_file
 
 from .conftest import make_release
 
@@ -179,3 +181,42 @@ def test_grid_factors_are_the_official_values() -> None:
     # vn_grid_ef.csv: 2019 0.8458, 2022 0.6766, 2023 0.6592 t CO2/MWh (DCC announcements)
     assert grid[2019] == 0.8458 and grid[2022] == 0.6766 and grid[2023] == 0.6592
     assert sorted(grid.index) == list(range(2014, 2024))
+
+
+def test_every_known_release_id_has_the_hash_it_was_published_with() -> None:
+    """The shipped list of known ids and hashes is the bundled and example releases as they are."""
+    from ghg.releases import known_releases
+
+    known = known_releases()
+    for release_id in releases.available():
+        assert known[release_id] == releases.verify(release_id)[1]
+    park = Path(__file__).parent.parent / "examples" / "tang-loong" / "factors"
+    for folder in park.iterdir():
+        meta, digest = releases.verify(folder)
+        assert known[meta.id] == digest
+
+
+def test_a_release_reusing_a_known_id_with_other_content_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    import cli
+
+    copy = tmp_path / "vn-grid-2023"
+    shutil.copytree(releases.locate("vn-grid-2023"), copy)
+    factors = (copy / "factors.csv").read_text(encoding="utf-8").replace("0.6592", "0.5592")
+    (copy / "factors.csv").write_text(factors, encoding="utf-8")
+    meta = json.loads((copy / "release.json").read_text(encoding="utf-8"))
+    meta["files"]["factors.csv"] = sha256_file(copy / "factors.csv")  # re-hashed: it verifies as a folder
+    (copy / "release.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    assert releases.verify(copy)[0].id == "vn-grid-2023"
+    with pytest.raises(releases.ReleaseError, match="is published with release hash c12adc65"):
+        releases.load(copy)
+    example = Path(__file__).parent.parent / "examples" / "example-enterprise" / "activity.csv"
+    res = CliRunner().invoke(
+        cli.main,
+        ["inventory", str(example), "--gwp", "AR5", "--extra-factors", str(copy), "--out", str(tmp_path / "s")],
+    )
+    assert res.exit_code != 0 and "give your release a new id" in res.output
+    assert not (tmp_path / "s").exists()
