@@ -159,6 +159,7 @@ def run_task(root: Path, units: tuple[Unit, ...], job: Job, factors: FactorSet) 
         return Partial(problems=exc.problems, units=n)
     made = kept.Kept()
     try:
+        store.check_submitter(job.submitted_by, result.table, job.base)
         receipts = []
         for s in sources:
             receipt = kept.keep_input(job.store, s.path, job.submitted_by, s.sha256, made)

@@ -443,6 +443,14 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
             "instrument là supplier_specific (hoặc ppa) ở hàng này, hoặc để trống supplier_factor"
         ),
     },
+    "problem.duplicate_across_files": {
+        "en": "the same record as {other}, row {other_row}: a record given in two files would be counted twice; remove it from one of them",
+        "vi": "trùng bản ghi với {other}, hàng {other_row}: bản ghi có trong hai tệp sẽ bị tính hai lần; hãy xóa ở một tệp",
+    },
+    "problem.total_row": {
+        "en": "the row is labelled as a total or subtotal: a total of other rows counts them a second time; delete the row",
+        "vi": "hàng được ghi là tổng hoặc tổng phụ: hàng tổng của các hàng khác sẽ tính chúng thêm một lần; hãy xóa hàng này",
+    },
     "problem.on_site": {
         "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
         "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",
@@ -611,6 +619,10 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     "store.bad_as_of": {
         "en": "--as-of {value}: give a version number of the store or a time such as 2026-01-31T12:00:00+07:00",
         "vi": "--as-of {value}: hãy cho số phiên bản ghi của kho hoặc thời điểm, ví dụ 2026-01-31T12:00:00+07:00",
+    },
+    "store.submitter_other": {
+        "en": "--submitted-by names {named}, but the records are of {records}: an enterprise submits its own records; correct --submitted-by or the files",
+        "vi": "--submitted-by ghi {named}, nhưng các bản ghi thuộc {records}: doanh nghiệp chỉ nộp bản ghi của chính mình; hãy sửa --submitted-by hoặc các tệp",
     },
     "store.busy": {
         "en": "{path}: other writers kept committing first; nothing of this run was committed: run again",

@@ -81,8 +81,10 @@ def _read_source(
     batch_rows: int,
     progress: Progress | None,
     failed: bool,
+    seen: dict[int, np.ndarray],
 ) -> list[Problem]:
-    """Check (and, while nothing has failed, calculate) one source; return its problems."""
+    """Check (and, while nothing has failed, calculate) one source; return its problems. Its records' row
+    hashes go into ``seen`` (by file), for the records repeated across files."""
     file_index = len(sources)
     sources.append(source)
     col = validation.Collector(source)
@@ -140,9 +142,47 @@ def _read_source(
         col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
     if repeated is not None and len(repeated):
         checker.duplicates(col, np.concatenate(identities), repeated)
+    if identities:
+        seen[file_index] = np.concatenate(identities)
     if progress:
         progress(file_index, 1.0)
     return col.finish()
+
+
+def repeated_across_files(sources: list[Source], seen: dict[int, np.ndarray]) -> list[Problem]:
+    """The same record in two files (two exports of one ledger, one file given twice under two names): the
+    later is named with the earlier, compared value by value (a hash is only where to look)."""
+    if len(seen) < 2:
+        return []
+    files = sorted(seen)
+    per_file = [np.unique(seen[i]) for i in files]
+    hashes, counts = np.unique(np.concatenate(per_file), return_counts=True)
+    shared = hashes[counts > 1]
+    if not len(shared):
+        return []
+    first: dict[tuple[object, ...], tuple[str, int]] = {}
+    found: list[Problem] = []
+    for i in files:
+        source = sources[i]
+        rows = np.flatnonzero(np.isin(seen[i], shared))
+        for row, record in zip(rows, source.take([int(r) for r in rows]), strict=True):
+            key = tuple(validation.normal_value(record.get(c)) for c in validation.INPUT_COLUMNS)
+            where = first.get(key)
+            if where is None:
+                first[key] = (source.name, int(row) + source.row_base)
+            elif where[0] != source.name and len(found) < validation.KEPT_PER_CHECK:
+                found.append(
+                    Problem(
+                        source.name,
+                        int(row) + source.row_base,
+                        None,
+                        None,
+                        "duplicate_across_files",
+                        source.sheet,
+                        {"other": where[0], "other_row": where[1]},
+                    )
+                )
+    return found
 
 
 def compute(
@@ -190,6 +230,7 @@ def compute(
     balances = Balances(sources)
     production = Production()
     counts = {"records": 0, "excluded": 0}
+    seen: dict[int, np.ndarray] = {}
     for path in paths:
         try:
             opened = [path] if isinstance(path, Source) else open_sources(path)
@@ -215,7 +256,9 @@ def compute(
                 batch_rows,
                 progress,
                 bool(problems),
+                seen,
             )
+    problems += repeated_across_files(sources, seen)
     records, excluded = counts["records"], counts["excluded"]
     problems += balances.problems()
     cells = accumulator.cells(groups, calc_gwp) if not problems else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -167,6 +168,27 @@ def check_reason(lines: pd.DataFrame | pa.Table, base: StoreRef, reason: str) ->
     missing = sorted(f"{e} {y} (revision {latest[(y, e)]})" for y, e, _, _ in _changed(lines, snap) if (y, e) in latest)
     if missing:
         raise StoreError("store.reason_required", partitions=", ".join(missing))
+
+
+def check_submitter(submitted_by: str, lines: pd.DataFrame | pa.Table, base: Snapshot) -> None:
+    """Refuse a submitter who names an enterprise other than the ones whose records are submitted.
+
+    ``--submitted-by`` is free text ("DUCGIANG-LC environment officer"); an enterprise code in it that the
+    store or the records know is a claim of who submits, checked against the records' enterprises.
+
+    Raises
+    ------
+    StoreError
+        ``store.submitter_other``, naming the enterprise named and the enterprises of the records.
+    """
+    if not submitted_by.strip():
+        return
+    mine = {e for _, e in partition_keys(lines)}
+    known = mine | {e for _, e in base.revisions}
+    named = {token for token in re.split(r"[\s,;:()/]+", submitted_by) if token in known}
+    others = sorted(named - mine)
+    if others:
+        raise StoreError("store.submitter_other", named=", ".join(others), records=", ".join(sorted(mine)))
 
 
 def stage(
@@ -422,6 +444,7 @@ def write(
         the run is visible.
     """
     snap = base if base is not None else open_snapshot(store_dir)
+    check_submitter(submitted_by, lines, snap)
     token = uuid.uuid4().hex[:16]
     made = kept.Kept()
     staged: list[Staged] = []

@@ -46,6 +46,8 @@ _NUMBER_COMMA = r"^[+-]?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"
 _AMBIGUOUS = r"^[+-]?[1-9][0-9]{0,2}[.][0-9]{3}$"
 #: A '.' that can only be a decimal mark: 96.5, 0.125, 1.2500 (a fractional part not of three digits, or 0.).
 _DOT_DECIMAL = r"^[+-]?([0-9]*\.([0-9]{1,2}|[0-9]{4,})|0\.[0-9]+)$"
+#: A label of a total or subtotal row (English, Vietnamese); "Tổng công ty" (a corporation) is no total.
+_TOTAL = re.compile(r"^((grand|sub)[ _-]?)?totals?\b|^(tổng cộng|tổng số|tổng|cộng)(?! công ty)(\s|:|$)", re.IGNORECASE)
 #: The smallest normal binary64 number: a smaller non-zero quantity is a typing or unit error.
 _TINY = 2.2250738585072014e-308
 
@@ -518,6 +520,12 @@ class Checker:
             if bad.any():
                 self._report_values(col, offset, name, text[name], bad, code, params, shown(name), flagged)
 
+        for name in ("facility", "activity", "technology", "period", "evidence"):  # a total row counts its rows again
+            labelled = self._bad_values(f"{name}:total", text[name], lambda v: _TOTAL.match(v.strip()) is None)
+            if labelled.any():
+                mask = np.take(np.append(labelled, False), text[name].codes)
+                col.rows(mask, offset, name, "total_row", shown(name), flagged)
+
         raw_value = _raw_value(columns)
         year_f, present, bad = numbers(columns.get("year"), n)
         col.rows(~present, offset, "year", "required", flagged=flagged)
@@ -651,6 +659,11 @@ _BASES = [b.value for b in EnergyBasis]
 
 def _constant(value: str) -> Callable[[int], object]:
     return lambda _row: value
+
+
+def normal_value(value: object) -> object:
+    """A cell's value as compared between records (text stripped, numbers as floats)."""
+    return _normal(value)
 
 
 def _normal(value: object) -> object:

@@ -225,3 +225,47 @@ def test_a_workbook_that_expands_too_far_is_refused_before_it_is_expanded(
     (problem,) = _problems(path, factor_set)
     assert problem.code == "too_large" and "expands to 1,024 MB" in problem.render("en")
     assert time.perf_counter() - started < 5
+
+
+def test_a_row_labelled_as_a_total_is_refused(tmp_path: Path, factor_set: FactorSet) -> None:
+    data = (
+        HEADER.strip()
+        + ",evidence\n"
+        + DIESEL.format(q=1).strip()
+        + ",invoice 1\n"
+        + DIESEL.format(q=2).strip()
+        + ",invoice 2\n"
+        + DIESEL.format(q=3).strip()
+        + ",Tổng cộng\n"  # 1 + 2: the two rows above, again
+        + DIESEL.format(q=3).replace("F1", "Subtotal").strip()
+        + ",x\n"
+        + DIESEL.format(q=4).strip()
+        + ",Tổng công ty Hóa chất invoice\n"  # a corporation, not a total
+    )
+    found = [(p.row, p.column, p.code) for p in _problems(_write(tmp_path, "totals.csv", data), factor_set)]
+    assert found == [(4, "evidence", "total_row"), (5, "facility", "total_row")]
+
+
+def test_the_same_record_in_two_files_is_refused(tmp_path: Path, factor_set: FactorSet) -> None:
+    first = _write(tmp_path, "january.csv", HEADER + DIESEL.format(q=1) + DIESEL.format(q=2))
+    second = _write(tmp_path, "export.csv", HEADER + DIESEL.format(q=2) + DIESEL.format(q=5))
+    with pytest.raises(InputError) as caught:
+        inventory.check([first, second], factor_set)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.row, problem.code) == (str(second), 2, "duplicate_across_files")
+    assert f"the same record as {first}, row 3" in problem.render("en")
+    assert "trùng bản ghi với" in problem.render("vi")
+
+
+def test_a_submitter_naming_another_enterprise_is_refused(tmp_path: Path) -> None:
+    from .conftest import EXAMPLE
+
+    out = tmp_path / "store"
+    other = _write(tmp_path, "p1.csv", HEADER + DIESEL.format(q=1).replace("E1", "P1-LAOCAI"))
+    runner = CliRunner()
+    assert runner.invoke(cli.main, ["inventory", str(other), "--gwp", "AR5", "--out", str(out)]).exit_code == 0
+    args = ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out), "--submitted-by"]
+    res = runner.invoke(cli.main, [*args, "P1-LAOCAI accountant"])
+    assert res.exit_code == 1 and "names P1-LAOCAI, but the records are of DUCGIANG-LC" in res.output
+    assert store.latest_revisions(out) == {(2023, "P1-LAOCAI"): 1}
+    assert runner.invoke(cli.main, [*args, "DUCGIANG-LC environment officer"]).exit_code == 0
