@@ -41,7 +41,7 @@ from ghg import (
     template,
     uncertainty,
 )
-from ghg.errors import GhgError, InputError, ReleaseError, StoreError, UsageError
+from ghg.errors import GhgError, InputError, Problem, ReleaseError, StoreError, UsageError
 from ghg.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import CATALOGUE, text
 from ghg.scenario import load_scenario
@@ -315,11 +315,13 @@ def validate(
     except GhgError as exc:
         _fail(ctx, exc, as_json)
         return
+    warnings = [] if files[0].is_dir() else computed.warnings
     if as_json:
-        _emit_json({"valid": True, "records": rows, "files": sources})
+        _emit_json({"valid": True, "records": rows, "files": sources, "warnings": _warnings_json(warnings)})
     else:
         lg = _lang(ctx)
         click.echo(text("cli.valid", lg, rows=formatting.number(rows, lg, 0), files=count))
+        _show_warnings(lg, warnings)
 
 
 @main.command(name="inventory")
@@ -393,6 +395,7 @@ def inventory_cmd(
         with _progress(not as_json, files) as step:
             result = inventory.run(files, gwp_set, factors, year, progress=step, decimal_mark=decimal_mark)
         parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
+        warnings = result.warnings + store.dropped_warnings(result.table, base, ", ".join(f.name for f in files))
         metadata: dict[str, object] = {
             "software_version": result.software_version,
             "releases": result.releases,
@@ -400,6 +403,7 @@ def inventory_cmd(
             "year": year,
             "inputs": result.inputs,
             "created": result.created,
+            "warnings": _warnings_json(warnings),
         }
         written = store.write(
             out,
@@ -423,6 +427,7 @@ def inventory_cmd(
         _emit_json(
             {
                 **metadata,
+                "warnings": _warnings_json(warnings, lg),
                 "reason": reason,
                 "author": author or submitted_by,
                 "store": str(out),
@@ -435,6 +440,32 @@ def inventory_cmd(
         )
         return
     _show_inventory(lg, gwp_set, summary, result.intensities, result.excluded_records, year, out, written)
+    _show_warnings(lg, warnings)
+
+
+def _warnings_json(warnings: list[Problem], lang: str = "en") -> list[dict[str, object]]:
+    """Warnings as JSON rows: file, sheet, row, column, value, code, and the message in ``lang``."""
+    return [
+        {
+            "file": w.file,
+            "sheet": w.sheet,
+            "row": w.row,
+            "column": w.column,
+            "value": w.value,
+            "code": w.code,
+            "message": w.render(lang),
+        }
+        for w in warnings
+    ]
+
+
+def _show_warnings(lang: str, warnings: list[Problem]) -> None:
+    """Print inputs flagged (not refused), each with its file, row and column."""
+    if not warnings:
+        return
+    click.echo(text("cli.warnings", lang, count=len(warnings)))
+    for w in warnings:
+        click.echo(f"  - {w.render(lang)}")
 
 
 def _written_json(written: list[store.Written], parents: dict[tuple[int, str], int]) -> list[dict[str, object]]:

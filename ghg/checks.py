@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ghg import park
+from ghg import flags, park
 from ghg.i18n import text
 from ghg.vocabulary import Scope
 
@@ -31,6 +31,8 @@ SEVERITY = {
     "QC09": "error",  # records of an enterprise that is not a member that year
     "QC10": "warning",  # threshold met but not on the national list (or the reverse)
     "QC11": "warning",  # the base year's total moved by the threshold or more
+    "QC12": "warning",  # a source of the superseded revision is missing from the latest one
+    "QC13": "warning",  # records of one source in overlapping periods
 }
 #: Approach 1 key categories: the sources that together make up 95% (IPCC 2006 Vol. 1 Ch. 4).
 KEY_SHARE = 0.95
@@ -221,7 +223,63 @@ def run_checks(
             )
     if base_year_revisions is not None and len(base_year_revisions):
         found += _base_year(base_year_revisions, recalculation_threshold, lang)
+        found += _dropped(lines, base_year_revisions, lang)
+    found += _overlaps(lines, lang)
     return pd.DataFrame(found, columns=FINDING_COLUMNS)
+
+
+def _dropped(lines: pd.DataFrame, revisions: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """QC12: a source of the revision the latest one superseded is missing from it."""
+    found = []
+    latest = lines[["enterprise", "year", "revision"]].drop_duplicates()
+    for enterprise, year, revision in latest.itertuples(index=False, name=None):
+        if int(revision) < 2:
+            continue
+        mine = (revisions["enterprise"] == enterprise) & (revisions["year"] == year)
+        parent = revisions[mine & (revisions["revision"] == int(revision) - 1)]
+        child = lines[(lines["enterprise"] == enterprise) & (lines["year"] == year)]
+        for r in flags.dropped_sources(parent, child).to_dict(orient="records"):
+            found.append(
+                _finding(
+                    "QC12",
+                    enterprise,
+                    r["facility"],
+                    year,
+                    f"{r['source_category']}/{r['activity']}",
+                    lang,
+                    source=r["activity"],
+                    category=r["source_category"],
+                    revision=int(revision) - 1,
+                    co2e=f"{float(r['co2e_t']):,.1f}",
+                )
+            )
+    return found
+
+
+def _overlaps(lines: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """QC13: records of one source in overlapping periods (the same rule ``ghg validate`` warns about)."""
+    counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
+    records = counted[[*flags.SOURCE_KEY, "period", "input_file", "input_row"]].rename(
+        columns={"input_file": "file", "input_row": "row"}
+    )
+    found = []
+    for w in flags.overlapping_periods(records.sort_values(["file", "row"])):
+        hit = counted[(counted["input_file"] == w.file) & (counted["input_row"] == w.row)].iloc[0]
+        found.append(
+            _finding(
+                "QC13",
+                hit["enterprise"],
+                hit["facility"],
+                hit["year"],
+                f"{hit['source_category']}/{hit['activity']}",
+                lang,
+                f"{w.file}:{w.row}, {str(w.params['where']).removeprefix(' of ') or w.file}:{w.params['other_row']}",
+                source=hit["activity"],
+                period=w.value,
+                other=w.params["other"],
+            )
+        )
+    return found
 
 
 def _independent_total(lines: pd.DataFrame) -> dict[int, float]:

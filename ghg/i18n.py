@@ -451,6 +451,18 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the row is labelled as a total or subtotal: a total of other rows counts them a second time; delete the row",
         "vi": "hàng được ghi là tổng hoặc tổng phụ: hàng tổng của các hàng khác sẽ tính chúng thêm một lần; hãy xóa hàng này",
     },
+    "problem.overlapping_periods": {
+        "en": "warning: this period overlaps period {other} of the same source (row {other_row}{where}): a whole year beside its quarter or month counts it twice; keep one, or acknowledge in ghg check why both are right",
+        "vi": "cảnh báo: kỳ này trùng với kỳ {other} của cùng nguồn (hàng {other_row}{where}): cả năm cùng với quý hoặc tháng của nó sẽ bị tính hai lần; hãy giữ một, hoặc xác nhận trong ghg check lý do cả hai đều đúng",
+    },
+    "problem.dropped_source": {
+        "en": "warning: {enterprise} {year}, {facility}: this source ({category}, {co2e} t CO2e in revision {revision}) is not in the new revision: a file left out of the rerun, or removed on purpose? ghg check asks for an acknowledgement",
+        "vi": "cảnh báo: {enterprise} {year}, {facility}: nguồn này ({category}, {co2e} t CO2tđ trong phiên bản {revision}) không có trong phiên bản mới: bỏ sót tệp khi chạy lại, hay bỏ có chủ đích? ghg check sẽ yêu cầu xác nhận",
+    },
+    "cli.warnings": {
+        "en": "{count} warning(s): nothing was refused; ghg check lists them for acknowledgement",
+        "vi": "{count} cảnh báo: không có gì bị từ chối; ghg check liệt kê để xác nhận",
+    },
     "problem.on_site": {
         "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
         "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",
@@ -510,6 +522,14 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     "check.QC10": {
         "en": "{t_co2e} t CO2e and {toe} TOE against Decree 06 thresholds (3,000 t CO2e or 1,000 TOE), on the national list: {listed}",
         "vi": "{t_co2e} t CO2e và {toe} TOE so với ngưỡng Nghị định 06 (3.000 t CO2tđ hoặc 1.000 TOE), trong danh mục quốc gia: {listed}",
+    },
+    "check.QC12": {
+        "en": "{source} ({category}, {co2e} t CO2e in revision {revision}) is missing from the revision that superseded it: a file left out of the rerun, or removed on purpose: report it, or acknowledge why",
+        "vi": "{source} ({category}, {co2e} t CO2tđ trong phiên bản {revision}) không có trong phiên bản thay thế: một tệp bị bỏ sót khi chạy lại, hoặc đã bỏ có chủ đích: hãy bổ sung, hoặc xác nhận lý do",
+    },
+    "check.QC13": {
+        "en": "{source}: period {period} overlaps period {other} of the same source: counted twice unless both are right; keep one, or acknowledge why",
+        "vi": "{source}: kỳ {period} trùng với kỳ {other} của cùng nguồn: bị tính hai lần trừ khi cả hai đều đúng; hãy giữ một, hoặc xác nhận lý do",
     },
     "check.QC11": {
         "en": "base year restated: {original} -> {restated} t CO2e ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",

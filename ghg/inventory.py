@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ghg import __version__, calculation, market, validation
+from ghg import __version__, calculation, flags, market, validation
 from ghg import lines as result_lines
 from ghg.activity import BATCH_ROWS, Source, open_sources
 from ghg.errors import InputError, Problem
@@ -53,6 +53,8 @@ class Computed:
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
     #: Market-based Scope 2 per enterprise and year (:func:`market_shares`), computed once from ``cells``.
     shares: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Inputs flagged, not refused (:mod:`ghg.flags`): printed, kept with the run, acknowledged in ``ghg check``.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def totals(self) -> pd.DataFrame:
@@ -82,6 +84,7 @@ def _read_source(
     progress: Progress | None,
     failed: bool,
     seen: dict[int, np.ndarray],
+    periods: list[pd.DataFrame],
 ) -> list[Problem]:
     """Check (and, while nothing has failed, calculate) one source; return its problems. Its records' row
     hashes go into ``seen`` (by file), for the records repeated across files."""
@@ -120,6 +123,7 @@ def _read_source(
             table = production.take_out(col, table)
             if not len(table):
                 continue
+            periods.append(_distinct_periods(table, source))
             gid = groups.assign(table)
             unresolved = groups.report(col, table, gid)
             counts["records"] += len(table)
@@ -147,6 +151,19 @@ def _read_source(
     if progress:
         progress(file_index, 1.0)
     return col.finish()
+
+
+def _distinct_periods(table: validation.ActivityTable, source: Source) -> pd.DataFrame:
+    """One row per distinct source and period of a batch, with its first row (:func:`ghg.flags.overlapping_periods`)."""
+    names = [k for k in flags.SOURCE_KEY if k != "year"] + ["period"]
+    codes = pd.DataFrame({name: table.text[name].codes for name in names})
+    codes["year"] = table.year
+    first = codes.drop_duplicates().index.to_numpy()
+    out = pd.DataFrame({name: [table.text[name].value(int(i)) or "" for i in first] for name in names})
+    out["year"] = table.year[first]
+    out["file"] = source.name
+    out["row"] = table.row[first]
+    return out
 
 
 def repeated_across_files(sources: list[Source], seen: dict[int, np.ndarray]) -> list[Problem]:
@@ -231,6 +248,7 @@ def compute(
     production = Production()
     counts = {"records": 0, "excluded": 0}
     seen: dict[int, np.ndarray] = {}
+    periods: list[pd.DataFrame] = []
     for path in paths:
         try:
             opened = [path] if isinstance(path, Source) else open_sources(path)
@@ -257,6 +275,7 @@ def compute(
                 progress,
                 bool(problems),
                 seen,
+                periods,
             )
     problems += repeated_across_files(sources, seen)
     records, excluded = counts["records"], counts["excluded"]
@@ -277,7 +296,10 @@ def compute(
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
     assert shares is not None
-    return Computed(cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame(), shares)
+    warnings = flags.overlapping_periods(pd.concat(periods, ignore_index=True)) if periods else []
+    return Computed(
+        cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame(), shares, warnings
+    )
 
 
 @dataclass
@@ -802,6 +824,8 @@ class InventoryResult:
     records: int = 0
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
     production: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Inputs flagged, not refused (:mod:`ghg.flags`).
+    warnings: list[Problem] = field(default_factory=list)
 
     @cached_property
     def lines(self) -> pd.DataFrame:
@@ -873,4 +897,5 @@ def run(
         records=computed.records,
         intensities=intensities(table, computed.production),
         production=computed.production,
+        warnings=computed.warnings,
     )

@@ -124,9 +124,12 @@ def allocate(table: pa.Table) -> pa.Table:
         values[where] = notes
         new_note: pa.Array = pa.array(values, pa.string())
     else:
-        uniq, inverse = np.unique(notes.astype(str), return_inverse=True)
-        indices[where] = len(labels) + inverse
-        new_note = pa.DictionaryArray.from_arrays(pa.array(indices, note.indices.type), pa.array(labels + list(uniq)))
+        position = {label: i for i, label in enumerate(labels)}  # a dictionary holds each text once
+        for label in sorted(set(notes.astype(str).tolist()) - set(position)):
+            position[label] = len(labels)
+            labels.append(label)
+        indices[where] = [position[str(label)] for label in notes]
+        new_note = pa.DictionaryArray.from_arrays(pa.array(indices, note.indices.type), pa.array(labels))
     out = table
     for name, values in (("mass_t", mass), ("co2e_t", co2e), ("note", new_note)):
         field = out.schema.field(name)

@@ -170,6 +170,31 @@ def check_reason(lines: pd.DataFrame | pa.Table, base: StoreRef, reason: str) ->
         raise StoreError("store.reason_required", partitions=", ".join(missing))
 
 
+def dropped_warnings(lines: pd.DataFrame | pa.Table, base: Snapshot, shown: str) -> list[Any]:
+    """Warnings (:mod:`ghg.flags`) for the sources of each superseded latest revision missing from ``lines``."""
+    from ghg.errors import Problem
+    from ghg.flags import dropped_sources
+
+    latest = base.latest()
+    keys = [k for k in partition_keys(lines) if k in latest]
+    if not keys:
+        return []
+    parent = base.lines_table([base.revision(y, e, latest[(y, e)]) for y, e in keys]).to_pandas()
+    child = _plain(lines).to_pandas() if isinstance(lines, pa.Table) else lines
+    found = []
+    for r in dropped_sources(parent, child).to_dict(orient="records"):
+        params = {
+            "revision": latest[(int(r["year"]), str(r["enterprise"]))],
+            "co2e": f"{float(r['co2e_t']):,.1f}",
+            "enterprise": r["enterprise"],
+            "year": int(r["year"]),
+            "facility": r["facility"],
+            "category": r["source_category"],
+        }
+        found.append(Problem(shown, None, "activity", str(r["activity"]), "dropped_source", params=params))
+    return found
+
+
 def check_submitter(submitted_by: str, lines: pd.DataFrame | pa.Table, base: Snapshot) -> None:
     """Refuse a submitter who names an enterprise other than the ones whose records are submitted.
 

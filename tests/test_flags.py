@@ -1,0 +1,85 @@
+"""Inputs flagged, not refused: overlapping periods of one source and a source dropped by a rerun are named
+with file, row and column by ``ghg validate`` and ``ghg inventory``, kept with the run, and listed by
+``ghg check`` for a person to acknowledge (QC12, QC13)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import cli
+from ghg import flags, store
+
+HEADER = "enterprise,facility,year,period,source_category,ipcc_category,activity,quantity,unit,evidence\n"
+ROW = "E1,F1,2023,{period},stationary_combustion,1.A.2,{activity},{q},t,{evidence}\n"
+REGISTRY = "enterprise,facility,name,sector,ipcc_categories,member_from,member_to,on_national_list\n"
+
+
+def _file(tmp_path: Path, name: str, rows: list[tuple[str, str, float, str]]) -> Path:
+    path = tmp_path / name
+    body = "".join(ROW.format(period=p, activity=a, q=q, evidence=e) for p, a, q, e in rows)
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_periods_cover_their_months() -> None:
+    assert flags.months("2023") == flags.months("") == frozenset(range(1, 13))
+    assert flags.months("2023-Q2") == {4, 5, 6} and flags.months("2023-H2") == set(range(7, 13))
+    assert flags.months("2023-11") == {11}
+
+
+def test_overlapping_periods_are_warned_about_not_refused(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        "diesel.csv",
+        [
+            ("", "gas_diesel_oil", 12, "whole year"),
+            ("2023-Q1", "gas_diesel_oil", 3, "first quarter"),  # inside the whole year
+            ("2023-01", "gas_diesel_oil", 1, "January invoice 1"),
+            ("2023-01", "gas_diesel_oil", 1, "January invoice 2"),  # the same month twice: two invoices, no overlap
+            ("2023-02", "lpg", 1, "another source"),
+        ],
+    )
+    runner = CliRunner()
+    res = runner.invoke(cli.main, ["validate", str(path), "--json"])
+    assert res.exit_code == 0
+    found = [(w["row"], w["column"], w["value"], w["code"]) for w in json.loads(res.output)["warnings"]]
+    assert found == [(3, "period", "2023-Q1", "overlapping_periods"), (4, "period", "2023-01", "overlapping_periods")]
+    res = runner.invoke(cli.main, ["--lang", "vi", "validate", str(path)])
+    assert "kỳ này trùng với kỳ 2023 của cùng nguồn (hàng 2)" in res.output
+    out = tmp_path / "store"
+    res = runner.invoke(cli.main, ["inventory", str(path), "--gwp", "AR5", "--out", str(out)])
+    assert res.exit_code == 0 and "2 warning(s): nothing was refused" in res.output
+    (run,) = store.open_snapshot(out).runs.values()
+    assert [w["code"] for w in run["warnings"]] == ["overlapping_periods"] * 2  # kept with the run
+    registry = tmp_path / "registry.csv"
+    registry.write_text(REGISTRY + "E1,F1,Plant,chemicals,1.A.2,2020,,no\n", encoding="utf-8")
+    res = runner.invoke(cli.main, ["check", "--store", str(out), "--registry", str(registry), "--json"])
+    qc13 = [f for f in json.loads(res.output)["findings"] if f["code"] == "QC13"]
+    assert [(f["severity"], f["rows"]) for f in qc13] == [
+        ("warning", "diesel.csv:3, diesel.csv:2"),
+        ("warning", "diesel.csv:4, diesel.csv:2"),
+    ]
+
+
+def test_a_source_dropped_by_a_rerun_is_warned_about(tmp_path: Path) -> None:
+    first = _file(tmp_path, "all.csv", [("", "gas_diesel_oil", 12, "diesel"), ("", "lpg", 3, "lpg")])
+    rerun = _file(tmp_path, "diesel-only.csv", [("", "gas_diesel_oil", 12.5, "diesel corrected")])
+    out = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(cli.main, ["inventory", str(first), "--gwp", "AR5", "--out", str(out)]).exit_code == 0
+    args = ["inventory", str(rerun), "--gwp", "AR5", "--out", str(out), "--reason", "diesel corrected", "--json"]
+    res = runner.invoke(cli.main, args)
+    assert res.exit_code == 0, res.output
+    (warning,) = json.loads(res.output)["warnings"]
+    assert (warning["code"], warning["column"], warning["value"]) == ("dropped_source", "activity", "lpg")
+    assert "is not in the new revision" in warning["message"]
+    registry = tmp_path / "registry.csv"
+    registry.write_text(REGISTRY + "E1,F1,Plant,chemicals,1.A.2,2020,,no\n", encoding="utf-8")
+    res = runner.invoke(cli.main, ["check", "--store", str(out), "--registry", str(registry), "--json"])
+    (qc12,) = [f for f in json.loads(res.output)["findings"] if f["code"] == "QC12"]
+    assert (qc12["severity"], qc12["key"]) == ("warning", "stationary_combustion/lpg")
+    res = runner.invoke(cli.main, ["--lang", "vi", "check", "--store", str(out), "--registry", str(registry)])
+    assert "không có trong phiên bản thay thế" in res.output
