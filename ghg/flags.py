@@ -13,6 +13,9 @@ person acknowledges (:mod:`ghg.checks`: QC12, QC13).
 
 from __future__ import annotations
 
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from ghg.errors import Problem
@@ -74,3 +77,77 @@ def dropped_sources(parent: pd.DataFrame, child: pd.DataFrame) -> pd.DataFrame:
         if (k[0], k[1]) in mine and k not in now
     ]
     return pd.DataFrame(rows, columns=[*key, "co2e_t"])
+
+
+#: Measured properties checked against the published factors of their activity: property -> (parameter, unit).
+MEASURED_PARAMETERS = {
+    "ncv_tj_per_t": ("ncv", "TJ/t"),
+    "ncv_tj_per_nm3": ("ncv", "TJ/Nm3"),
+    "carbon_co2_per_tj": ("emission_factor", "t CO2/TJ"),
+    "density_t_per_m3": ("density", "t/m3"),
+}
+#: Beyond the published 95 % interval by this factor a measured value is flagged; by ten times, refused.
+WARN_FACTOR = 1.25
+REFUSE_FACTOR = 10.0
+_COLUMN = {
+    "ncv_tj_per_t": "ncv",
+    "ncv_tj_per_nm3": "ncv",
+    "carbon_co2_per_tj": "carbon_content",
+    "density_t_per_m3": "density",
+}
+
+
+def published_bounds(factors: Any) -> dict[tuple[str, str, str], tuple[float, float]]:
+    """The widest published interval per (parameter, canonical unit, activity) over the releases: the 95 %
+    limits where a release gives them, else the values themselves."""
+    out: dict[tuple[str, str, str], tuple[float, float]] = {}
+    for release in factors.releases:
+        table = release.factors
+        if table.empty:
+            continue
+        mine = table[table["parameter"].isin({p for p, _ in MEASURED_PARAMETERS.values()})]
+        for row in mine.to_dict(orient="records"):
+            if row["parameter"] == "emission_factor" and row["gas"] != "CO2":
+                continue
+            low = row["canonical_lower"] if row["canonical_lower"] == row["canonical_lower"] else row["canonical_value"]
+            high = (
+                row["canonical_upper"] if row["canonical_upper"] == row["canonical_upper"] else row["canonical_value"]
+            )
+            key = (str(row["parameter"]), str(row["canonical_unit"]), str(row["activity"]))
+            was = out.get(key, (float(low), float(high)))
+            out[key] = (min(was[0], float(low)), max(was[1], float(high)))
+    return out
+
+
+def implausible_measured(
+    table: Any, bounds: dict[tuple[str, str, str], tuple[float, float]], source_name: str, sheet: str | None
+) -> tuple[list[Problem], list[Problem]]:
+    """Measured NCV, carbon content (as t CO2/TJ) and density against the published bounds of their activity:
+    (refused: ten times outside, a unit slip rather than a measurement; flagged: beyond 25 % outside)."""
+    refused: list[Problem] = []
+    flagged: list[Problem] = []
+    activity = table.text["activity"]
+    for prop, (parameter, unit) in MEASURED_PARAMETERS.items():
+        values = table.measured.get(prop)
+        if values is None:
+            continue
+        for i in np.flatnonzero(~np.isnan(values)):
+            name = activity.value(int(i)) or ""
+            bound = bounds.get((parameter, unit, name))
+            if bound is None:
+                continue
+            low, high = bound
+            value = float(values[i])
+            params = {
+                "low": f"{low:.6g}",
+                "high": f"{high:.6g}",
+                "unit": unit,
+                "measured": f"{value:.6g}",
+                "activity": name,
+            }
+            row = int(table.row[i])
+            if value < low / REFUSE_FACTOR or value > high * REFUSE_FACTOR:
+                refused.append(Problem(source_name, row, _COLUMN[prop], f"{value:.6g}", "implausible", sheet, params))
+            elif value < low / WARN_FACTOR or value > high * WARN_FACTOR:
+                flagged.append(Problem(source_name, row, _COLUMN[prop], f"{value:.6g}", "unusual", sheet, params))
+    return refused, flagged

@@ -463,6 +463,14 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} warning(s): nothing was refused; ghg check lists them for acknowledgement",
         "vi": "{count} cảnh báo: không có gì bị từ chối; ghg check liệt kê để xác nhận",
     },
+    "problem.implausible": {
+        "en": "measured {measured} {unit} for {activity} is more than ten times outside every published value ({low} to {high} {unit}): a unit or decimal slip, not a measurement; check the value and its unit",
+        "vi": "giá trị đo {measured} {unit} của {activity} lệch hơn mười lần so với mọi giá trị đã công bố ({low} đến {high} {unit}): nhầm đơn vị hoặc dấu thập phân, không phải kết quả đo; hãy kiểm tra giá trị và đơn vị",
+    },
+    "problem.unusual": {
+        "en": "warning: measured {measured} {unit} for {activity} lies outside the published range ({low} to {high} {unit}) by more than 25 %: keep the laboratory report as evidence; ghg check asks for an acknowledgement",
+        "vi": "cảnh báo: giá trị đo {measured} {unit} của {activity} nằm ngoài khoảng đã công bố ({low} đến {high} {unit}) hơn 25 %: hãy lưu phiếu kết quả phân tích làm bằng chứng; ghg check sẽ yêu cầu xác nhận",
+    },
     "problem.on_site": {
         "en": "energy generated and used on site is not Scope 2 (its fuel is Scope 1): the supplier cannot be the enterprise itself",
         "vi": "năng lượng tự sản xuất và sử dụng tại chỗ không thuộc Phạm vi 2 (nhiên liệu của nó thuộc Phạm vi 1): bên cung cấp không thể là chính doanh nghiệp",

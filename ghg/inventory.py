@@ -85,6 +85,8 @@ def _read_source(
     failed: bool,
     seen: dict[int, np.ndarray],
     periods: list[pd.DataFrame],
+    bounds: dict[tuple[str, str, str], tuple[float, float]],
+    warned: list[Problem],
 ) -> list[Problem]:
     """Check (and, while nothing has failed, calculate) one source; return its problems. Its records' row
     hashes go into ``seen`` (by file), for the records repeated across files."""
@@ -124,6 +126,10 @@ def _read_source(
             if not len(table):
                 continue
             periods.append(_distinct_periods(table, source))
+            if table.measured:
+                refused, unusual = flags.implausible_measured(table, bounds, source.name, source.sheet)
+                col.problems += refused
+                warned += unusual
             gid = groups.assign(table)
             unresolved = groups.report(col, table, gid)
             counts["records"] += len(table)
@@ -249,6 +255,8 @@ def compute(
     counts = {"records": 0, "excluded": 0}
     seen: dict[int, np.ndarray] = {}
     periods: list[pd.DataFrame] = []
+    bounds = flags.published_bounds(factors)
+    warned: list[Problem] = []
     for path in paths:
         try:
             opened = [path] if isinstance(path, Source) else open_sources(path)
@@ -276,6 +284,8 @@ def compute(
                 bool(problems),
                 seen,
                 periods,
+                bounds,
+                warned,
             )
     problems += repeated_across_files(sources, seen)
     records, excluded = counts["records"], counts["excluded"]
@@ -296,7 +306,7 @@ def compute(
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
     assert shares is not None
-    warnings = flags.overlapping_periods(pd.concat(periods, ignore_index=True)) if periods else []
+    warnings = warned + (flags.overlapping_periods(pd.concat(periods, ignore_index=True)) if periods else [])
     return Computed(
         cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame(), shares, warnings
     )

@@ -83,3 +83,21 @@ def test_a_source_dropped_by_a_rerun_is_warned_about(tmp_path: Path) -> None:
     assert (qc12["severity"], qc12["key"]) == ("warning", "stationary_combustion/lpg")
     res = runner.invoke(cli.main, ["--lang", "vi", "check", "--store", str(out), "--registry", str(registry)])
     assert "không có trong phiên bản thay thế" in res.output
+
+
+def test_a_measured_value_far_from_every_published_one_is_flagged_or_refused(tmp_path: Path) -> None:
+    """Other bituminous coal: IPCC 2006 Vol. 2 Table 1.2 gives NCV 25.8 TJ/Gg, 95 % limits 19.9-30.5 TJ/Gg.
+    A measured 40 GJ/t (0.040 TJ/t > 30.5 x 1.25 = 38.1 GJ/t) is flagged; 0.258 GJ/t (25.8 read as MJ/kg x 1000
+    too small: below 19.9 / 10 = 1.99 GJ/t) is refused; 25.8 GJ/t passes."""
+    head = "enterprise,facility,year,source_category,ipcc_category,activity,quantity,unit,ncv,ncv_unit,evidence\n"
+    row = "E1,F1,2023,stationary_combustion,1.A.2,other_bituminous_coal,100,t,{ncv},GJ/t,lab {n}\n"
+    path = tmp_path / "coal.csv"
+    path.write_text(head + row.format(ncv="25.8", n=1) + row.format(ncv="40.0", n=2), encoding="utf-8")
+    res = CliRunner().invoke(cli.main, ["validate", str(path), "--json"])
+    assert res.exit_code == 0
+    (warning,) = json.loads(res.output)["warnings"]
+    assert (warning["row"], warning["column"], warning["code"]) == (3, "ncv", "unusual")
+    assert "outside the published range (0.0199 to 0.0305 TJ/t)" in warning["message"]
+    path.write_text(head + row.format(ncv="0.258", n=1), encoding="utf-8")
+    res = CliRunner().invoke(cli.main, ["--lang", "vi", "validate", str(path)])
+    assert res.exit_code == 1 and "lệch hơn mười lần so với mọi giá trị đã công bố" in res.output
