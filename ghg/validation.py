@@ -290,7 +290,7 @@ def _invisible(value: str) -> dict[str, object] | None:
     for position, char in enumerate(value, start=1):
         kind = unicodedata.category(char)
         if kind in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (kind == "Zs" and char != " "):
-            name = unicodedata.name(char, "unnamed character")
+            name = unicodedata.name(char, "control character" if kind == "Cc" else "unnamed character")
             return {"point": f"U+{ord(char):04X}", "name": name, "position": position}
     return None
 

@@ -68,11 +68,13 @@ def test_a_valid_file_has_no_problem(problems: Check) -> None:
         ({"year": 2999}, "year", "year_range"),
         ({"year": "2023.5"}, "year", "year_integer"),
         ({"enterprise": "../etc"}, "enterprise", "identifier"),
-        ({"facility": "boiler\x07"}, "facility", "identifier"),
+        ({"facility": "boiler\x07"}, "facility", "invisible_character"),  # named with its code point U+0007
         ({"facility": "a/b"}, "facility", "identifier"),
         ({"enterprise": ""}, "enterprise", "required"),
-        ({"activity": "coal_other"}, "activity", "unknown_activity"),
-        ({"source_category": "combustion"}, "source_category", "vocabulary"),
+        ({"activity": "coal_other"}, "activity", "unknown_activity_near"),  # did you mean coal_tar?
+        ({"activity": "xyz_fuel"}, "activity", "unknown_activity"),
+        ({"source_category": "combustion"}, "source_category", "vocabulary_near"),  # mobile_combustion?
+        ({"source_category": "xyz"}, "source_category", "vocabulary"),
         ({"ipcc_category": "1A2"}, "ipcc_category", "ipcc_category"),
         ({"ipcc_category": ""}, "ipcc_category", "category_missing"),
         ({"period": "2022-03"}, "period", "period_year"),
