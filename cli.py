@@ -1189,7 +1189,7 @@ def sign_cmd(
     fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)  # a statement is never overwritten
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(statement, f, indent=2, ensure_ascii=False)
-    click.echo(json.dumps(statement, indent=2, ensure_ascii=False) if as_json else str(out))
+    click.echo(jsonout.dumps(statement, indent=2) if as_json else str(out))
 
 
 @audit_group.command(name="verify")
@@ -1214,7 +1214,7 @@ def verify_cmd(
         return
     ok, key = audit.verify_statement(store_dir, json.loads(statement_file.read_text(encoding="utf-8")), keys)
     message = text(key, _lang(ctx))
-    click.echo(json.dumps({"valid": ok, "message": message}, ensure_ascii=False) if as_json else message)
+    click.echo(jsonout.dumps({"valid": ok, "message": message}) if as_json else message)
     if not ok:
         ctx.exit(1)
 

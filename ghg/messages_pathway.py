@@ -124,6 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'a net-zero target cuts at least 90 % by its year (SBTi Corporate Net-Zero Standard); {given} is an interim or absolute target: use kind = "absolute_contraction" or "points"',
         "vi": 'mục tiêu phát thải ròng bằng 0 phải cắt giảm ít nhất 90 % vào năm mục tiêu (Tiêu chuẩn Net-Zero của SBTi); {given} là mục tiêu trung gian hoặc tuyệt đối: hãy dùng kind = "absolute_contraction" hoặc "points"',
     },
+    "problem.removal_implausible": {
+        "en": "in {year} this measure removes more than twice what its sources emit ({available}): a removal captures the source's own CO2; state a plausible amount",
+        "vi": "năm {year} biện pháp này loại bỏ hơn hai lần lượng nguồn của nó phát thải ({available}): loại bỏ chỉ thu giữ CO2 của chính nguồn đó; hãy ghi lượng hợp lý",
+    },
     "problem.reduction_range": {
         "en": "a reduction must be between 0 % and 100 %; more than 100 % needs removals = true",
         "vi": "mức giảm phải từ 0 % đến 100 %; trên 100 % cần removals = true",

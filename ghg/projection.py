@@ -45,6 +45,10 @@ GRID_METHODS = ("electricity_location_based", "electricity_market_based")
 TARGET_SCOPES = {"scope_1": "scope_1", "scope_2_location": "scope_2", "scope_2_market": "scope_2_market"}
 CASES = ("actual", "bau", "scenario")
 
+#: A measure with removals removes at most as much again as its streams emit (capture of the stream's own,
+#: e.g. biogenic, CO2): cut <= 2 x what is left. More is no physical removal of that source.
+REMOVAL_LIMIT = 2.0
+
 
 @dataclass
 class Projection:
@@ -335,6 +339,20 @@ def _apply(
         for group in groups:
             available = state[key][rows[group]].sum(axis=0)
             short = (amount > available * (1 + 1e-9)) & (amount > 0)
+            beyond = (amount > REMOVAL_LIMIT * available * (1 + 1e-9)) & (amount > 0)
+            if beyond.any() and measure.removals:  # a removal is bounded by what the stream itself emits
+                year = int(years[np.flatnonzero(beyond)[0]])
+                problems.append(
+                    Problem(
+                        path,
+                        measure.row,
+                        "effect",
+                        f"{amount[beyond][0]:.6g}",
+                        "removal_implausible",
+                        params={"year": year, "available": f"{available[beyond][0]:.6g}"},
+                    )
+                )
+                return nothing
             if short.any() and not measure.removals:
                 year = int(years[np.flatnonzero(short)[0]])
                 problems.append(

@@ -458,6 +458,11 @@ def test_absolute_cut_beyond_the_source_is_refused(scenario_dir, registry) -> No
     measures = measures.replace(",no,", ",yes,")
     result = projection_of(base_lines(), scenario_dir(measures), registry)
     assert result.totals(["scope_1"]).loc[2030, "scenario"] == pytest.approx(-50_000.0)
+    # a removal of more than twice the source (100,000 t) is not physical: −48 Mt on a 100 kt source is refused
+    huge = measures.replace("150000 t CO2", "48000000 t CO2")
+    with pytest.raises(InputError) as caught:
+        projection_of(base_lines(), scenario_dir(huge), registry)
+    assert codes(caught.value) == {("effect", "removal_implausible")}
     # a share above 100 % is no physical removal, even declared: the −48 Mt/yr a user once got this way is refused
     percent = "cc,capture,E1,carbon_capture,process,,,4800 %,,2025,1,20,1,yes,0,0,0,USD,8 %,test\n"
     with pytest.raises(InputError) as caught:
