@@ -597,15 +597,7 @@ def _show_inventory(
         "cli.energy_tj",
         "cli.energy_toe",
     )
-    cols = [
-        "scope_1_t_co2e",
-        "scope_2_location_t_co2e",
-        "scope_2_market_t_co2e",
-        "total_t_co2e",
-        "biogenic_co2_t",
-        "energy_tj",
-        "energy_toe",
-    ]
+    cols = inventory.SUMMARY_COLUMNS[2:]
     rows = [
         [str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
         for r in summary.itertuples()

@@ -338,33 +338,13 @@ def _apply(
             groups = [scopes == scope for scope in sorted(set(scopes))]
         for group in groups:
             available = state[key][rows[group]].sum(axis=0)
-            short = (amount > available * (1 + 1e-9)) & (amount > 0)
-            beyond = (amount > REMOVAL_LIMIT * available * (1 + 1e-9)) & (amount > 0)
-            if beyond.any() and measure.removals:  # a removal is bounded by what the stream itself emits
-                year = int(years[np.flatnonzero(beyond)[0]])
-                problems.append(
-                    Problem(
-                        path,
-                        measure.row,
-                        "effect",
-                        f"{amount[beyond][0]:.6g}",
-                        "removal_implausible",
-                        params={"year": year, "available": f"{available[beyond][0]:.6g}"},
-                    )
-                )
-                return nothing
-            if short.any() and not measure.removals:
-                year = int(years[np.flatnonzero(short)[0]])
-                problems.append(
-                    Problem(
-                        path,
-                        measure.row,
-                        "effect",
-                        f"{amount[short][0]:.6g}",
-                        "measure_below_zero",
-                        params={"year": year, "available": f"{available[short][0]:.6g}"},
-                    )
-                )
+            # without removals a cut stops at zero; a removal is bounded by what the stream itself emits
+            limit, code = (REMOVAL_LIMIT, "removal_implausible") if measure.removals else (1.0, "measure_below_zero")
+            over = (amount > limit * available * (1 + 1e-9)) & (amount > 0)
+            if over.any():
+                first = np.flatnonzero(over)[0]
+                params = {"year": int(years[first]), "available": f"{available[first]:.6g}"}
+                problems.append(Problem(path, measure.row, "effect", f"{amount[first]:.6g}", code, params=params))
                 return nothing
             with np.errstate(divide="ignore", invalid="ignore"):
                 share = np.where(available > 0, amount / available, 0.0)
