@@ -597,7 +597,7 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from ghg.export import safe_cell
+    from ghg.export import deterministic_xlsx, safe_cell
 
     def cell(value: object) -> object:
         if isinstance(value, (list, dict)):
@@ -642,4 +642,4 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
     buffer = io.BytesIO()
     book.save(buffer)
     data = jsonout.dumps(document, indent=2) + "\n"
-    return {f"{stem}.xlsx": buffer.getvalue(), f"{stem}.json": data.encode("utf-8")}
+    return {f"{stem}.xlsx": deterministic_xlsx(buffer.getvalue()), f"{stem}.json": data.encode("utf-8")}

@@ -13,6 +13,7 @@ OWASP, "CSV Injection", https://owasp.org/www-community/attacks/CSV_Injection
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from pathlib import Path
@@ -46,12 +47,18 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _publish(path: Path, write: object) -> Path:
-    if path.exists():
-        raise StoreError("export.exists", path=str(path))
+    """Write a new file through ``write(tmp)``; an existing file is never replaced - the same bytes again are
+    accepted (the same inputs give the same file), other bytes refused."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.parent / fsutil.tmp_name(path.suffix)
     try:
         write(tmp)  # type: ignore[operator]
+        if path.suffix.lower() == ".xlsx":
+            tmp.write_bytes(deterministic_xlsx(tmp.read_bytes()))
+        if path.exists():
+            if path.read_bytes() == tmp.read_bytes():
+                return path
+            raise StoreError("export.exists", path=str(path))
         with tmp.open("rb+") as f:
             os.fsync(f.fileno())
         try:
@@ -63,6 +70,32 @@ def _publish(path: Path, write: object) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+#: The time written into every workbook (its properties and its package): the same content, the same bytes.
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def deterministic_xlsx(data: bytes) -> bytes:
+    """A workbook's bytes without the times of its saving (document properties, package entries), so that the
+    same content always gives the same file."""
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                stamp = b"2000-01-01T00:00:00Z"
+                body = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>" + stamp + rb"\g<2>", body
+                )
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:

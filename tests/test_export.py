@@ -59,7 +59,17 @@ def test_csv_export_escapes_formulas_and_keeps_numbers(stored: Path, tmp_path: P
         assert not r["evidence"].startswith(export.FORMULA_STARTS)
         float(r["co2e_t"])  # a plain number, not text
     again = CliRunner().invoke(cli.main, ["export", str(out), "--store", str(stored)])
+    assert again.exit_code == 0  # the same lines again: the same bytes, accepted
+    out.write_text(out.read_text(encoding="utf-8-sig")[:-10], encoding="utf-8-sig")  # another file of that name
+    again = CliRunner().invoke(cli.main, ["export", str(out), "--store", str(stored)])
     assert again.exit_code == 1 and "never overwrites" in again.output
+
+
+def test_a_workbook_export_is_the_same_bytes_for_the_same_lines(stored: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for out in (first, second):
+        assert CliRunner().invoke(cli.main, ["export", str(out), "--store", str(stored)]).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()  # no saving time inside
 
 
 def test_xlsx_export_escapes_formulas_and_keeps_numbers(stored: Path, tmp_path: Path) -> None:
