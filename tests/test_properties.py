@@ -32,7 +32,9 @@ def _write(path: Path, rows: list[dict[str, object]]) -> Path:
 
 
 def _total(paths: list[Path], factors: FactorSet) -> float:
-    return float(inventory.run(paths, "AR5", factors).lines["co2e_t"].sum())
+    # the files are written by Python ('.' decimals, any number of digits): the mark is declared, so that a
+    # generated 1.125 is not refused as a possible thousands group (tests/test_validation.py covers that)
+    return float(inventory.run(paths, "AR5", factors, decimal_mark=".").lines["co2e_t"].sum())
 
 
 def _fuel(quantity: float, unit: str, activity: str = "gas_diesel_oil", **extra: object) -> dict[str, object]:
