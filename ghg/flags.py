@@ -44,17 +44,28 @@ def overlapping_periods(records: pd.DataFrame) -> list[Problem]:
     found: list[Problem] = []
     if records.empty:
         return found
-    distinct = records.drop_duplicates([*SOURCE_KEY, "period"])
-    for _, group in distinct.groupby(SOURCE_KEY, sort=False):
-        if len(group) < 2:
-            continue
+    distinct = records.drop_duplicates([*SOURCE_KEY, "period"]).reset_index(drop=True)
+    # only sources whose periods' months add up to more than their union overlap: found without a Python loop
+    periods = distinct["period"].astype(str)
+    mask = periods.map({p: sum(1 << (m - 1) for m in months(p)) for p in set(periods)}).to_numpy(dtype=np.int64)
+    group = distinct.groupby(SOURCE_KEY, sort=False, dropna=False).ngroup().to_numpy()
+    union = np.zeros(group.max() + 1, dtype=np.int64)
+    np.bitwise_or.at(union, group, mask)
+    counted = np.zeros(group.max() + 1, dtype=np.int64)
+    np.add.at(counted, group, np.array([int(m).bit_count() for m in mask], dtype=np.int64))
+    bits = np.array([int(u).bit_count() for u in union], dtype=np.int64)
+    suspects = np.flatnonzero(counted > bits)
+    if not len(suspects):
+        return found
+    distinct = distinct[np.isin(group, suspects)]
+    for _, source in distinct.groupby(SOURCE_KEY, sort=False, dropna=False):
         seen: list[tuple[str, frozenset[int], str, int]] = []
-        for period, file, row in zip(group["period"], group["file"], group["row"], strict=True):
+        for period, file, row in zip(source["period"], source["file"], source["row"], strict=True):
             span = months(str(period))
             for other, other_span, other_file, other_row in seen:
                 if span & other_span:
                     where = f" of {other_file}" if other_file != file else ""
-                    params = {"other": other or str(group["year"].iloc[0]), "other_row": other_row, "where": where}
+                    params = {"other": other or str(source["year"].iloc[0]), "other_row": other_row, "where": where}
                     found.append(
                         Problem(str(file), int(row), "period", str(period) or "-", "overlapping_periods", params=params)
                     )

@@ -165,7 +165,12 @@ def _distinct_periods(table: validation.ActivityTable, source: Source) -> pd.Dat
     codes = pd.DataFrame({name: table.text[name].codes for name in names})
     codes["year"] = table.year
     first = codes.drop_duplicates().index.to_numpy()
-    out = pd.DataFrame({name: [table.text[name].value(int(i)) or "" for i in first] for name in names})
+    out = pd.DataFrame(
+        {
+            name: np.take(np.append(table.text[name].categories, "").astype(object), table.text[name].codes[first])
+            for name in names
+        }
+    )
     out["year"] = table.year[first]
     out["file"] = source.name
     out["row"] = table.row[first]

@@ -84,32 +84,37 @@ def allocate(table: pa.Table) -> pa.Table:
     market["mwh"] = market["energy_tj_location"].to_numpy() / TJ_PER_MWH
     instruments = frame[(frame["scope"] == "scope_2_market") & (frame["method"] == "electricity_market_instrument")]
     instruments = instruments.assign(mwh=_mwh(instruments["quantity"].to_numpy(), instruments["unit"].to_numpy()))
-    share = np.zeros(len(market))
-    notes = np.empty(len(market), dtype=object)
-    held_by: dict[object, pd.DataFrame] = dict(iter(instruments.groupby(["enterprise", "year"])))
-    for partition, rows in market.groupby(["enterprise", "year"]).groups.items():
-        mine = market.loc[rows]
-        held = held_by.get(partition, instruments.iloc[:0])
-        by_supplier = held.groupby("supplier")["mwh"].sum()
-        bought = mine.groupby("supplier")["mwh"].sum()
-        generic = float(by_supplier.get("", 0.0))
-        contracted: dict[str, float] = {}
-        for supplier, covered in by_supplier.items():
-            if supplier == "":
-                continue
-            used = min(float(covered), float(bought.get(supplier, 0.0)))
-            contracted[str(supplier)] = used
-            generic += float(covered) - used  # a contract beyond its supplier's electricity covers the rest
-        rest = float(mine["mwh"].sum()) - sum(contracted.values())
-        rest_share = min(generic / rest, 1.0) if rest > 0 else 0.0
-        positions = market.index.get_indexer(rows)
-        for p, supplier in zip(positions, mine["supplier"].to_numpy(), strict=True):
-            if supplier in contracted and bought.get(supplier, 0.0) > 0:
-                share[p] = min(contracted[supplier] / float(bought[supplier]), 1.0)
-                notes[p] = f"{share[p]:.1%} covered by the contract with {supplier}; {RESIDUAL}"
-            else:
-                share[p] = rest_share
-                notes[p] = f"{rest_share:.1%} covered by contractual instruments; {RESIDUAL}"
+    part = ["enterprise", "year"]
+    bought = market.groupby([*part, "supplier"], as_index=False).agg(bought=("mwh", "sum"))
+    held = instruments.groupby([*part, "supplier"], as_index=False).agg(held=("mwh", "sum"))
+    both = bought.merge(held, on=[*part, "supplier"], how="outer").fillna({"bought": 0.0, "held": 0.0})
+    named = both["supplier"] != ""
+    # a contract covers its own supplier's electricity up to what was bought from that supplier
+    both["contracted"] = np.where(named, np.minimum(both["held"], both["bought"]), 0.0)
+    # certificates, and what contracts cover beyond their supplier's electricity, cover the rest pro rata
+    both["generic"] = np.where(named, both["held"] - both["contracted"], both["held"])
+    per = both.groupby(part, as_index=False).agg(
+        total=("bought", "sum"), contracted=("contracted", "sum"), generic=("generic", "sum")
+    )
+    rest = per["total"] - per["contracted"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per["rest_share"] = np.where(rest > 0, np.minimum(per["generic"] / rest, 1.0), 0.0)
+        both["own_share"] = np.where(
+            named & (both["contracted"] > 0), np.minimum(both["contracted"] / both["bought"], 1.0), np.nan
+        )
+    market = market.merge(per[[*part, "rest_share"]], on=part, how="left").merge(
+        both[[*part, "supplier", "own_share"]], on=[*part, "supplier"], how="left"
+    )
+    by_contract = market["own_share"].notna().to_numpy()
+    share = np.where(by_contract, market["own_share"].to_numpy(), market["rest_share"].to_numpy())
+    share = np.nan_to_num(share, nan=0.0)
+    percent = np.char.mod("%.1f%%", share * 100.0)
+    suppliers = market["supplier"].to_numpy().astype(str)
+    notes = np.where(
+        by_contract,
+        np.char.add(np.char.add(np.char.add(percent, " covered by the contract with "), suppliers), "; " + RESIDUAL),
+        np.char.add(percent, " covered by contractual instruments; " + RESIDUAL),
+    ).astype(object)
     mass = table.column("mass_t").to_numpy().copy()
     co2e = table.column("co2e_t").to_numpy().copy()
     gwp = table.column("gwp").to_numpy()

@@ -47,7 +47,8 @@ _AMBIGUOUS = r"^[+-]?[1-9][0-9]{0,2}[.][0-9]{3}$"
 #: A '.' that can only be a decimal mark: 96.5, 0.125, 1.2500 (a fractional part not of three digits, or 0.).
 _DOT_DECIMAL = r"^[+-]?([0-9]*\.([0-9]{1,2}|[0-9]{4,})|0\.[0-9]+)$"
 #: A label of a total or subtotal row (English, Vietnamese); "Tổng công ty" (a corporation) is no total.
-_TOTAL = re.compile(r"^((grand|sub)[ _-]?)?totals?\b|^(tổng cộng|tổng số|tổng|cộng)(?! công ty)(\s|:|$)", re.IGNORECASE)
+_TOTAL = r"(?i)^\s*(((grand|sub)[ _-]?)?totals?([^a-z]|$)|(tổng cộng|tổng số|tổng|cộng)(\s|:|$))"
+_NOT_TOTAL = r"(?i)^\s*tổng công ty"
 #: The smallest normal binary64 number: a smaller non-zero quantity is a typing or unit error.
 _TINY = 2.2250738585072014e-308
 
@@ -283,6 +284,15 @@ class Collector:
                     )
                 )
         return self.problems
+
+
+def _totals(categories: np.ndarray) -> np.ndarray:
+    """Which distinct values label a total row (:data:`_TOTAL`), with Arrow's RE2 kernels (no Python per value)."""
+    if not len(categories):
+        return np.zeros(0, dtype=bool)
+    values = pa.array(categories, pa.string())
+    found = pc.and_(pc.match_substring_regex(values, _TOTAL), pc.invert(pc.match_substring_regex(values, _NOT_TOTAL)))
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def _invisible(value: str) -> dict[str, object] | None:
@@ -521,7 +531,7 @@ class Checker:
                 self._report_values(col, offset, name, text[name], bad, code, params, shown(name), flagged)
 
         for name in ("facility", "activity", "technology", "period", "evidence"):  # a total row counts its rows again
-            labelled = self._bad_values(f"{name}:total", text[name], lambda v: _TOTAL.match(v.strip()) is None)
+            labelled = _totals(text[name].categories)
             if labelled.any():
                 mask = np.take(np.append(labelled, False), text[name].codes)
                 col.rows(mask, offset, name, "total_row", shown(name), flagged)
