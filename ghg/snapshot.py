@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 from ghg import delta
 from ghg.errors import StoreError
 from ghg.hashing import sha256_bytes
-from ghg.linehash import LEGACY_HASH_METHOD, PRODUCTION_SCHEMA, STORED_SCHEMA, content_hash
+from ghg.linehash import HASH_METHOD, LEGACY_HASH_METHOD, PRODUCTION_SCHEMA, STORED_SCHEMA, content_hash
 
 LINES = "lines"
 RUN_KEY, RUN_SHA_KEY = "ghg.run", "ghg.run_sha256"
@@ -91,8 +91,6 @@ class Snapshot:
 
     def latest_hashes(self) -> dict[tuple[int, str], str]:
         """The logical hash of each latest revision (empty where it was made by an earlier definition)."""
-        from ghg.linehash import HASH_METHOD
-
         return {k: r[-1].content_hash for k, r in self.revisions.items() if r[-1].method == HASH_METHOD}
 
     def revision(self, year: int, enterprise: str, revision: int) -> Revision:

@@ -36,7 +36,7 @@ import pyarrow.parquet as pq
 
 from ghg import delta, jsonout, kept
 from ghg.errors import StoreError
-from ghg.hashing import sha256_bytes
+from ghg.hashing import sha256_bytes, sha256_file
 from ghg.linehash import (
     CANONICAL_ORDER,
     HASH_METHOD,
@@ -321,8 +321,6 @@ def _write_parquet(table: pa.Table, path: Path) -> None:
 
 
 def _sha256_and_size(path: Path) -> tuple[str, int]:
-    from ghg.hashing import sha256_file
-
     return sha256_file(path), path.stat().st_size
 
 
