@@ -16,36 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg import (
-    __version__,
-    audit,
-    charts,
-    checks,
-    dataset,
-    eip,
-    engine,
-    export,
-    form06,
-    formatting,
-    inventory,
-    jsonout,
-    macc,
-    migrate,
-    park,
-    pathway,
-    pathway_output,
-    releases,
-    report_html,
-    review,
-    store,
-    template,
-    uncertainty,
-)
-from ghg.errors import GhgError, InputError, Problem, ReleaseError, StoreError, UsageError
-from ghg.factors import DEFAULT_RELEASES, FactorSet
-from ghg.i18n import CATALOGUE, text
-from ghg.scenario import load_scenario
-from ghg.vocabulary import GWP_SETS
+from ghg import __version__, eip, park, store
+from ghg.core import dataset, inventory, jsonout, releases, template
+from ghg.core.errors import GhgError, InputError, Problem, ReleaseError, StoreError, UsageError
+from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+from ghg.core.vocabulary import GWP_SETS
+from ghg.engines import tasks as engine
+from ghg.i18n import CATALOGUE, formatting, text
+from ghg.park import checks, export, form06
+from ghg.pathways import macc, uncertainty
+from ghg.pathways import output as pathway_output
+from ghg.pathways.scenario import load_scenario
+from ghg.reports import charts, pathway, review
+from ghg.reports import html as report_html
+from ghg.store import audit, migrate
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -88,8 +88,8 @@ def generate(path: Path, rows: int, enterprises: int = 2000, seed: int = 2026112
 def measure(path: Path) -> dict[str, float]:
     """Run the job once in this process; return its timings [s]."""
     t0 = time.perf_counter()
-    from ghg import inventory
-    from ghg.factors import FactorSet
+    from ghg.core import inventory
+    from ghg.core.factors import FactorSet
 
     factors = FactorSet.load()
     t1 = time.perf_counter()

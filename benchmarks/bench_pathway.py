@@ -6,7 +6,7 @@ Usage::
     python benchmarks/bench_pathway.py --enterprises 500 --measures 50 --repeat 3
 
 Synthetic base-year lines (about as many facilities as Vietnam's inventory list names) go through
-:func:`ghg.projection.project` (BAU and scenario, streams x years), a target check for the whole set and
+:func:`ghg.pathways.projection.project` (BAU and scenario, streams x years), a target check for the whole set and
 the abatement cost curve of 2030. The scenario files are written to a temporary folder; each repeat runs in
 a fresh process so its peak memory (maximum resident set size) is its own.
 """
@@ -127,10 +127,11 @@ def build(folder: Path, enterprises: int, measures: int, seed: int = 20261128) -
 def once(enterprises: int, measures: int) -> dict[str, float]:
     """One timed run in this process."""
     sys.path.insert(0, str(ROOT))
-    from ghg import macc, park
-    from ghg.projection import project
-    from ghg.scenario import load_scenario
-    from ghg.targets import gap, load_target
+    from ghg import park
+    from ghg.pathways import macc
+    from ghg.pathways.projection import project
+    from ghg.pathways.scenario import load_scenario
+    from ghg.pathways.targets import gap, load_target
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -37,7 +37,8 @@ sys.path.insert(0, str(HERE))
 def child(activity: Path, out: Path) -> None:
     """Run the command in this process with the store's durable steps timed; print the timings as JSON."""
     import cli
-    from ghg import delta, store
+    from ghg import store
+    from ghg.store import delta
 
     spent = {"commit": 0.0, "fsync": 0.0, "fsync_in_commit": 0.0, "write": 0.0}
     inside = [False]

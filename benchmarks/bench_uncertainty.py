@@ -49,8 +49,9 @@ def build(store: Path) -> None:
 
 def once(store: Path, samples: int, year: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
-    from ghg import park, uncertainty
+    from ghg import park
     from ghg import store as results
+    from ghg.pathways import uncertainty
 
     lines = results.read_lines(store)
     registry = park.load_registry(PARK / "registry.csv")

@@ -18,9 +18,9 @@ import json  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from ghg import releases  # noqa: E402
-from ghg.activity import INPUT_COLUMNS  # noqa: E402
-from ghg.factors import FactorSet  # noqa: E402
-from ghg.hashing import sha256_file  # noqa: E402
+from ghg.core.activity import INPUT_COLUMNS  # noqa: E402
+from ghg.core.factors import FactorSet  # noqa: E402
+from ghg.core.hashing import sha256_file  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "example-enterprise" / "activity.csv"
 

@@ -12,9 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import audit, releases, store
-from ghg.errors import StoreError
-from ghg.hashing import sha256_file
+from ghg import store
+from ghg.core import releases
+from ghg.core.errors import StoreError
+from ghg.core.hashing import sha256_file
+from ghg.store import audit
 
 from .conftest import EXAMPLE
 

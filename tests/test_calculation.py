@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ghg import inventory
-from ghg.errors import InputError
-from ghg.factors import FactorSet
+from ghg.core import inventory
+from ghg.core.errors import InputError
+from ghg.core.factors import FactorSet
 
 from .conftest import record
 

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import releases, store
+from ghg import store
+from ghg.core import releases
 
 from .conftest import EXAMPLE
 

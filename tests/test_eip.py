@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 import cli
 from ghg import eip, park
-from ghg.errors import InputError, UsageError
+from ghg.core.errors import InputError, UsageError
 
 from .conftest import PARK
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ghg import inventory
-from ghg.factors import DEFAULT_RELEASES, FactorSet
+from ghg.core import inventory
+from ghg.core.factors import DEFAULT_RELEASES, FactorSet
 
 from .conftest import ROOT
 

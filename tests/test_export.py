@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 import cli
-from ghg import export
+from ghg.park import export
 
 from .conftest import record
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ghg.errors import FactorConflict, GwpError
-from ghg.factors import FactorSet
+from ghg.core.errors import FactorConflict, GwpError
+from ghg.core.factors import FactorSet
 
 from .conftest import make_release
 

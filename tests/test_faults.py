@@ -24,7 +24,9 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import audit, releases, store
+from ghg import store
+from ghg.core import releases
+from ghg.store import audit
 
 from .conftest import EXAMPLE
 
@@ -33,7 +35,12 @@ CHILD = textwrap.dedent(
     import errno, os, signal, sys, time
     from pathlib import Path
     import pyarrow.parquet as pq
-    from ghg import delta, fsutil, inventory, kept, releases, store
+    from ghg import store
+    from ghg.store import delta
+    from ghg.core import fsutil
+    from ghg.core import inventory
+    from ghg.store import kept
+    from ghg.core import releases
     import cli
 
     fault, out, activity, extra = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
@@ -44,12 +51,12 @@ CHILD = textwrap.dedent(
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    real_write, real_commit, real_open = store._write_parquet, delta.commit, store.open_snapshot
+    real_write, real_commit, real_open = store.write_parquet, delta.commit, store.open_snapshot
     if fault == "kill-in-parquet":  # half a data file on disk, then killed
         def half(table, path):
             path.write_bytes(b"PAR1" + b"x" * 1000)
             die()
-        store._write_parquet = half
+        store.write_parquet = half
     elif fault == "kill-in-keep-input":  # the data file is staged, killed while an input is kept
         real_durable = fsutil.write_durable
         def durable(path, data):
@@ -64,7 +71,7 @@ CHILD = textwrap.dedent(
         def partial(table, path):
             path.write_bytes(b"PAR1" + b"x" * 1000)
             full()
-        store._write_parquet = partial
+        store.write_parquet = partial
     elif fault == "disk-full-commit":  # delta-rs cannot write the log entry
         def refused(dt, *args, **kwargs):
             raise delta._failed(Path(out) / "lines", OSError(errno.ENOSPC, "No space left on device (os error 28)"))
@@ -72,7 +79,7 @@ CHILD = textwrap.dedent(
     elif fault == "read-only":
         def denied(*args, **kwargs):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
-        store._write_parquet = denied
+        store.write_parquet = denied
     elif fault == "memory":  # the calculation runs out of memory
         def exhausted(*args, **kwargs):
             raise MemoryError()

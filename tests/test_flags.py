@@ -10,7 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import cli
-from ghg import flags, store
+from ghg import store
+from ghg.core import flags
 
 HEADER = "enterprise,facility,year,period,source_category,ipcc_category,activity,quantity,unit,evidence\n"
 ROW = "E1,F1,2023,{period},stationary_combustion,1.A.2,{activity},{q},t,{evidence}\n"

@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from ghg.formatting import number
 from ghg.i18n import CATALOGUE, LANGUAGES, text
+from ghg.i18n.formatting import number
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import jsonout
+from ghg.core import jsonout
 
 from .conftest import EXAMPLE, PARK
 

@@ -17,9 +17,11 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import checks, form06, inventory, park, store
-from ghg.errors import InputError
-from ghg.factors import DEFAULT_RELEASES, FactorSet
+from ghg import park, store
+from ghg.core import inventory
+from ghg.core.errors import InputError
+from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+from ghg.park import checks, form06
 
 from .conftest import ROOT, record
 

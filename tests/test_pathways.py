@@ -14,11 +14,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from ghg import macc, park, pathway, pathway_output
-from ghg.errors import InputError, StoreError
-from ghg.projection import Projection, project
-from ghg.scenario import load_scenario, parse_rate
-from ghg.targets import gap, load_target, trajectory
+from ghg import park
+from ghg.core.errors import InputError, StoreError
+from ghg.pathways import macc
+from ghg.pathways import output as pathway_output
+from ghg.pathways.projection import Projection, project
+from ghg.pathways.scenario import load_scenario, parse_rate
+from ghg.pathways.targets import gap, load_target, trajectory
+from ghg.reports import pathway
 
 GRID_HEADER = "year,value,unit,source,note\n"
 DRIVER_HEADER = "enterprise,sector,from_year,to_year,growth,source\n"

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from ghg import inventory
-from ghg.activity import INPUT_COLUMNS
-from ghg.factors import FactorSet
+from ghg.core import inventory
+from ghg.core.activity import INPUT_COLUMNS
+from ghg.core.factors import FactorSet
 
 from .conftest import EXAMPLE, record
 

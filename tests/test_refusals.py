@@ -14,9 +14,10 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 import cli
-from ghg import inventory, store
-from ghg.errors import InputError, Problem
-from ghg.factors import FactorSet
+from ghg import store
+from ghg.core import inventory
+from ghg.core.errors import InputError, Problem
+from ghg.core.factors import FactorSet
 
 HEADER = "enterprise,facility,year,source_category,ipcc_category,activity,quantity,unit\n"
 DIESEL = "E1,F1,2023,stationary_combustion,1.A.2,gas_diesel_oil,{q},t\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ghg import releases
-from ghg.errors import ReleaseError
-from ghg.hashing import sha256_file
+from ghg.core import releases
+from ghg.core.errors import ReleaseError
+from ghg.core.hashing import sha256_file
 
 from .conftest import make_release
 
@@ -185,7 +185,7 @@ def test_grid_factors_are_the_official_values() -> None:
 
 def test_every_known_release_id_has_the_hash_it_was_published_with() -> None:
     """The shipped list of known ids and hashes is the bundled and example releases as they are."""
-    from ghg.releases import known_releases
+    from ghg.core.releases import known_releases
 
     known = known_releases()
     for release_id in releases.available():

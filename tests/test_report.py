@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 import cli
-from ghg import export
 from ghg.i18n import CATALOGUE
+from ghg.park import export
 
 from .conftest import PARK
 

@@ -25,9 +25,11 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from ghg import dataset, engine, inventory, store
-from ghg.errors import EngineError, InputError, StoreError
-from ghg.factors import DEFAULT_RELEASES, FactorSet
+from ghg import store
+from ghg.core import dataset, inventory
+from ghg.core.errors import EngineError, InputError, StoreError
+from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+from ghg.engines import tasks as engine
 
 from .conftest import ROOT
 

@@ -12,8 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import delta, inventory, store
-from ghg.factors import FactorSet
+from ghg import store
+from ghg.core import inventory
+from ghg.core.factors import FactorSet
+from ghg.store import delta
 
 from .conftest import EXAMPLE
 
@@ -238,7 +240,7 @@ def test_a_revision_hashed_by_the_first_definition_keeps_its_hash_when_migrated(
 
     import pyarrow as pa
 
-    from ghg.hashing import sha256_file
+    from ghg.core.hashing import sha256_file
 
     old = tmp_path / "old"
     shutil.copytree(Path(__file__).parent / "data" / "store-0.1", old)

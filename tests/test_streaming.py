@@ -9,9 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from ghg import inventory
-from ghg.errors import InputError
-from ghg.factors import FactorSet
+from ghg.core import inventory
+from ghg.core.errors import InputError
+from ghg.core.factors import FactorSet
 
 from .conftest import EXAMPLE, record
 

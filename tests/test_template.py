@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 import cli
-from ghg import inventory, template
-from ghg.errors import InputError
-from ghg.factors import FactorSet
+from ghg.core import inventory, template
+from ghg.core.errors import InputError
+from ghg.core.factors import FactorSet
 
 
 def _fill(path: Path, rows: dict[str, list[dict[str, object]]], keep_examples: bool = False) -> Path:

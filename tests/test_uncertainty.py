@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from ghg import park, store, uncertainty
-from ghg.errors import InputError
-from ghg.scenario import load_scenario
+from ghg import park, store
+from ghg.core.errors import InputError
+from ghg.pathways import uncertainty
+from ghg.pathways.scenario import load_scenario
 
 from .conftest import PARK, record
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ghg.errors import UnitError
-from ghg.units import factor_to, kind_of, parse_unit, registry
+from ghg.core.errors import UnitError
+from ghg.core.units import factor_to, kind_of, parse_unit, registry
 
 
 def test_t_is_a_metric_tonne() -> None:

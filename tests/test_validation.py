@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from ghg import inventory
-from ghg.errors import InputError, Problem
-from ghg.factors import FactorSet
+from ghg.core import inventory
+from ghg.core.errors import InputError, Problem
+from ghg.core.factors import FactorSet
 
 from .conftest import record
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ghg import releases
+from ghg.core import releases
 
 from .conftest import EXAMPLE, ROOT
 
@@ -56,8 +56,8 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
             [sys.executable, "-c", code], cwd=work, env=env, check=True, capture_output=True, text=True
         ).stdout.strip()
 
-    assert python("import ghg.releases as r; print(r.bundled_dir())") == str(target / "ghg" / "_data" / "factors")
-    found = python("import ghg.pathway as p; print(p.locate_scenario('tang-loong'))")
+    assert python("import ghg.core.releases as r; print(r.bundled_dir())") == str(target / "ghg" / "_data" / "factors")
+    found = python("import ghg.reports.pathway as p; print(p.locate_scenario('tang-loong'))")
     assert found == str(target / "ghg" / "_data" / "pathways" / "tang-loong" / "scenario.toml")
     res = subprocess.run(
         [str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],

@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from ghg.releases import ACTIVITY_COLUMNS, FACTOR_COLUMNS
+from ghg.core.releases import ACTIVITY_COLUMNS, FACTOR_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTORS = ROOT / "factors"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from ghg.activity import INPUT_COLUMNS
+from ghg.core.activity import INPUT_COLUMNS
 from ghg.park import REGISTRY_COLUMNS, TRANSFER_COLUMNS
 
 HERE = Path(__file__).resolve().parent
@@ -420,7 +420,7 @@ def releases() -> None:
     import hashlib
     import json
 
-    from ghg.releases import ACTIVITY_COLUMNS, FACTOR_COLUMNS
+    from ghg.core.releases import ACTIVITY_COLUMNS, FACTOR_COLUMNS
 
     def publish(
         release_id: str, meta: dict[str, object], tables: dict[str, tuple[list[str], list[dict[str, object]]]]

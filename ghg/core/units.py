@@ -1,0 +1,140 @@
+"""The package's one pint registry, and unit parsing with the traps refused.
+
+Rules (each pinned by a test in ``tests/test_units.py``):
+
+- ``t`` and ``tonne`` are metric tonnes; ``ton``/``tons`` are refused as ambiguous
+  (pint reads ``ton`` as a short ton of 907.18 kg).
+- ``kt`` is a kilotonne, not a knot; ``Gg`` is a gigagram (= kt).
+- ``Nm3`` is a normal cubic metre (0 °C, 101.325 kPa), a dimension of its own: it
+  never converts to or from an actual ``m3``.
+- ``TOE`` is the tonne of oil equivalent, 41.868 GJ (IEA/OECD definition).
+- carbon (``C``) and carbon dioxide (``CO2``) are distinct: 1 t C = 44/12 t CO2.
+  CH4 and N2O are dimensions of their own.
+- there is no ``CO2e`` unit: CO2 equivalents exist only through a named GWP set
+  (:mod:`ghg.gwp`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pint
+
+from ghg.core.errors import UnitError
+
+# The IPCC's conversion from carbon to CO2 mass (2006 Guidelines Vol. 2 Eq. 2.4 and
+# throughout): the ratio of molecular weights, 44/12. A tonne of CO2 holds 12/44 t C.
+_C_PER_CO2 = 12 / 44
+
+_DEFINITIONS = f"""
+kilotonne = 1e3 * tonne = kt
+megatonne = 1e6 * tonne = Mt
+tonne_of_oil_equivalent = 41.868 * gigajoule = TOE = toe
+m3 = meter ** 3
+normal_cubic_meter = [normal_volume] = Nm3
+carbon = [carbon] = C
+carbon_dioxide = {_C_PER_CO2!r} * carbon = CO2
+methane = [methane] = CH4
+nitrous_oxide = [nitrous_oxide] = N2O
+"""
+
+#: Words refused outright, with the reason code of the message.
+_REFUSED = {
+    "ton": "ambiguous_ton",
+    "tons": "ambiguous_ton",
+    "short_ton": "ambiguous_ton",
+    "long_ton": "ambiguous_ton",
+    "CO2e": "co2e",
+    "CO2eq": "co2e",
+    "CO2-eq": "co2e",
+    "tCO2e": "co2e",
+    "Sm3": "standard_m3",
+    "scm": "standard_m3",
+    "T": "ambiguous_T",  # pint reads T as tesla; people mean a tonne (t) or a ton
+    "MBtu": "ambiguous_mbtu",  # a thousand Btu in US usage, a million in others
+}
+#: A unit longer than this is refused before it is parsed (no work grows with a long cell).
+MAX_UNIT_LENGTH = 64
+
+#: Canonical unit of each quantity kind: quantities are stored in these, as plain floats.
+CANONICAL = {"mass": "t", "volume": "m3", "energy": "TJ", "normal_volume": "Nm3"}
+
+
+@lru_cache(maxsize=1)
+def registry() -> pint.UnitRegistry:
+    """Build the package's pint registry once (on first use, not at import)."""
+    ureg: pint.UnitRegistry = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    for line in _DEFINITIONS.strip().splitlines():
+        ureg.define(line)
+    return ureg
+
+
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+
+
+def parse_unit(unit: str) -> pint.Unit:
+    """Parse a unit string, refusing ambiguous and undefined units.
+
+    Parameters
+    ----------
+    unit : str
+        A unit as written in a file, e.g. ``"t"``, ``"MWh"``, ``"kg CO2/TJ"``.
+
+    Returns
+    -------
+    pint.Unit
+
+    Raises
+    ------
+    UnitError
+        Empty, ambiguous (``ton``), CO2e without a GWP set, or unknown.
+    """
+    text = unit.strip()
+    if not text:
+        raise UnitError(unit, "empty")
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnitError(unit[:40] + "…", "too_long", limit=MAX_UNIT_LENGTH)
+    for token in _TOKEN.findall(text):
+        if token in _REFUSED:
+            raise UnitError(unit, _REFUSED[token])
+    ureg = registry()
+    try:
+        parsed = ureg.parse_units(text)
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        SyntaxError,
+        AssertionError,
+    ):
+        raise UnitError(unit, "unknown") from None
+    return parsed
+
+
+def kind_of(unit: pint.Unit) -> str | None:
+    """Which canonical kind (``mass``, ``volume``, ``energy``, ``normal_volume``) a unit measures."""
+    ureg = registry()
+    dim = ureg.get_dimensionality(unit)
+    for kind, canonical in CANONICAL.items():
+        if dim == ureg.get_dimensionality(ureg.parse_units(canonical)):
+            return kind
+    return None
+
+
+def factor_to(unit: str, target: str) -> float:
+    """The multiplier that converts a value in ``unit`` into ``target``.
+
+    Raises
+    ------
+    UnitError
+        When the two units are of different dimensions.
+    """
+    ureg = registry()
+    source = parse_unit(unit)
+    try:
+        return float(ureg.Quantity(1.0, source).to(parse_unit(target)).magnitude)
+    except pint.errors.DimensionalityError:
+        raise UnitError(unit, "dimension", expected=target) from None

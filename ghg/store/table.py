@@ -1,0 +1,457 @@
+"""The result store: every revision of every (year, enterprise) in one Delta table, one commit per run.
+
+Layout::
+
+    STORE/lines/                 Delta table (lines of every revision, with a ``revision`` column)
+    STORE/lines/_delta_log/      its log: one commit per run (manifest as the commit's metadata) or status step
+    STORE/inputs/<sha256>/       every input file as received, with its receipt       (:mod:`ghg.store.kept`)
+    STORE/releases/<sha256>/     every factor release a run used, verified             (:mod:`ghg.store.kept`)
+
+A run writes its lines as new Parquet files (one per task), then commits them in one Delta commit whose
+metadata is the run's manifest: every revision it makes becomes visible at the same instant, or none does.
+Writers are optimistic: a run is committed on top of the version it read; if another run committed first
+and made a revision of the same (year, enterprise), this one is refused (nothing of it is visible);
+otherwise it is committed on top. Revisions are append-only and start as ``draft``; a status step is a
+commit of its own. The same content sent again makes no new revision.
+
+Reading is in :mod:`ghg.store.snapshot` and :mod:`ghg.store.revisions`; schema and logical hash in
+:mod:`ghg.core.linehash`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ghg.core import jsonout
+from ghg.core.errors import StoreError
+from ghg.core.hashing import sha256_bytes, sha256_file
+from ghg.core.linehash import (
+    HASH_METHOD,
+    LINE_SCHEMA,
+    STORED_SCHEMA,
+    content_hash,
+    partition_keys,
+    split_partitions,
+)
+from ghg.store import delta, kept
+from ghg.store.snapshot import (
+    CHAIN_KEY,
+    LINES,
+    PREVIOUS_KEY,
+    RUN_KEY,
+    RUN_SHA_KEY,
+    Snapshot,
+    StoreRef,
+    open_snapshot,
+    snapshot_of,
+)
+
+#: Attempts to commit on top of other writers' disjoint commits before giving up.
+COMMIT_ATTEMPTS = 100
+#: Columns whose range each data file records in the log (readers skip files by them).
+STATS_COLUMNS = ("year", "enterprise", "revision")
+
+
+@dataclass(frozen=True)
+class Written:
+    """One revision a run made (or, with ``same_as_previous``, found already stored)."""
+
+    year: int
+    enterprise: str
+    revision: int
+    path: Path
+    content_hash: str
+    same_as_previous: bool
+
+
+@dataclass
+class Staged:
+    """A data file written for a run and not yet committed, with the revisions it holds."""
+
+    file: str
+    sha256: str
+    size: int
+    stats: str
+    revisions: list[dict[str, Any]] = field(default_factory=list)
+    written: list[Written] = field(default_factory=list)
+
+
+def latest_revisions(ref: StoreRef, keys: list[tuple[int, str]] | None = None) -> dict[tuple[int, str], int]:
+    """The latest revision of each (year, enterprise) (0 where there is none; every partition without ``keys``)."""
+    latest = snapshot_of(ref).latest()
+    return latest if keys is None else {k: latest.get(k, 0) for k in keys}
+
+
+def _changed(lines: pd.DataFrame | pa.Table, base: Snapshot) -> list[tuple[int, str, pa.Table, str]]:
+    """The partitions of ``lines`` with their logical hash, those equal to the latest revision left out."""
+    table = _plain(lines)
+    same = base.latest_hashes()
+    out = []
+    for year, enterprise, part in split_partitions(table):
+        digest = content_hash(part)
+        if same.get((year, enterprise)) != digest:
+            out.append((year, enterprise, part, digest))
+    return out
+
+
+def _plain(lines: pd.DataFrame | pa.Table) -> pa.Table:
+    if isinstance(lines, pd.DataFrame):
+        return pa.Table.from_pandas(lines[LINE_SCHEMA.names], schema=LINE_SCHEMA, preserve_index=False)
+    table = lines.select(LINE_SCHEMA.names)
+    return table if table.schema.equals(LINE_SCHEMA) else table.cast(LINE_SCHEMA)
+
+
+def check_reason(lines: pd.DataFrame | pa.Table, base: StoreRef, reason: str) -> None:
+    """Refuse a new revision of an existing partition without a reason (unchanged partitions need none).
+
+    Raises
+    ------
+    StoreError
+        ``store.reason_required``, naming every partition (and its current revision) that needs one.
+    """
+    if reason.strip():
+        return
+    snap = snapshot_of(base)
+    latest = snap.latest()
+    missing = sorted(f"{e} {y} (revision {latest[(y, e)]})" for y, e, _, _ in _changed(lines, snap) if (y, e) in latest)
+    if missing:
+        raise StoreError("store.reason_required", partitions=", ".join(missing))
+
+
+def dropped_warnings(lines: pd.DataFrame | pa.Table, base: Snapshot, shown: str) -> list[Any]:
+    """Warnings (:mod:`ghg.core.flags`) for the sources of each superseded latest revision missing from ``lines``."""
+    from ghg.core.errors import Problem
+    from ghg.core.flags import dropped_sources
+
+    latest = base.latest()
+    keys = [k for k in partition_keys(lines) if k in latest]
+    if not keys:
+        return []
+    parent = base.lines_table([base.revision(y, e, latest[(y, e)]) for y, e in keys]).to_pandas()
+    child = _plain(lines).to_pandas() if isinstance(lines, pa.Table) else lines
+    found = []
+    for r in dropped_sources(parent, child).to_dict(orient="records"):
+        params = {
+            "revision": latest[(int(r["year"]), str(r["enterprise"]))],
+            "co2e": f"{float(r['co2e_t']):,.1f}",
+            "enterprise": r["enterprise"],
+            "year": int(r["year"]),
+            "facility": r["facility"],
+            "category": r["source_category"],
+        }
+        found.append(Problem(shown, None, "activity", str(r["activity"]), "dropped_source", params=params))
+    return found
+
+
+def check_submitter(submitted_by: str, lines: pd.DataFrame | pa.Table, base: Snapshot) -> None:
+    """Refuse a submitter who names an enterprise other than the ones whose records are submitted.
+
+    ``--submitted-by`` is free text ("DUCGIANG-LC environment officer"); an enterprise code in it that the
+    store or the records know is a claim of who submits, checked against the records' enterprises.
+
+    Raises
+    ------
+    StoreError
+        ``store.submitter_other``, naming the enterprise named and the enterprises of the records.
+    """
+    if not submitted_by.strip():
+        return
+    mine = {e for _, e in partition_keys(lines)}
+    known = mine | {e for _, e in base.revisions}
+    named = {token for token in re.split(r"[\s,;:()/]+", submitted_by) if token in known}
+    others = sorted(named - mine)
+    if others:
+        raise StoreError("store.submitter_other", named=", ".join(others), records=", ".join(sorted(mine)))
+
+
+def stage(
+    store_dir: Path,
+    lines: pd.DataFrame | pa.Table,
+    production: pd.DataFrame | None,
+    reason: str,
+    base: Snapshot,
+    token: str,
+    own_inputs: list[dict[str, object]] | None = None,
+) -> Staged:
+    """Write the changed partitions of ``lines`` as the next revision of each, in one new data file.
+
+    Nothing is visible to readers until :func:`publish` commits it; :func:`discard` removes it. With
+    ``own_inputs`` (a dataset's files), each revision records the inputs (by ``sha256``) its lines come from.
+
+    Raises
+    ------
+    StoreError
+        A missing reason (``store.reason_required``), or a file that cannot be written (nothing is left).
+    """
+    changed = _changed(lines, base)
+    latest = base.latest()
+    if not reason.strip():
+        missing = sorted(f"{e} {y} (revision {latest[(y, e)]})" for y, e, _, _ in changed if (y, e) in latest)
+        if missing:
+            raise StoreError("store.reason_required", partitions=", ".join(missing))
+    name = f"part-{token}-{uuid.uuid4().hex[:12]}.parquet"
+    staged = Staged(name, "", 0, "")
+    for year, enterprise, _, digest in _unchanged(lines, base, changed):
+        rev = base.revision(year, enterprise, latest[(year, enterprise)])
+        staged.written.append(Written(year, enterprise, rev.revision, Path(LINES) / rev.file, digest, True))
+    if not changed:
+        return staged
+    path = store_dir / LINES / name
+    start = 0
+    tables = []
+    for year, enterprise, part, digest in changed:
+        parent = latest.get((year, enterprise), 0)
+        revision = parent + 1
+        tables.append(
+            part.append_column(
+                pa.field("revision", pa.int32(), nullable=False), pa.array([revision] * part.num_rows, pa.int32())
+            )
+        )
+        made = _production_rows(production, year, enterprise)
+        entry: dict[str, Any] = {
+            "year": year,
+            "enterprise": enterprise,
+            "revision": revision,
+            "parent": parent,
+            "content_hash": digest,
+            "content_hash_method": HASH_METHOD,
+            "file": name,
+            "start": start,
+            "rows": part.num_rows,
+            "production": made,
+        }
+        if own_inputs is not None:
+            used = set(pc.unique(pc.cast(part.column("input_sha256"), pa.string())).to_pylist())
+            entry["inputs"] = [
+                {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
+            ]
+        staged.revisions.append(entry)
+        staged.written.append(Written(year, enterprise, revision, Path(LINES) / name, digest, False))
+        start += part.num_rows
+    table = pa.concat_tables(tables)
+    try:
+        (store_dir / LINES).mkdir(parents=True, exist_ok=True)
+        write_parquet(table, path)
+        staged.sha256, staged.size = sha256_and_size(path)
+        staged.stats = delta.stats(table, STATS_COLUMNS)
+    except OSError as exc:
+        _remove(path)
+        raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
+    except BaseException:
+        _remove(path)
+        raise
+    return staged
+
+
+def _unchanged(
+    lines: pd.DataFrame | pa.Table, base: Snapshot, changed: list[tuple[int, str, pa.Table, str]]
+) -> list[tuple[int, str, None, str]]:
+    keys = {(y, e) for y, e, _, _ in changed}
+    hashes = base.latest_hashes()
+    return [(y, e, None, hashes[(y, e)]) for y, e in partition_keys(lines) if (y, e) not in keys]
+
+
+def _production_rows(production: pd.DataFrame | None, year: int, enterprise: str) -> list[dict[str, Any]]:
+    if production is None or not len(production):
+        return []
+    mine = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
+    return [
+        {"facility": str(facility), "product": str(product), "output_t": float(output)}
+        for facility, product, output in zip(mine["facility"], mine["product"], mine["output_t"], strict=True)
+    ]
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    with path.open("xb") as f:
+        pq.write_table(table, f, compression="zstd", write_page_checksum=True, row_group_size=1 << 20)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def sha256_and_size(path: Path) -> tuple[str, int]:
+    return sha256_file(path), path.stat().st_size
+
+
+def _remove(path: Path) -> None:
+    """Remove a file this writer made, if it can (on a read-only file system there is none to remove)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def discard(store_dir: Path, staged: list[Staged]) -> None:
+    """Remove the data files of runs staged and not committed."""
+    for s in staged:
+        if s.revisions:
+            _remove(store_dir / LINES / s.file)
+
+
+def discard_run(store_dir: Path, token: str, keep: set[str] | None = None) -> list[Path]:
+    """Remove the data files whose name carries the run's ``token`` (written by any process), but ``keep``."""
+    removed = []
+    for path in (store_dir / LINES).glob(f"part-{token}-*.parquet"):
+        if keep and path.name in keep:
+            continue
+        _remove(path)
+        removed.append(path)
+    return removed
+
+
+def publish(
+    store_dir: Path,
+    staged: list[Staged],
+    metadata: dict[str, object],
+    base: Snapshot,
+) -> list[Written]:
+    """Commit staged data files as one run: every revision becomes visible at once, with the manifest.
+
+    The commit is made on top of ``base``; if other writers committed since, their runs are looked at:
+    one that made a revision of the same (year, enterprise) is a conflict (nothing of this run is
+    committed, its files are removed); otherwise this run is committed on top of theirs.
+
+    Raises
+    ------
+    StoreError
+        ``store.conflict``, or ``store.write_failed`` when the commit cannot be written.
+    """
+    written = [w for s in staged for w in s.written]
+    files = [s for s in staged if s.revisions]
+    if not files:
+        return written
+    revisions = [r for s in files for r in s.revisions]
+    mine = {(int(r["year"]), str(r["enterprise"])): int(r["parent"]) for r in revisions}
+    body = {
+        **metadata,
+        "format": "ghg-run-1",
+        "files": {s.file: {"sha256": s.sha256, "size": s.size} for s in files},
+        "revisions": revisions,
+    }
+    try:
+        table = store_dir / LINES
+        snap = base
+        if snap.version < 0:  # the first run: create the table, then commit on top of whatever is there
+            delta.create(table, STORED_SCHEMA, {"ghg.store": "ghg result store 2"})
+            snap = open_snapshot(store_dir)
+        for _ in range(COMMIT_ATTEMPTS):
+            _check_parents(snap, mine)
+            text = jsonout.dumps(body, sort_keys=True)
+            meta = {
+                RUN_KEY: text,
+                RUN_SHA_KEY: sha256_bytes(text.encode("utf-8")),
+                **chain_links(snap),
+            }
+            try:
+                dt = delta.open_table(table, snap.version)
+                delta.commit(dt, STORED_SCHEMA, [(s.file, s.size, s.stats) for s in files], meta)
+                return written
+            except delta.CommitLost:
+                snap = open_snapshot(store_dir)
+        raise StoreError("store.busy", path=str(store_dir))
+    except OSError as exc:
+        discard(store_dir, staged)
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
+    except BaseException:
+        discard(store_dir, staged)
+        raise
+
+
+def chain_links(snap: Snapshot) -> dict[str, str]:
+    """The commit before this one and the whole log before it, by SHA-256 (checked by every reader)."""
+    return {PREVIOUS_KEY: snap.last_commit_sha256, CHAIN_KEY: snap.log_sha256}
+
+
+def _check_parents(snap: Snapshot, mine: dict[tuple[int, str], int]) -> None:
+    latest = snap.latest()
+    for (year, enterprise), parent in sorted(mine.items()):
+        now = latest.get((year, enterprise), 0)
+        if now != parent:
+            raise StoreError("store.conflict", partition=f"{enterprise} {year}", parent=parent, latest=now)
+
+
+def write(
+    store_dir: Path,
+    lines: pd.DataFrame | pa.Table,
+    metadata: dict[str, object],
+    production: pd.DataFrame | None = None,
+    reason: str = "",
+    author: str = "",
+    base: Snapshot | None = None,
+    inputs: list[tuple[Path, str]] | None = None,
+    submitted_by: str = "",
+    release_refs: list[str] | None = None,
+) -> list[Written]:
+    """Publish ``lines`` as the next revision of each (year, enterprise) they cover, in one commit.
+
+    Parameters
+    ----------
+    store_dir : Path
+        Root folder of the store (created if missing).
+    lines : DataFrame or Table
+        Result lines with the columns of :data:`LINE_SCHEMA`.
+    metadata : dict
+        The run's manifest (JSON values): software version, releases, GWP set, inputs, creation time.
+    production : DataFrame, optional
+        Production records (:data:`PRODUCTION_SCHEMA`), kept with the revision of their partition.
+    reason, author : str
+        Why this revision exists (required when it supersedes one) and who made it.
+    base : Snapshot, optional
+        The store as the writer read it before computing (default: read now).
+    inputs : list of (Path, sha256), optional
+        Input files to keep in the store (checked against the hash they were parsed with).
+    release_refs : list of str, optional
+        Factor releases to keep in the store (their release hash is recorded in ``metadata``).
+
+    Returns
+    -------
+    list of Written
+        Each partition's revision; ``same_as_previous`` where the content was stored already (no new
+        revision, no reason needed).
+
+    Raises
+    ------
+    StoreError
+        A missing reason, a conflict with another writer, or a file that cannot be written; nothing of
+        the run is visible.
+    """
+    snap = base if base is not None else open_snapshot(store_dir)
+    check_submitter(submitted_by, lines, snap)
+    token = uuid.uuid4().hex[:16]
+    made = kept.Kept()
+    staged: list[Staged] = []
+    try:
+        staged = [stage(store_dir, lines, production, reason, snap, token)]
+        if not any(s.revisions for s in staged):
+            return [w for s in staged for w in s.written]
+        receipts = [kept.keep_input(store_dir, path, submitted_by, sha, made) for path, sha in (inputs or [])]
+        for ref in release_refs or []:
+            kept.keep_release(store_dir, ref, made)
+        body = {**without_paths(metadata), "reason": reason, "author": author}
+        if inputs:
+            body["receipts"] = [{**r, "receipt_sha256": kept.receipt_hash(r)} for r in receipts]
+        return publish(store_dir, staged, body, snap)
+    except BaseException:
+        discard(store_dir, staged)
+        made.undo()
+        raise
+
+
+def without_paths(metadata: dict[str, object]) -> dict[str, object]:
+    """The run's metadata without local paths of inputs and releases (a store moves between machines)."""
+    out = dict(metadata)
+    for key in ("inputs", "releases"):
+        items = out.get(key)
+        if isinstance(items, list):
+            out[key] = [{k: v for k, v in i.items() if k != "path"} if isinstance(i, dict) else i for i in items]
+    return out
