@@ -37,12 +37,12 @@ sys.path.insert(0, str(HERE))
 def child(activity: Path, out: Path) -> None:
     """Run the command in this process with the store's durable steps timed; print the timings as JSON."""
     import cli
-    from ghg import store
     from ghg.store import delta
+    from ghg.store import table as store
 
     spent = {"commit": 0.0, "fsync": 0.0, "fsync_in_commit": 0.0, "write": 0.0}
     inside = [False]
-    real_fsync, real_commit, real_create, real_write = os.fsync, delta.commit, delta.create, store._write_parquet
+    real_fsync, real_commit, real_create, real_write = os.fsync, delta.commit, delta.create, store.write_parquet
 
     def fsync(fd: int) -> None:
         t0 = time.perf_counter()
@@ -70,7 +70,7 @@ def child(activity: Path, out: Path) -> None:
     os.fsync = fsync  # type: ignore[assignment]
     delta.commit = timed("commit", real_commit)  # type: ignore[assignment]
     delta.create = timed("commit", real_create)  # type: ignore[assignment]
-    store._write_parquet = write  # type: ignore[assignment]
+    store.write_parquet = write  # type: ignore[assignment]
     try:
         cli.main(["inventory", str(activity), "--gwp", "AR5", "--out", str(out), "--json"], standalone_mode=False)
     finally:

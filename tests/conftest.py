@@ -17,7 +17,7 @@ import json  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from ghg import releases  # noqa: E402
+from ghg.core import releases  # noqa: E402
 from ghg.core.activity import INPUT_COLUMNS  # noqa: E402
 from ghg.core.factors import FactorSet  # noqa: E402
 from ghg.core.hashing import sha256_file  # noqa: E402

@@ -35,7 +35,7 @@ CHILD = textwrap.dedent(
     import errno, os, signal, sys, time
     from pathlib import Path
     import pyarrow.parquet as pq
-    from ghg import store
+    from ghg.store import table as store
     from ghg.store import delta
     from ghg.core import fsutil
     from ghg.core import inventory

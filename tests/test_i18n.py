@@ -32,15 +32,17 @@ def test_unknown_language_falls_back_to_english() -> None:
 
 
 def test_topic_catalogues_do_not_redefine_a_key() -> None:
-    from ghg.i18n import (
+    from ghg.i18n.catalogue import (
         BASE_MESSAGES,
         CATALOGUE,
         CLI_MESSAGES,
         EIP_MESSAGES,
         PATHWAY_MESSAGES,
+        PROBLEM_MESSAGES,
         REPORT_MESSAGES,
         SCALE_MESSAGES,
     )
 
-    parts = [BASE_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES, SCALE_MESSAGES]
+    parts = [BASE_MESSAGES, PROBLEM_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES]
+    parts.append(SCALE_MESSAGES)
     assert sum(len(p) for p in parts) == len(CATALOGUE)

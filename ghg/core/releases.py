@@ -125,7 +125,7 @@ def bundled_dir() -> Path:
     packaged = Path(str(resources.files("ghg"))) / "_data" / "factors"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[1] / "factors"
+    return Path(__file__).resolve().parents[2] / "factors"
 
 
 def available(folder: Path | None = None) -> list[str]:

@@ -29,7 +29,7 @@ def bundled_dir() -> Path:
     packaged = Path(str(resources.files("ghg"))) / "_data" / "pathways"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[1] / "pathways"
+    return Path(__file__).resolve().parents[2] / "pathways"
 
 
 def bundled() -> dict[str, list[str]]:

@@ -29,7 +29,8 @@ import pyarrow.parquet as pq
 from ghg import store
 from ghg.core.errors import ReleaseError, StoreError
 from ghg.core.hashing import sha256_bytes
-from ghg.store import delta, kept, table
+from ghg.store import delta, kept
+from ghg.store.table import sha256_and_size, write_parquet
 
 
 def _meta(table: pa.Table) -> dict[str, Any]:
@@ -232,8 +233,8 @@ def _commit_run(new: Path, run: dict[str, Any], revs: list[dict[str, Any]]) -> N
     table = pa.concat_tables(tables)
     (new / store.LINES).mkdir(parents=True, exist_ok=True)
     path = new / store.LINES / name
-    table.write_parquet(table, path)
-    sha, size = table.sha256_and_size(path)
+    write_parquet(table, path)
+    sha, size = sha256_and_size(path)
     staged = store.Staged(name, sha, size, delta.stats(table, store.STATS_COLUMNS), entries)
     keep = (
         "software_version",
