@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 def child(activity: Path, out: Path) -> None:
     """Run the command in this process with the store's durable steps timed; print the timings as JSON."""
-    import cli
+    from ghg import cli
     from ghg.store import delta
     from ghg.store import table as store
 

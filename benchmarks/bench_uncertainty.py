@@ -30,7 +30,8 @@ def build(store: Path) -> None:
     subprocess.run(
         [
             sys.executable,
-            str(ROOT / "cli.py"),
+            "-m",
+            "ghg.cli",
             "inventory",
             *(str(p) for p in sorted((PARK / "activity").glob("*.csv"))),
             "--gwp",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# The repository's cli.py, not a copy an install may have placed in site-packages.
+# The repository's ghg, not a copy an install may have placed in site-packages.
 sys.path.insert(0, str(ROOT))
 
 import json  # noqa: E402
@@ -92,7 +92,7 @@ def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example park's inventories 2019-2025 computed once into a store, as the README's main command does."""
     from click.testing import CliRunner
 
-    import cli
+    from ghg import cli
 
     store = tmp_path_factory.mktemp("park") / "ghg-store"
     res = CliRunner().invoke(

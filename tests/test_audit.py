@@ -11,8 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-import cli
-from ghg import store
+from ghg import cli, store
 from ghg.core import releases
 from ghg.core.errors import StoreError
 from ghg.core.hashing import sha256_file

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cli
-from ghg import store
+from ghg import cli, store
 from ghg.core import releases
 
 from .conftest import EXAMPLE

@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-import cli
-from ghg import eip, park
+from ghg import cli, eip, park
 from ghg.core.errors import InputError, UsageError
 
 from .conftest import PARK

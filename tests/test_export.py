@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-import cli
+from ghg import cli
 from ghg.park import export
 
 from .conftest import record

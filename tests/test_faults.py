@@ -23,8 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cli
-from ghg import store
+from ghg import cli, store
 from ghg.core import releases
 from ghg.store import audit
 
@@ -41,7 +40,7 @@ CHILD = textwrap.dedent(
     from ghg.core import inventory
     from ghg.store import kept
     from ghg.core import releases
-    import cli
+    from ghg import cli
 
     fault, out, activity, extra = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 

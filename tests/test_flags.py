@@ -9,8 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-import cli
-from ghg import store
+from ghg import cli, store
 from ghg.core import flags
 
 HEADER = "enterprise,facility,year,period,source_category,ipcc_category,activity,quantity,unit,evidence\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cli
+from ghg import cli
 from ghg.core import jsonout
 
 from .conftest import EXAMPLE, PARK

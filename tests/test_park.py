@@ -16,8 +16,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import cli
-from ghg import park, store
+from ghg import cli, park, store
 from ghg.core import inventory
 from ghg.core.errors import InputError
 from ghg.core.factors import DEFAULT_RELEASES, FactorSet

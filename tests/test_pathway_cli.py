@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import cli
+from ghg import cli
 
 from .conftest import ROOT
 

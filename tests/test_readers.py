@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import cli
+from ghg import cli
 
 from .conftest import PARK
 

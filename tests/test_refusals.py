@@ -13,8 +13,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
-import cli
-from ghg import store
+from ghg import cli, store
 from ghg.core import inventory
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet

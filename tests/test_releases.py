@@ -201,7 +201,7 @@ def test_a_release_reusing_a_known_id_with_other_content_is_refused(tmp_path: Pa
 
     from click.testing import CliRunner
 
-    import cli
+    from ghg import cli
 
     copy = tmp_path / "vn-grid-2023"
     shutil.copytree(releases.locate("vn-grid-2023"), copy)

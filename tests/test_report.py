@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-import cli
+from ghg import cli
+from ghg.cli.common import option_help
 from ghg.i18n import CATALOGUE
 from ghg.park import export
 
@@ -174,7 +175,7 @@ def test_every_command_and_option_has_help_in_both_languages() -> None:
         if f"help.cmd.{key}" not in CATALOGUE:
             missing.append(f"help.cmd.{key}")
         for param in command.params:
-            if isinstance(param, click.Option) and cli._option_help(key, str(param.name), "vi") is None:
+            if isinstance(param, click.Option) and option_help(key, str(param.name), "vi") is None:
                 missing.append(f"{key} --{param.name}")
     assert not missing
 

@@ -146,7 +146,7 @@ def test_task_size_does_not_change_the_result(
 
 
 def test_local_and_dask_from_the_command_line_give_the_same_logical_hash(park_dataset: Path, tmp_path: Path) -> None:
-    import cli
+    from ghg import cli
 
     extra = [a for f in PARK_FACTORS for a in ("--extra-factors", f)]
     hashes = {}
@@ -269,7 +269,7 @@ def test_a_rerun_needs_a_reason_and_is_recognised_as_the_same(tmp_path: Path, fa
 
 
 def test_a_dataset_and_files_are_not_mixed(tmp_path: Path) -> None:
-    import cli
+    from ghg import cli
 
     folder = _folder(tmp_path / "data")
     done = CliRunner().invoke(cli.main, ["inventory", str(folder), str(PARK / "registry.csv"), "--gwp", "AR5"])
@@ -386,7 +386,7 @@ def test_a_killed_worker_without_retries_is_a_clear_failure(
 
 
 def test_year_folders_of_other_years_are_not_read(tmp_path: Path) -> None:
-    import cli
+    from ghg import cli
 
     root = tmp_path / "data"
     _write_csv(root / "year=2023" / "enterprise=E1" / "part-0.csv", [diesel(100)])
@@ -406,7 +406,7 @@ def test_year_folders_of_other_years_are_not_read(tmp_path: Path) -> None:
 
 
 def test_validate_checks_a_dataset_without_writing(tmp_path: Path) -> None:
-    import cli
+    from ghg import cli
 
     root = tmp_path / "data"
     _write_csv(root / "year=2023" / "enterprise=E1" / "part-0.csv", [diesel(100), diesel(50)])
@@ -423,7 +423,7 @@ def test_validate_checks_a_dataset_without_writing(tmp_path: Path) -> None:
 
 
 def test_an_auditor_replays_a_dataset_run(park_local: engine.DatasetResult) -> None:
-    import cli
+    from ghg import cli
 
     out = park_local.store
     (version,) = store.open_snapshot(out).runs

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-import cli
+from ghg import cli
 from ghg.core import inventory, template
 from ghg.core.errors import InputError
 from ghg.core.factors import FactorSet

@@ -11,8 +11,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-import cli
-from ghg import park, store
+from ghg import cli, park, store
 from ghg.core.errors import InputError
 from ghg.pathways import uncertainty
 from ghg.pathways.scenario import load_scenario

@@ -30,7 +30,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_contains_the_data_folders_and_the_cli(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert "cli.py" in names
+    assert "ghg/cli/main.py" in names and "cli.py" not in names
     for release in ("ipcc-2006-energy", "vn-grid-2023", "gwp100-ar4-ar5-ar6", "vn-energy-2011", "vn-qd2626-2022"):
         assert f"ghg/_data/factors/{release}/release.json" in names
     for name in ("tang-loong/scenario.toml", "tang-loong/measures.csv", "grid/vn-grid-pdp8-adjusted-derived.csv"):
