@@ -27,7 +27,7 @@ from ghg import cli, store
 from ghg.core import releases
 from ghg.store import audit
 
-from .conftest import EXAMPLE
+from .conftest import EXAMPLE, ROOT
 
 CHILD = textwrap.dedent(
     """
@@ -35,6 +35,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     import pyarrow.parquet as pq
     from ghg.store import table as store
+    import ghg.store as store_face
     from ghg.store import delta
     from ghg.core import fsutil
     from ghg.core import inventory
@@ -97,7 +98,7 @@ CHILD = textwrap.dedent(
             while not go.exists():
                 time.sleep(0.01)
             return seen
-        store.open_snapshot = opened
+        store_face.open_snapshot = opened
     elif fault == "kill-in-install":  # killed after the first file of a release is copied
         real_durable, count = fsutil.write_durable, [0]
         def durable(path, data):
@@ -116,7 +117,7 @@ CHILD = textwrap.dedent(
 
 
 def _child(fault: str, out: Path, activity: Path, *extra: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(Path(cli.__file__).parent)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, fault, str(out), str(activity), *extra],
         stdout=subprocess.PIPE,
@@ -441,7 +442,7 @@ def test_a_flipped_bit_in_any_stored_object_is_named(target: str, named: str, tm
 
 def test_the_store_copied_alone_replays_bit_for_bit(tmp_path: Path) -> None:
     """Every factor release a run used is kept in the store: a copy replays without the original paths."""
-    park = Path(cli.__file__).parent / "examples" / "tang-loong"
+    park = ROOT / "examples" / "tang-loong"
     source = tmp_path / "releases"
     for name in ("park-furnace-gas-2026", "grid-2024-2025-assumed"):
         shutil.copytree(park / "factors" / name, source / name)
@@ -497,7 +498,7 @@ def test_installed_releases_are_selected_by_id_through_the_factors_path(
 ) -> None:
     into = tmp_path / "releases"
     source = tmp_path / "src" / "park-furnace-gas-2026"
-    example = Path(cli.__file__).parent / "examples" / "tang-loong" / "factors" / "park-furnace-gas-2026"
+    example = ROOT / "examples" / "tang-loong" / "factors" / "park-furnace-gas-2026"
     shutil.copytree(example, source)
     runner = CliRunner()
     res = runner.invoke(cli.main, ["factors", "install", str(source), "--into", str(into)])

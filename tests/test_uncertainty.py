@@ -16,7 +16,7 @@ from ghg.core.errors import InputError
 from ghg.pathways import uncertainty
 from ghg.pathways.scenario import load_scenario
 
-from .conftest import PARK, record
+from .conftest import PARK, ROOT, record
 
 
 def inputs(x: list[float], ad: list[float], factor_of: list[int], factors: list[tuple[float, float, str]], **kw):
@@ -188,7 +188,7 @@ def test_the_example_park_from_the_command_line(park_store: Path, tmp_path: Path
 def test_pathway_band_from_uncertain_drivers_and_measures(park_store: Path) -> None:
     lines = store.read_lines(park_store)
     registry = park.load_registry(PARK / "registry.csv")
-    scenario = load_scenario(Path(cli.__file__).parent / "pathways" / "tang-loong" / "scenario.toml")
+    scenario = load_scenario(ROOT / "pathways" / "tang-loong" / "scenario.toml")
     band = uncertainty.pathway_band(lines, scenario, registry, samples=40, seed=1)
     assert list(band["year"]) == list(range(2026, 2051))
     assert (band["p2_5"] <= band["p97_5"]).all() and (band["p97_5"] - band["p2_5"]).iloc[-1] > 0

@@ -240,18 +240,7 @@ def decimal_mark_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def warnings_json(warnings: list[Problem], lang: str = "en") -> list[dict[str, object]]:
     """Warnings as JSON rows: file, sheet, row, column, value, code, and the message in ``lang``."""
-    return [
-        {
-            "file": w.file,
-            "sheet": w.sheet,
-            "row": w.row,
-            "column": w.column,
-            "value": w.value,
-            "code": w.code,
-            "message": w.render(lang),
-        }
-        for w in warnings
-    ]
+    return [w.as_warning(lang) for w in warnings]
 
 
 def show_warnings(lang: str, warnings: list[Problem]) -> None:

@@ -4,21 +4,21 @@ inventory (files or a dataset, locally or on Dask), write the Excel template.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg import store
-from ghg.core import dataset, inventory, template
+from ghg.core import inventory, template
 from ghg.core.errors import GhgError
-from ghg.core.factors import FactorSet
 from ghg.core.vocabulary import GWP_SETS
-from ghg.engines import tasks as engine
+from ghg.engines import job
 from ghg.i18n import formatting, text
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 
 from ghg.cli.common import (
@@ -56,32 +56,40 @@ def validate(
     lang: str | None,
     as_json: bool,
 ) -> None:
-    if not files:
-        raise click.UsageError(text("usage.no_files", lang_of(ctx)))
-    if any(f.is_dir() for f in files) and len(files) > 1:
-        raise click.UsageError(text("usage.dataset_alone", lang_of(ctx)))
+    lg = lang_of(ctx)
+    _usage(files, lg)
     try:
         factors = factor_set_of(factor_refs, extra_refs)
-        if files[0].is_dir():
-            with unit_progress(not as_json) as unit_step:
-                checked = engine.check_local(dataset.discover(files[0]), factors, unit_step, decimal_mark=decimal_mark)
-            sources = [{"path": i["path"], "sha256": i["sha256"], "rows": i["rows"]} for i in checked.inputs]
-            rows, count = checked.records, len(sources)
-        else:
-            with file_progress(not as_json, files) as step:
-                computed = inventory.check(files, factors, progress=step, decimal_mark=decimal_mark)
-            sources = [{"path": str(f.path), "sha256": f.sha256, "rows": f.n_rows} for f in computed.sources]
-            rows, count = computed.records, len(files)
+        with _progress_of(files, not as_json) as step:
+            checked = job.check(files, factors, step, decimal_mark=decimal_mark)
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
-    warnings = [] if files[0].is_dir() else computed.warnings
     if as_json:
-        emit_json({"valid": True, "records": rows, "files": sources, "warnings": warnings_json(warnings)})
+        emit_json(
+            {
+                "valid": True,
+                "records": checked.records,
+                "files": checked.files,
+                "warnings": warnings_json(checked.warnings),
+            }
+        )
     else:
-        lg = lang_of(ctx)
-        click.echo(text("cli.valid", lg, rows=formatting.number(rows, lg, 0), files=count))
-        show_warnings(lg, warnings)
+        click.echo(text("cli.valid", lg, rows=formatting.number(checked.records, lg, 0), files=len(checked.files)))
+        show_warnings(lg, checked.warnings)
+
+
+def _usage(files: tuple[Path, ...], lg: str) -> None:
+    """No file, or a dataset folder with other sources, is a usage error (exit code 2)."""
+    if not files:
+        raise click.UsageError(text("usage.no_files", lg))
+    if any(f.is_dir() for f in files) and len(files) > 1:
+        raise click.UsageError(text("usage.dataset_alone", lg))
+
+
+def _progress_of(files: tuple[Path, ...], enabled: bool) -> AbstractContextManager[Callable[[int, Any], None]]:
+    """A progress bar over a dataset's partition folders, or over the files' bytes."""
+    return unit_progress(enabled) if files[0].is_dir() else file_progress(enabled, files)
 
 
 @click.command(cls=LocalizedCommand, name="inventory")
@@ -134,160 +142,94 @@ def inventory_cmd(
     as_json: bool,
 ) -> None:
     lg = lang_of(ctx)
-    if not files:
-        raise click.UsageError(text("usage.no_files", lg))
-    if any(f.is_dir() for f in files):
-        if len(files) > 1:
-            raise click.UsageError(text("usage.dataset_alone", lg))
-        try:
-            job = engine.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by, decimal_mark)
-            factors = factor_set_of(factor_refs, extra_refs)
-        except GhgError as exc:
-            fail(ctx, exc, as_json)
-            return
-        _inventory_dataset(ctx, files[0], job, factors, engine_name, scheduler, workers, task_mb, as_json)
-        return
-    if engine_name != "local" or scheduler:
+    _usage(files, lg)
+    if not files[0].is_dir() and (engine_name != "local" or scheduler):
         raise click.UsageError(text("usage.engine_dataset", lg))
     try:
-        base = store.open_snapshot(out)
+        the_job = job.new_job(gwp_set, out, year, reason, author or submitted_by, submitted_by, decimal_mark)
         factors = factor_set_of(factor_refs, extra_refs)
-        with file_progress(not as_json, files) as step:
-            result = inventory.run(files, gwp_set, factors, year, progress=step, decimal_mark=decimal_mark)
-        parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
-        warnings = result.warnings + store.dropped_warnings(result.table, base, ", ".join(f.name for f in files))
-        metadata: dict[str, object] = {
-            "software_version": result.software_version,
-            "releases": result.releases,
-            "gwp_set": result.gwp_set,
-            "year": year,
-            "inputs": result.inputs,
-            "created": result.created,
-            "warnings": warnings_json(warnings),
+        with _progress_of(files, not as_json) as step:
+            published = job.submit(
+                files,
+                the_job,
+                factors,
+                engine=engine_name,
+                scheduler=scheduler,
+                workers=workers,
+                task_bytes=int(task_mb * (1 << 20)),
+                progress=step,
+            )
+    except GhgError as exc:
+        fail(ctx, exc, as_json)
+        return
+    if as_json:
+        emit_json(_inventory_json(published, lg, files[0]))
+        return
+    _show_inventory(lg, published)
+    show_warnings(lg, published.warnings)
+    run = published.run
+    if run is not None:
+        click.echo(
+            text(
+                "cli.dataset_done",
+                lg,
+                units=formatting.number(run.units, lg, 0),
+                records=formatting.number(run.records, lg, 0),
+                lines=formatting.number(run.lines, lg, 0),
+                engine=run.engine,
+                hash=run.logical_hash,
+            )
+        )
+        if published.pruned:
+            click.echo(text("cli.dataset_pruned", lg, count=published.pruned, year=year))
+
+
+def _inventory_json(published: job.Published, lg: str, source: Path) -> dict[str, object]:
+    """``ghg inventory --json``: the run's manifest, summary, totals, intensities and the revisions written."""
+    the_job, run = published.job, published.run
+    tables = {
+        "summary": published.summary.to_dict(orient="records"),
+        "intensities": published.intensities.to_dict(orient="records"),
+        "totals": published.totals.to_dict(orient="records"),
+        "written": written_json(published.written, published.parents),
+    }
+    common = {"reason": the_job.reason, "author": the_job.author, "store": str(the_job.store)}
+    if run is None:
+        return {
+            **published.metadata,
+            "warnings": warnings_json(published.warnings, lg),
+            **common,
+            "excluded_records": published.excluded_records,
+            **tables,
         }
-        written = store.write(
-            out,
-            result.table,
-            metadata,
-            result.production,
-            reason,
-            author or submitted_by,
-            base=base,
-            inputs=[(Path(p), parsed[str(p)]) for p in files],
-            submitted_by=submitted_by,
-            release_refs=[str(r.path) for r in factors.releases],
-        )
-        parents = base.latest()
-        metadata = store.without_paths(metadata)
-    except GhgError as exc:
-        fail(ctx, exc, as_json)
-        return
-    summary = result.summary
-    if as_json:
-        emit_json(
-            {
-                **metadata,
-                "warnings": warnings_json(warnings, lg),
-                "reason": reason,
-                "author": author or submitted_by,
-                "store": str(out),
-                "excluded_records": result.excluded_records,
-                "summary": summary.to_dict(orient="records"),
-                "intensities": result.intensities.to_dict(orient="records"),
-                "totals": result.totals.to_dict(orient="records"),
-                "written": written_json(written, parents),
-            }
-        )
-        return
-    _show_inventory(lg, gwp_set, summary, result.intensities, result.excluded_records, year, out, written)
-    show_warnings(lg, warnings)
+    return {
+        "software_version": run.software_version,
+        "releases": run.releases,
+        "gwp_set": the_job.gwp_set,
+        "year": the_job.year,
+        "dataset": str(source),
+        "engine": run.engine,
+        "units": run.units,
+        "records": run.records,
+        "lines": run.lines,
+        "logical_hash": run.logical_hash,
+        "created": run.created,
+        **common,
+        "excluded_records": run.excluded_records,
+        "folders_of_other_years": published.pruned,
+        **tables,
+    }
 
 
-def _inventory_dataset(
-    ctx: click.Context,
-    folder: Path,
-    job: engine.Job,
-    factors: FactorSet,
-    engine_name: str,
-    scheduler: str | None,
-    workers: int,
-    task_mb: float,
-    as_json: bool,
-) -> None:
-    """``ghg inventory DATASET``: the dataset's partition folders, a task at a time or on Dask."""
-    lg = lang_of(ctx)
-    try:
-        data, pruned = dataset.of_year(dataset.discover(folder), job.year)
-        with unit_progress(not as_json) as step:
-            if engine_name == "dask":
-                result = engine.run_dask(data, job, factors, scheduler, workers, step, int(task_mb * (1 << 20)))
-            else:
-                result = engine.run_local(data, job, factors, step, int(task_mb * (1 << 20)))
-    except GhgError as exc:
-        fail(ctx, exc, as_json)
-        return
-    if as_json:
-        emit_json(
-            {
-                "software_version": result.software_version,
-                "releases": result.releases,
-                "gwp_set": job.gwp_set,
-                "year": job.year,
-                "dataset": str(folder),
-                "engine": result.engine,
-                "units": result.units,
-                "records": result.records,
-                "lines": result.lines,
-                "logical_hash": result.logical_hash,
-                "created": result.created,
-                "reason": job.reason,
-                "author": job.author,
-                "store": str(job.store),
-                "excluded_records": result.excluded_records,
-                "folders_of_other_years": pruned,
-                "summary": result.summary.to_dict(orient="records"),
-                "intensities": result.intensities.to_dict(orient="records"),
-                "totals": result.totals.to_dict(orient="records"),
-                "written": written_json(result.written, job.base.latest()),
-            }
-        )
-        return
-    _show_inventory(
-        lg,
-        job.gwp_set,
-        result.summary,
-        result.intensities,
-        result.excluded_records,
-        job.year,
-        job.store,
-        result.written,
-    )
-    click.echo(
-        text(
-            "cli.dataset_done",
-            lg,
-            units=formatting.number(result.units, lg, 0),
-            records=formatting.number(result.records, lg, 0),
-            lines=formatting.number(result.lines, lg, 0),
-            engine=result.engine,
-            hash=result.logical_hash,
-        )
-    )
-    if pruned:
-        click.echo(text("cli.dataset_pruned", lg, count=pruned, year=job.year))
-
-
-def _show_inventory(
-    lg: str,
-    gwp_set: str,
-    summary: pd.DataFrame,
-    intensities: pd.DataFrame,
-    excluded_records: int,
-    year: int | None,
-    out: Path,
-    written: list[store.Written],
-) -> None:
+def _show_inventory(lg: str, published: job.Published) -> None:
     """The inventory's table (per enterprise and year, and the total), intensities and what was written."""
+    gwp_set, summary, intensities = published.job.gwp_set, published.summary, published.intensities
+    excluded_records, year, out, written = (
+        published.excluded_records,
+        published.job.year,
+        published.job.store,
+        published.written,
+    )
     click.echo(text("cli.inventory_title", lg, gwp_set=gwp_set))
     header = heads_of(
         lg,

@@ -96,6 +96,10 @@ class Problem:
             "message": text("problem." + self.code, lang, **self.params),
         }
 
+    def as_warning(self, lang: str = "en") -> dict[str, object]:
+        """As :meth:`as_dict`, the message with its place (an input flagged, not refused, kept in a manifest)."""
+        return {**self.as_dict(lang), "message": self.render(lang)}
+
 
 class InputError(GhgError, ValueError):
     """Every problem found in one or more input files, raised once after the whole check."""
