@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from ghg import cli, park, store
+from ghg.core.declared import parse_declared
 from ghg.core.errors import InputError
 from ghg.pathways import uncertainty
 from ghg.pathways.scenario import load_scenario
@@ -113,10 +114,10 @@ def test_asymmetric_published_limits_are_kept_as_percentiles() -> None:
 
 def test_declared_uncertainty_forms() -> None:
     # EU MRR 2018/2066 Annex II tiers for fuel quantities: 7.5 / 5 / 2.5 / 1.5 %
-    assert uncertainty.parse_declared("tier 2") == (0.05, "normal")
-    assert uncertainty.parse_declared("±2.5 %") == (0.025, "normal")
-    assert uncertainty.parse_declared("5 % uniform") == (0.05, "uniform")
-    assert uncertainty.parse_declared("5") is None and uncertainty.parse_declared("tier 5") is None
+    assert parse_declared("tier 2") == (0.05, "normal")
+    assert parse_declared("±2.5 %") == (0.025, "normal")
+    assert parse_declared("5 % uniform") == (0.05, "uniform")
+    assert parse_declared("5") is None and parse_declared("tier 5") is None
 
 
 def test_declared_uncertainty_flows_from_the_input_file(write_csv, tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg.core import inventory, template
+from ghg.core import template
 from ghg.core.errors import GhgError
+from ghg.core.totals import SUMMARY_COLUMNS
 from ghg.core.vocabulary import GWP_SETS
 from ghg.engines import job
 from ghg.i18n import formatting, text
@@ -243,7 +244,7 @@ def _show_inventory(lg: str, published: job.Published) -> None:
         "cli.energy_tj",
         "cli.energy_toe",
     )
-    cols = inventory.SUMMARY_COLUMNS[2:]
+    cols = SUMMARY_COLUMNS[2:]
     rows = [
         [str(r.enterprise), str(r.year)] + [formatting.number(getattr(r, c), lg) for c in cols]
         for r in summary.itertuples()

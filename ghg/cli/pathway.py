@@ -11,7 +11,7 @@ import click
 from ghg import store
 from ghg.core.errors import GhgError, UsageError
 from ghg.i18n import formatting, text
-from ghg.pathways import macc
+from ghg.pathways import macc, workflow
 from ghg.pathways import output as pathway_output
 from ghg.reports import pathway
 
@@ -76,9 +76,9 @@ def _out_option(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.pass_context
 def pathway_list(ctx: click.Context, lang: str | None, as_json: bool) -> None:
     lg = lang_of(ctx)
-    found = pathway.bundled()
+    found = workflow.bundled()
     if as_json:
-        emit_json({"folder": str(pathway.bundled_dir()), **found})
+        emit_json({"folder": str(workflow.bundled_dir()), **found})
         return
     for kind in ("scenarios", "targets"):
         click.echo(f"{text(f'pathway.list.{kind}', lg)}: {', '.join(found[kind])}")
@@ -102,7 +102,7 @@ def pathway_run(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        result = pathway.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
+        result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         outcome = pathway_output.publish(out, pathway.run_files(result, lg))
     except GhgError as exc:
         fail(ctx, exc, as_json)
@@ -200,8 +200,8 @@ def pathway_check(
     try:
         if enterprise and each_enterprise:
             raise UsageError("pathway.each_and_one")
-        result = pathway.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
-        gaps = pathway.check(result, list(target_refs), enterprise, each_enterprise)
+        result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
+        gaps = workflow.check(result, list(target_refs), enterprise, each_enterprise)
         outcome = pathway_output.publish(out, pathway.check_files(result, gaps, lg))
     except GhgError as exc:
         fail(ctx, exc, as_json)
@@ -315,7 +315,7 @@ def pathway_macc(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        result = pathway.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
+        result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         frame, left = macc.curve(result, year, enterprise, method)
         outcome = pathway_output.publish(out, pathway.macc_files(result, frame, year, enterprise, method, lg))
     except GhgError as exc:
@@ -398,7 +398,7 @@ def pathway_export(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        result = pathway.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
+        result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         frame, data = pathway.iamc_bytes(result, region or result.scenario.id)
         outcome = pathway_output.publish(out.parent, {out.name: data})
     except GhgError as exc:

@@ -11,9 +11,9 @@ from ghg import park
 from ghg.core.errors import GhgError
 from ghg.i18n import formatting, text
 from ghg.pathways import output as pathway_output
-from ghg.pathways import uncertainty
+from ghg.pathways import uncertainty, workflow
 from ghg.pathways.scenario import load_scenario
-from ghg.reports import pathway, review
+from ghg.reports import review
 
 if TYPE_CHECKING:
     pass
@@ -74,7 +74,7 @@ def uncertainty_cmd(
         result = uncertainty.analyse(snap, lines, internal, year, enterprise, default_tier, samples, seed, method)
         band = None
         if scenario_ref:
-            scenario = load_scenario(pathway.locate_scenario(scenario_ref))
+            scenario = load_scenario(workflow.locate_scenario(scenario_ref))
             band = uncertainty.pathway_band(lines, scenario, reg, pathway_samples, seed, enterprise)
         outcome = []
         if out is not None:

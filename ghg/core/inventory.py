@@ -26,13 +26,20 @@ import pyarrow.compute as pc
 from ghg import __version__
 from ghg.core import calculation, flags, market, validation
 from ghg.core import lines as result_lines
-from ghg.core.activity import BATCH_ROWS, Source, open_sources
+from ghg.core.accumulate import Accumulator, Balances, Production, intensities
+from ghg.core.activity import BATCH_ROWS, INPUT_COLUMNS, Source, open_sources
+from ghg.core.checker import Checker, normal_value, repeated
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet
-from ghg.core.vocabulary import COMBUSTION_GASES, Scope, SourceCategory
-
-#: Keys of the totals table.
-TOTAL_KEYS = ["enterprise", "year", "scope", "source_category", "gas"]
+from ghg.core.totals import (
+    market_problems,
+    market_shares,
+    summary_from_cells,
+    summary_from_lines,
+    totals_from_cells,
+    totals_from_lines,
+    with_co2e,
+)
 
 #: Called as ``progress(file_index, fraction_of_that_file_done)``.
 Progress = Callable[[int, float], None]
@@ -59,7 +66,7 @@ class Computed:
 
     @property
     def totals(self) -> pd.DataFrame:
-        return _with_co2e(totals_from_cells(self.cells, self.gwp_set, self.shares), self.gwp)
+        return with_co2e(totals_from_cells(self.cells, self.gwp_set, self.shares), self.gwp)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -69,7 +76,7 @@ class Computed:
 def _read_source(
     source: Source,
     sources: list[Source],
-    checker: validation.Checker,
+    checker: Checker,
     groups: calculation.Groups,
     balances: Balances,
     production: Production,
@@ -196,7 +203,7 @@ def repeated_across_files(sources: list[Source], seen: dict[int, np.ndarray]) ->
         source = sources[i]
         rows = np.flatnonzero(np.isin(seen[i], shared))
         for row, record in zip(rows, source.take([int(r) for r in rows]), strict=True):
-            key = tuple(validation.normal_value(record.get(c)) for c in validation.INPUT_COLUMNS)
+            key = tuple(normal_value(record.get(c)) for c in INPUT_COLUMNS)
             where = first.get(key)
             if where is None:
                 first[key] = (source.name, int(row) + source.row_base)
@@ -251,7 +258,7 @@ def compute(
     gwp = factors.gwp_values(gwp_set) if gwp_set else {}
     # checking alone computes too (cross-record checks need quantities), with a neutral GWP
     calc_gwp = gwp or {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0}
-    checker = validation.Checker(decimal_mark)
+    checker = Checker(decimal_mark)
     groups = calculation.Groups(factors, gwp if gwp_set else None)
     problems: list[Problem] = []
     accumulator = Accumulator()
@@ -330,7 +337,7 @@ class Encoded:
     repeated: np.ndarray | None = None
 
 
-def _encoded(source: Source, checker: validation.Checker, batch_rows: int, small: bool = False) -> Iterator[Encoded]:
+def _encoded(source: Source, checker: Checker, batch_rows: int, small: bool = False) -> Iterator[Encoded]:
     """The file's batches with their text codes and row hashes, then the repeated hashes."""
     identities = []
     batches = source.batches(batch_rows, background=not small)
@@ -338,7 +345,7 @@ def _encoded(source: Source, checker: validation.Checker, batch_rows: int, small
         text, identity = checker.encode(columns)
         identities.append(identity)
         yield Encoded(columns, text, identity)
-    yield Encoded(repeated=validation.repeated(identities))
+    yield Encoded(repeated=repeated(identities))
 
 
 def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:
@@ -392,433 +399,6 @@ def check(
         With every problem of every file.
     """
     return compute(paths, None, factors, year, progress, decimal_mark=decimal_mark)
-
-
-class Production:
-    """Production records (``source_category = production``): t of product per enterprise, facility, year."""
-
-    def __init__(self) -> None:
-        self.frames: list[pd.DataFrame] = []
-
-    def take_out(self, col: validation.Collector, table: validation.ActivityTable) -> validation.ActivityTable:
-        """Keep the batch's production rows aside (checked: a mass of product); return the other rows."""
-        source = table.text["source_category"]
-        code = np.flatnonzero(source.categories == SourceCategory.PRODUCTION.value)
-        if not len(code):
-            return table
-        rows = source.codes == code[0]
-        part = table.take(rows)
-        not_mass = part.kind != 0
-        for i in np.flatnonzero(not_mass)[: validation.KEPT_PER_CHECK]:
-            col.add(int(part.row[i]) - col.source.row_base, "unit", "production_unit", part.text["unit"].value(int(i)))
-        self.frames.append(
-            pd.DataFrame(
-                {
-                    "enterprise": part.text["enterprise"].values(),
-                    "facility": part.text["facility"].values(),
-                    "year": part.year,
-                    "product": part.text["activity"].values(),
-                    "output_t": part.amount,
-                }
-            )[~not_mass]
-        )
-        return table.take(~rows)
-
-    def frame(self) -> pd.DataFrame:
-        columns = ["enterprise", "facility", "year", "product", "output_t"]
-        if not self.frames:
-            return pd.DataFrame(columns=columns)
-        return pd.concat(self.frames, ignore_index=True).groupby(columns[:4], sort=True).sum().reset_index()
-
-
-def intensities(lines: pd.DataFrame | pa.Table, production: pd.DataFrame) -> pd.DataFrame:
-    """Emissions and energy per tonne of product, per enterprise, facility, year and product.
-
-    The facility's Scope 1 + Scope 2 (location-based) CO2e and its TOE are divided by each product's
-    output. A facility with several products is not allocated between them: ``products`` says how many
-    share the same totals, and such intensities are not additive.
-    """
-    if production.empty:
-        return pd.DataFrame(
-            columns=[
-                "enterprise",
-                "facility",
-                "year",
-                "product",
-                "output_t",
-                "t_co2e",
-                "toe",
-                "t_co2e_per_t",
-                "toe_per_t",
-                "products",
-            ]
-        )
-    if isinstance(lines, pa.Table):
-        wanted = ["enterprise", "facility", "year", "scope", "co2e_t", "energy_toe"]
-        lines = result_lines.plain_columns(lines.select(wanted)).to_pandas()
-    counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
-    facility = counted.groupby(["enterprise", "facility", "year"])[["co2e_t", "energy_toe"]].sum(min_count=1)
-    out = production.join(facility, on=["enterprise", "facility", "year"]).fillna({"co2e_t": 0.0, "energy_toe": 0.0})
-    out = out.rename(columns={"co2e_t": "t_co2e", "energy_toe": "toe"})
-    out["t_co2e_per_t"] = out["t_co2e"] / out["output_t"]
-    out["toe_per_t"] = out["toe"] / out["output_t"]
-    out["products"] = out.groupby(["enterprise", "facility", "year"])["product"].transform("count")
-    return out
-
-
-class Balances:
-    """Mass balances: per enterprise, facility, year and balance id, what goes in minus what goes out
-    must not be negative - carbon for process streams (IPCC 2006 Vol. 3 Ch. 4), gas mass for fugitive
-    gases (Ch. 7). A negative balance is a problem naming its streams."""
-
-    def __init__(self, sources: list[Source]) -> None:
-        self.sources = sources
-        self.frames: list[pd.DataFrame] = []
-
-    def add(self, table: validation.ActivityTable, gid: np.ndarray, groups: calculation.Groups) -> None:
-        rows = np.flatnonzero(table.text["balance"].codes >= 0)
-        if not len(rows):
-            return
-        part, index = table.take(rows), gid[rows]
-        coef = calculation.coefficients(groups, {"CO2": 1.0, "CH4": 0.0, "N2O": 0.0})
-        energy, mass = calculation.energy_and_mass(part, index, coef)
-        co2 = calculation.direct_co2(part, index, coef, energy, mass)
-        gas = np.take(coef.fugitive_sign, index) != 0
-        carbon = np.zeros(len(part)) if co2 is None else np.nan_to_num(co2) * 12 / 44
-        value = np.where(gas, calculation.fugitive_mass(index, coef, mass), carbon)
-        self.frames.append(
-            pd.DataFrame(
-                {
-                    "enterprise": part.text["enterprise"].values(),
-                    "facility": part.text["facility"].values(),
-                    "year": part.year,
-                    "balance": part.text["balance"].values(),
-                    "gas": gas,
-                    "value": value,
-                    "file_index": part.file_index,
-                    "row": part.row,
-                }
-            )
-        )
-
-    def problems(self) -> list[Problem]:
-        if not self.frames:
-            return []
-        streams = pd.concat(self.frames, ignore_index=True)
-        found = []
-        for key, rows in streams.groupby(["enterprise", "facility", "year", "balance", "gas"], sort=True):
-            into = float(rows.loc[rows["value"] > 0, "value"].sum())
-            out = -float(rows.loc[rows["value"] < 0, "value"].sum())
-            if out > into:
-                source = self.sources[int(rows["file_index"].iloc[0])]
-                params: dict[str, object] = {
-                    "carbon_in": f"{into:,.3f}",
-                    "carbon_out": f"{out:,.3f}",
-                    "rows": ", ".join(str(int(r)) for r in rows["row"]),
-                }
-                code = "fugitive_balance_negative" if key[4] else "balance_negative"
-                found.append(
-                    Problem(source.name, int(rows["row"].iloc[0]), "balance", str(key[3]), code, source.sheet, params)
-                )
-        return found
-
-
-class Accumulator:
-    """Sums per (enterprise, factor group) cell, dense and growing, across batches and files.
-
-    Per row only energy [TJ], fuel mass [t] and measured-carbon CO2 [t] are summed (one
-    weighted bincount each); each gas is then its group's factor times the cell's
-    energy, which is the sum of the rows' ``energy × EF`` with the factor taken out.
-    """
-
-    QUANTITIES = (
-        "records",
-        "energy_tj",
-        "mass_t",
-        "energy_default_co2_tj",
-        "co2_measured_t",
-        "fugitive_t",
-        "covered_tj",
-        "market_co2_t",
-    )
-
-    def __init__(self) -> None:
-        self.enterprises: dict[str, int] = {}
-        self.sums = {q: np.zeros((0, 0)) for q in self.QUANTITIES}
-
-    def add(
-        self,
-        table: validation.ActivityTable,
-        index: np.ndarray,
-        n_groups: int,
-        energy: np.ndarray,
-        mass: np.ndarray,
-        co2_measured: np.ndarray | None,
-        fugitive: np.ndarray | None = None,
-        market: tuple[np.ndarray, np.ndarray] | None = None,
-    ) -> None:
-        enterprise = table.text["enterprise"]
-        local = np.array(
-            [self.enterprises.setdefault(str(e), len(self.enterprises)) for e in enterprise.categories] + [-1],
-            dtype=np.int64,
-        )
-        self._grow(len(self.enterprises), n_groups)
-        width = n_groups + 1
-        cell = enterprise.codes.astype(np.int64) * width + index
-        size = (len(enterprise.categories) + 1) * width
-        count = np.bincount(cell, minlength=size)
-        keep = np.flatnonzero(count)
-        ent, grp = np.divmod(keep, width)
-        rows, cols = local[ent], grp
-        # mass is NaN for quantities given as energy; those cells use energy for TOE, never mass
-        weights = {"records": None, "energy_tj": energy, "mass_t": mass}
-        if fugitive is not None and fugitive.any():
-            weights["fugitive_t"] = fugitive
-        if market is not None:
-            weights["covered_tj"], weights["market_co2_t"] = market
-        if co2_measured is not None:
-            measured = ~np.isnan(co2_measured)
-            weights["energy_default_co2_tj"] = np.where(measured, 0.0, energy)
-            weights["co2_measured_t"] = np.where(measured, co2_measured, 0.0)
-        for name, w in weights.items():
-            summed = (count if w is None else np.bincount(cell, weights=w, minlength=size))[keep]
-            self.sums[name][rows, cols] += summed
-            if name == "energy_tj" and co2_measured is None:
-                self.sums["energy_default_co2_tj"][rows, cols] += summed
-
-    def _grow(self, n_ent: int, n_groups: int) -> None:
-        old = self.sums["records"].shape
-        if old[0] >= n_ent and old[1] >= n_groups + 1:
-            return
-        shape = (max(n_ent, old[0]), max(n_groups + 1, old[1]))
-        for name, arr in self.sums.items():
-            grown = np.zeros(shape)
-            grown[: old[0], : old[1]] = arr
-            self.sums[name] = grown
-
-    def cells(self, groups: calculation.Groups, gwp: dict[str, float]) -> pd.DataFrame:
-        """One row per non-empty cell: enterprise, group, year, source category, biogenic, gas masses, CO2e, energy."""
-        c = calculation.coefficients(groups, gwp) if gwp else None
-        ent, grp = np.nonzero(self.sums["records"])
-        names = np.array(list(self.enterprises), dtype=object)
-        out = pd.DataFrame({"enterprise": names[ent] if len(names) else np.zeros(0, dtype=object), "group": grp})
-        for name, arr in self.sums.items():
-            out[name] = arr[ent, grp]
-        if c is not None:
-            energy = out["energy_tj"].to_numpy()
-            out["co2_t"] = out["energy_default_co2_tj"].to_numpy() * c.ef["CO2"][grp] + out["co2_measured_t"].to_numpy()
-            out["ch4_t"] = energy * c.ef["CH4"][grp]
-            out["n2o_t"] = energy * c.ef["N2O"][grp]
-            out["co2e_t"] = (
-                out["co2_t"] * c.fossil[grp]
-                + out["ch4_t"] * gwp.get("CH4", 0.0)
-                + out["n2o_t"] * gwp.get("N2O", 0.0)
-                + out["fugitive_t"] * c.fugitive_gwp[grp]
-            )
-            out["energy_toe"] = np.where(
-                c.toe_by_mass[grp], out["mass_t"] * c.toe_per_t[grp], energy * c.toe_per_tj[grp]
-            )
-        return _describe(out, groups)
-
-
-def _describe(cells: pd.DataFrame, groups: calculation.Groups) -> pd.DataFrame:
-    """Add each cell's year, source category and whether its CO2 is biogenic."""
-    keys = groups.frame
-    group = cells["group"].to_numpy(dtype=np.int64)
-    cells["year"] = keys["year"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=np.int64)
-    cells["source_category"] = keys["source_category"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
-    cells["biogenic"] = groups.biogenic[group]
-    cells["activity"] = keys["activity"].to_numpy()[group] if len(keys) else np.zeros(0, dtype=object)
-    cells["instrument"] = np.isin(group, list(groups.instrument))
-    cells["heat"] = np.isin(group, list(groups.heat))
-    return cells
-
-
-def market_shares(cells: pd.DataFrame) -> pd.DataFrame:
-    """Per enterprise and year: electricity bought and covered by instruments [TJ], and the market-based CO2 [t].
-
-    Market-based Scope 2 (GHG Protocol Scope 2 Guidance): the instruments' own CO2, plus the electricity
-    not covered at the grid factor - Vietnam publishes no residual mix, so the grid factor is the fallback.
-    """
-    electricity = cells["source_category"] == SourceCategory.PURCHASED_ELECTRICITY.value
-    bought = cells[electricity & ~cells["instrument"]].groupby(["enterprise", "year"])[["energy_tj", "co2_t"]].sum()
-    covered = (
-        cells[electricity & cells["instrument"]].groupby(["enterprise", "year"])[["covered_tj", "market_co2_t"]].sum()
-    )
-    out = bought.join(covered, how="outer").fillna(0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["share_covered"] = np.where(out["energy_tj"] > 0, out["covered_tj"] / out["energy_tj"], 0.0)
-    uncovered = np.clip(1.0 - out["share_covered"].to_numpy(), 0.0, 1.0)
-    out["market_co2_total_t"] = out["market_co2_t"] + out["co2_t"] * uncovered
-    return out.reset_index()
-
-
-def market_problems(cells: pd.DataFrame, sources: list[Source], shares: pd.DataFrame | None = None) -> list[Problem]:
-    """Instruments may not cover more electricity than was bought in the same enterprise and year."""
-    shares = market_shares(cells) if shares is None else shares
-    found = []
-    for row in shares[shares["covered_tj"] > shares["energy_tj"] * (1 + 1e-9)].itertuples():
-        found.append(
-            Problem(
-                ", ".join(s.name for s in sources),
-                None,
-                "instrument",
-                f"{row.enterprise} {row.year}",
-                "instruments_exceed",
-                params={
-                    "covered": f"{float(row.covered_tj) / 0.0036:,.3f}",  # type: ignore[arg-type]
-                    "bought": f"{float(row.energy_tj) / 0.0036:,.3f}",  # type: ignore[arg-type]
-                },
-            )
-        )
-    return found
-
-
-def totals_from_cells(cells: pd.DataFrame, gwp_set: str, shares: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Totals by enterprise, year, scope, source category and gas: mass [t] and CO2e [t] (biogenic CO2: memo)."""
-    source = cells["source_category"].to_numpy()
-    scope_2 = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (source == SourceCategory.PURCHASED_HEAT.value)
-    electricity = scope_2
-    fugitive = source == SourceCategory.FUGITIVE.value
-    instrument = cells["instrument"].to_numpy()
-    co2_only = electricity | (source == SourceCategory.PROCESS.value) | fugitive
-    frames = []
-    if fugitive.any():
-        part = cells.loc[fugitive, ["enterprise", "year", "source_category"]].copy()
-        part["gas"] = cells.loc[fugitive, "activity"].to_numpy()
-        part["mass_t"] = cells.loc[fugitive, "fugitive_t"].to_numpy()
-        part["scope"] = Scope.SCOPE_1.value
-        part["memo"] = False
-        frames.append(part)
-    for gas in COMBUSTION_GASES:
-        part = cells[["enterprise", "year", "source_category"]].copy()
-        part["gas"] = gas
-        part["mass_t"] = cells[f"{gas.lower()}_t"].to_numpy()
-        memo = cells["biogenic"].to_numpy() if gas == "CO2" else np.zeros(len(cells), dtype=bool)
-        part["scope"] = np.where(
-            memo, Scope.MEMO_BIOGENIC.value, np.where(electricity, Scope.SCOPE_2.value, Scope.SCOPE_1.value)
-        )
-        part["memo"] = memo
-        frames.append(part[~co2_only] if gas != "CO2" else part[~fugitive & ~instrument])
-    shares = market_shares(cells) if shares is None else shares
-    if len(shares):
-        part = shares[["enterprise", "year"]].copy()
-        part["source_category"] = SourceCategory.PURCHASED_ELECTRICITY.value
-        part["gas"], part["mass_t"], part["scope"], part["memo"] = (
-            "CO2",
-            shares["market_co2_total_t"],
-            "scope_2_market",
-            False,
-        )
-        frames.append(part)
-    heat = cells["heat"].to_numpy()
-    if heat.any():  # a supplier-specific factor serves both methods
-        part = cells.loc[heat, ["enterprise", "year", "source_category"]].copy()
-        part["gas"], part["mass_t"], part["scope"], part["memo"] = (
-            "CO2",
-            cells.loc[heat, "co2_t"],
-            "scope_2_market",
-            False,
-        )
-        frames.append(part)
-    long = pd.concat(frames, ignore_index=True)
-    long = long.groupby([*TOTAL_KEYS, "memo"], sort=True)["mass_t"].sum().reset_index()
-    return long.drop(columns="memo").assign(gwp_set=gwp_set)
-
-
-def _with_co2e(totals: pd.DataFrame, gwp: dict[str, float]) -> pd.DataFrame:
-    factor = totals["gas"].map(gwp).to_numpy()
-    totals["co2e_t"] = np.where(totals["scope"] == Scope.MEMO_BIOGENIC.value, 0.0, totals["mass_t"] * factor)
-    return totals
-
-
-def summary_from_cells(cells: pd.DataFrame, shares: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per enterprise and year: Scope 1, Scope 2 location- and market-based, total (with location-based
-    Scope 2) [t CO2e], biogenic CO2 [t], energy [TJ, TOE]."""
-    source = cells["source_category"]
-    electricity = (source == SourceCategory.PURCHASED_ELECTRICITY.value) | (
-        source == SourceCategory.PURCHASED_HEAT.value
-    )
-    frame = pd.DataFrame(
-        {
-            "enterprise": cells["enterprise"],
-            "year": cells["year"],
-            "scope_1_t_co2e": np.where(electricity, 0.0, cells["co2e_t"]),
-            "scope_2_location_t_co2e": np.where(electricity, cells["co2e_t"], 0.0),
-            "biogenic_co2_t": np.where(cells["biogenic"], cells["co2_t"], 0.0),
-            "energy_tj": cells["energy_tj"],
-            "energy_toe": cells["energy_toe"],
-        }
-    )
-    out = frame.groupby(["enterprise", "year"], sort=True).sum().reset_index()
-    table = market_shares(cells) if shares is None else shares
-    by_key = table.set_index(["enterprise", "year"])["market_co2_total_t"]
-    heat = cells[cells["heat"]].groupby(["enterprise", "year"])["co2e_t"].sum()
-    keys = pd.MultiIndex.from_frame(out[["enterprise", "year"]])
-    market = by_key.reindex(keys).fillna(0.0).to_numpy() + heat.reindex(keys).fillna(0.0).to_numpy()
-    out.insert(4, "scope_2_market_t_co2e", market)
-    out.insert(5, "total_t_co2e", out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"])
-    return out
-
-
-#: Columns of the summary, in order.
-SUMMARY_COLUMNS = [
-    "enterprise",
-    "year",
-    "scope_1_t_co2e",
-    "scope_2_location_t_co2e",
-    "scope_2_market_t_co2e",
-    "total_t_co2e",
-    "biogenic_co2_t",
-    "energy_tj",
-    "energy_toe",
-]
-
-
-def _plain_keys(lines: pa.Table, keys: list[str], values: list[str]) -> pa.Table:
-    """``lines`` reduced to ``keys`` (text decoded from dictionaries) and ``values`` (missing = 0)."""
-    columns = {}
-    for k in keys:
-        col = lines.column(k)
-        columns[k] = pc.cast(col, pa.string()) if pa.types.is_dictionary(col.type) else col
-    for v in values:
-        columns[v] = pc.fill_null(lines.column(v), 0.0)
-    return pa.table(columns)
-
-
-def summary_from_lines(lines: pa.Table) -> pd.DataFrame:
-    """One row per enterprise and year, summed from the result lines themselves: Scope 1, Scope 2 location-
-    and market-based, total (Scope 1 + Scope 2 location-based) [t CO2e], biogenic CO2 (memo) [t], energy
-    [TJ, TOE] (each record's energy stands on one of its lines)."""
-    scope = pc.cast(lines.column("scope"), pa.string())
-    co2e = pc.fill_null(lines.column("co2e_t"), 0.0)
-    zero = pa.scalar(0.0)
-    parts = {
-        "scope_1_t_co2e": pc.if_else(pc.equal(scope, Scope.SCOPE_1.value), co2e, zero),
-        "scope_2_location_t_co2e": pc.if_else(pc.equal(scope, Scope.SCOPE_2.value), co2e, zero),
-        "scope_2_market_t_co2e": pc.if_else(pc.equal(scope, "scope_2_market"), co2e, zero),
-        "biogenic_co2_t": pc.if_else(pc.equal(scope, Scope.MEMO_BIOGENIC.value), lines.column("mass_t"), zero),
-    }
-    base = _plain_keys(lines, ["enterprise", "year"], ["energy_tj", "energy_toe"])
-    for name, values in parts.items():
-        base = base.append_column(name, values)
-    sums = [(c, "sum") for c in [*parts, "energy_tj", "energy_toe"]]
-    grouped = base.group_by(["enterprise", "year"]).aggregate(sums)
-    out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
-    out["total_t_co2e"] = out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"]
-    out = out.sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
-    return out[SUMMARY_COLUMNS]
-
-
-def totals_from_lines(lines: pa.Table, gwp_set: str) -> pd.DataFrame:
-    """Totals by enterprise, year, scope, source category and gas, summed from the result lines: mass [t] and
-    CO2e [t] (biogenic CO2 is a memo item: 0 t CO2e)."""
-    base = _plain_keys(lines, TOTAL_KEYS, ["mass_t", "co2e_t"])
-    grouped = base.group_by(TOTAL_KEYS).aggregate([("mass_t", "sum"), ("co2e_t", "sum")])
-    out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
-    out = out.sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
-    out.insert(len(TOTAL_KEYS), "gwp_set", gwp_set)
-    return out[[*TOTAL_KEYS, "gwp_set", "mass_t", "co2e_t"]]
 
 
 @dataclass

@@ -34,6 +34,7 @@ from ghg.core.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks
 from ghg.core.errors import EngineError, GhgError, InputError, Problem, StoreError
 from ghg.core.factors import FactorSet
 from ghg.core.hashing import sha256_bytes
+from ghg.core.totals import TOTAL_KEYS
 from ghg.store import kept
 from ghg.store.snapshot import Snapshot
 
@@ -237,7 +238,7 @@ def combine(*parts: Partial) -> Partial:
         summary = summary.groupby(["enterprise", "year"], sort=True).sum().reset_index()
     total = pd.concat(totals, ignore_index=True) if totals else pd.DataFrame()
     if len(total):
-        total = total.groupby([*inventory.TOTAL_KEYS, "gwp_set"], sort=True).sum().reset_index()
+        total = total.groupby([*TOTAL_KEYS, "gwp_set"], sort=True).sum().reset_index()
     failure = next((p.failure for p in parts if p.failure), None)
     return Partial(
         problems=[x for p in parts for x in p.problems],

@@ -33,7 +33,6 @@ categories); Commission Implementing Regulation (EU) 2018/2066 Annex II Table 1 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,39 +41,19 @@ import numpy as np
 import pandas as pd
 
 from ghg.core import activity, releases
+from ghg.core.declared import DISTRIBUTIONS, TIERS, parse_declared
 from ghg.core.errors import InputError, Problem
 from ghg.core.vocabulary import Scope
 from ghg.store.snapshot import Snapshot
 
-#: EU MRR 2018/2066 Annex II Table 1: maximum uncertainty of fuel quantities per tier [fraction, 95 %].
-TIERS = {1: 0.075, 2: 0.05, 3: 0.025, 4: 0.015}
-DISTRIBUTIONS = ("normal", "lognormal", "triangular", "uniform")
 #: Published asymmetric 95 % limits of a factor: a two-piece normal whose median is the published value and
 #: whose 2.5th and 97.5th percentiles are the published limits (truncated at 0).
 SPLIT_NORMAL = "split_normal"
 Z95 = 1.959963984540054
-_DECLARED = re.compile(
-    r"^\s*(?:±|\+/-|\+-)?\s*(\d+(?:\.\d+)?)\s*%\s*(normal|lognormal|triangular|uniform)?\s*$", re.IGNORECASE
-)
-_TIER = re.compile(r"^\s*tier\s*([1-4])\s*$", re.IGNORECASE)
 #: Lines that are not emissions of the inventory: left out of the uncertainty.
 _COUNTED = (Scope.SCOPE_1.value, Scope.SCOPE_2.value)
 #: Combustion methods whose energy comes from a default NCV of the same release as the emission factor.
 _NCV_METHODS = ("combustion_mass", "combustion_volume")
-
-
-def parse_declared(value: str) -> tuple[float, str] | None:
-    """A declared activity uncertainty as (half-width [fraction], distribution); ``None`` if malformed.
-
-    Examples: ``"±2.5 %"`` -> (0.025, normal); ``"5 % uniform"`` -> (0.05, uniform); ``"tier 3"`` -> (0.025, normal).
-    """
-    tier = _TIER.match(value)
-    if tier:
-        return TIERS[int(tier.group(1))], "normal"
-    match = _DECLARED.match(value)
-    if not match:
-        return None
-    return float(match.group(1)) / 100.0, (match.group(2) or "normal").lower()
 
 
 @dataclass
@@ -393,7 +372,7 @@ def analyse(
 ) -> Result:
     """Approach 1 and/or 2 for ``year``: the park (internal supply counted once) and each enterprise, or one
     enterprise. ``internal`` marks the lines that are a member's Scope 2 bought from another member."""
-    from ghg.reports.html import manifests
+    from ghg.store.snapshot import manifests
 
     runs = manifests(store_dir)
     store_dir = store_dir.root if isinstance(store_dir, Snapshot) else store_dir

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ghg.i18n.formatting import number
 from ghg.i18n import text
+from ghg.i18n.formatting import number
 
 _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 FORMATS = ("png", "svg")

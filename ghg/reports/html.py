@@ -17,13 +17,12 @@ from typing import Any
 import pandas as pd
 
 from ghg import __version__, park
-from ghg.reports import charts
-from ghg.i18n.formatting import number
-from ghg.i18n import text
-from ghg.pathways.projection import Projection
-from ghg.store.snapshot import StoreRef, snapshot_of
-from ghg.pathways.targets import Gap
 from ghg.core.vocabulary import Scope
+from ghg.i18n import text
+from ghg.i18n.formatting import number
+from ghg.pathways.projection import Projection
+from ghg.pathways.targets import Gap
+from ghg.reports import charts
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -550,9 +549,3 @@ def _pathway(inputs: ReportInputs, lang: str) -> str:
             )
         )
     return "".join(out)
-
-
-def manifests(store_dir: StoreRef) -> list[dict[str, Any]]:
-    """Every run manifest of the store (the releases, inputs and receipts of each run), oldest first."""
-    snap = snapshot_of(store_dir)
-    return [snap.runs[v] for v in sorted(snap.runs)]

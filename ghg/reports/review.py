@@ -10,13 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 from ghg import eip, park, store
+from ghg.core.accumulate import intensities
 from ghg.park import checks
-from ghg.core import inventory
-from ghg.pathways import macc
-from ghg.reports import pathway
+from ghg.pathways import macc, uncertainty, workflow
 from ghg.reports import html as report_html
-from ghg.pathways import uncertainty
-from ghg.store.snapshot import StoreRef, snapshot_of
+from ghg.store.snapshot import StoreRef, manifests, snapshot_of
 
 
 def park_inputs(
@@ -39,7 +37,7 @@ def findings(
     threshold: float = 0.05,
 ) -> pd.DataFrame:
     """Every QA/QC finding of the latest lines, with the acknowledgements of ``ack_path`` applied."""
-    made = inventory.intensities(lines, store.read_production(store_dir))
+    made = intensities(lines, store.read_production(store_dir))
     history = store.read_lines(store_dir, revision="all")
     return checks.acknowledge(checks.run_checks(lines, registry, transfers, made, history, threshold, lang), ack_path)
 
@@ -68,7 +66,7 @@ def report_inputs(
         lines=lines,
         findings=findings(store_dir, lines, registry, transfers, ack_path, lang),
         history=store.history(store_dir),
-        manifests=report_html.manifests(store_dir),
+        manifests=manifests(store_dir),
         registry=registry,
         transfers=transfers,
         enterprise=enterprise,
@@ -82,8 +80,8 @@ def report_inputs(
         records = eip.load(eip_dir, registry)
         inputs.eip = eip.indicators(records, registry, lines, store.read_production(store_dir), transfers, latest)
     if scenario_ref:
-        inputs.projection = pathway.run(scenario_ref, store_dir, registry_path)
-        inputs.gaps = pathway.check(inputs.projection, list(target_refs or []), enterprise, False)
+        inputs.projection = workflow.run(scenario_ref, store_dir, registry_path)
+        inputs.gaps = workflow.check(inputs.projection, list(target_refs or []), enterprise, False)
         scenario = inputs.projection.scenario
         inputs.band = uncertainty.pathway_band(lines, scenario, registry, band_samples, enterprise=enterprise)
         if macc_year:

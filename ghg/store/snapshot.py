@@ -389,3 +389,9 @@ def parse_as_of(value: str | None) -> int | datetime | None:
 
         moment = moment.replace(tzinfo=UTC)
     return moment
+
+
+def manifests(ref: StoreRef) -> list[dict[str, Any]]:
+    """Every run manifest of the store (the releases, inputs and receipts of each run), oldest first."""
+    snap = snapshot_of(ref)
+    return [snap.runs[v] for v in sorted(snap.runs)]
