@@ -1,8 +1,46 @@
-"""ghg: an auditable greenhouse-gas inventory and Net Zero pathway calculator."""
+"""ghg: an auditable greenhouse-gas inventory and Net Zero pathway calculator.
 
-from importlib.metadata import PackageNotFoundError, version
+The packages, from the ground up: :mod:`ghg.i18n` (every text in English and Vietnamese), :mod:`ghg.core`
+(activity data, factor releases, the calculation and its result lines), :mod:`ghg.store` (revisions in a
+Delta table, kept inputs, audit), :mod:`ghg.park` (registry, consolidation, checks, Form 06), :mod:`ghg.eip`
+and :mod:`ghg.pathways` (eco-industrial park, pathways to 2050), :mod:`ghg.reports` and :mod:`ghg.engines`
+(what people read; running jobs on files, datasets and clusters), :mod:`ghg.cli` (the command line).
 
-try:
-    __version__ = version("ghg")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+source"
+The functions of :mod:`ghg.api` are available here (``ghg.compute``, ``ghg.submit``, ``ghg.summary``, ...),
+imported on first use so that ``import ghg`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ghg._version import __version__
+
+_API = (
+    "check_targets",
+    "compute",
+    "consolidate",
+    "factor_set",
+    "open_store",
+    "project",
+    "read_lines",
+    "submit",
+    "summary",
+    "uncertainty",
+    "validate",
+)
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    """The API's functions, imported on first use."""
+    if name in _API:
+        from ghg import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'ghg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

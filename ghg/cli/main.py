@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ghg import __version__
+from ghg._version import __version__
 from ghg.i18n import text
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ghg import __version__
+from ghg._version import __version__
 from ghg.core import calculation, flags, market, validation
 from ghg.core import lines as result_lines
 from ghg.core.accumulate import Accumulator, Balances, Production, intensities

@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from ghg import __version__, store
+from ghg import store
+from ghg._version import __version__
 from ghg.core import dataset, inventory
 from ghg.core.errors import Problem, UsageError
 from ghg.core.factors import FactorSet

@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ghg import __version__, store
+from ghg import store
+from ghg._version import __version__
 from ghg.core import inventory
 from ghg.core.activity import Source
 from ghg.core.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ghg import __version__
+from ghg._version import __version__
 from ghg.pathways.projection import Projection
 
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ghg import __version__
+from ghg._version import __version__
 from ghg.core import fsutil
 from ghg.core.errors import StoreError
 from ghg.pathways.projection import STREAM_KEYS, Projection

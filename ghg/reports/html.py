@@ -16,7 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from ghg import __version__, park
+from ghg import park
+from ghg._version import __version__
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
 from ghg.i18n.formatting import number

@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from ghg import __version__, store
+from ghg import store
+from ghg._version import __version__
 from ghg.core import dataset, inventory, releases
 from ghg.core.errors import ReleaseError, StoreError
 from ghg.core.factors import FactorSet
