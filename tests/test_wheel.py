@@ -36,6 +36,7 @@ def test_wheel_contains_the_data_folders_and_the_cli(wheel: Path) -> None:
     for name in ("tang-loong/scenario.toml", "tang-loong/measures.csv", "grid/vn-grid-pdp8-adjusted-derived.csv"):
         assert f"ghg/_data/pathways/{name}" in names
     assert "ghg/_data/pathways/targets/sbti-aca-1.5c.toml" in names
+    assert "ghg/_data/examples/tang-loong/registry.csv" in names  # what `ghg demo` runs
 
 
 @pytest.mark.slow
@@ -57,8 +58,10 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
         ).stdout.strip()
 
     assert python("import ghg.core.releases as r; print(r.bundled_dir())") == str(target / "ghg" / "_data" / "factors")
-    found = python("import ghg.reports.pathway as p; print(p.locate_scenario('tang-loong'))")
+    found = python("import ghg.pathways.workflow as p; print(p.locate_scenario('tang-loong'))")
     assert found == str(target / "ghg" / "_data" / "pathways" / "tang-loong" / "scenario.toml")
+    example = python("import ghg.cli.demo as d; print(d.example_dir())")
+    assert example == str(target / "ghg" / "_data" / "examples" / "tang-loong")  # `ghg demo` runs from anywhere
     res = subprocess.run(
         [str(target / "bin" / "ghg"), "inventory", "activity.csv", "--gwp", "AR5", "--out", "store"],
         cwd=work,

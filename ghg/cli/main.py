@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     pass
 
 
-from ghg.cli import audit, eip, factors, inventory, park, pathway, report, store, uncertainty
+from ghg.cli import audit, demo, eip, factors, inventory, park, pathway, report, store, uncertainty
 from ghg.cli.common import (
     LANG_ENV,
     LocalizedGroup,
@@ -53,6 +53,7 @@ for _command in (
     eip.eip_group,
     uncertainty.uncertainty_cmd,
     pathway.pathway_group,
+    demo.demo_cmd,
 ):
     main.add_command(_command)
 

@@ -225,6 +225,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.yes": {"en": "yes", "vi": "có"},
     "cli.no": {"en": "no", "vi": "không"},
+    "help.cmd.demo": {
+        "en": "Run the bundled Tằng Loỏng example park end to end (inventories, park, checks, pathway, targets, cost curve, uncertainty, EIP, reports in English and Vietnamese) into one folder, and say where to look. Safe to run again.",
+        "vi": "Chạy toàn bộ ví dụ Khu công nghiệp Tằng Loỏng kèm theo (kiểm kê, khu công nghiệp, kiểm tra, lộ trình, mục tiêu, đường cong chi phí, độ không chắc chắn, KCN sinh thái, báo cáo tiếng Anh và tiếng Việt) vào một thư mục và cho biết xem ở đâu. Chạy lại an toàn.",
+    },
+    "help.opt.demo.out": {
+        "en": "Folder of the demo's store, pathway files and reports.",
+        "vi": "Thư mục chứa kho kết quả, tệp lộ trình và báo cáo của phần chạy thử.",
+    },
+    "cli.demo_step": {"en": "[{number}/{of}] ghg {command}", "vi": "[{number}/{of}] ghg {command}"},
+    "cli.demo_done": {
+        "en": "Done. Open {reports}/tang-loong.en.html (or .vi.html) in a browser; the workbooks, Form 06 and Art. 43 reports are beside it, the pathway files in {out}/pathway-out, the store in {store}.",
+        "vi": "Xong. Mở {reports}/tang-loong.vi.html (hoặc .en.html) trong trình duyệt; bảng tính, Mẫu 06 và báo cáo Điều 43 ở cùng thư mục, tệp lộ trình trong {out}/pathway-out, kho kết quả trong {store}.",
+    },
     "help.cmd.uncertainty": {
         "en": "Uncertainty of a year's inventories (IPCC Approach 1 and Monte Carlo Approach 2, shared factors correlated), key categories, and the pathway band with --scenario.",
         "vi": "Độ không chắc chắn của kiểm kê một năm (Cách tiếp cận 1 của IPCC và Monte Carlo Cách 2, hệ số dùng chung tương quan), hạng mục chính, và dải lộ trình với --scenario.",
