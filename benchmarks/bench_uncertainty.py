@@ -5,8 +5,8 @@ Usage::
     python benchmarks/bench_uncertainty.py                     # 100,000 iterations, year 2025, 3 repeats
     python benchmarks/bench_uncertainty.py --samples 1000000 --repeat 1
 
-The example park's inventories 2019-2025 are computed once into a temporary store (as the README's main
-command does); then each repeat runs, in a fresh process, Approach 1 and Approach 2 for the park and its 15
+The example park's inventories 2019-2025 are computed once into a temporary store (as `ghg demo`
+does); then each repeat runs, in a fresh process, Approach 1 and Approach 2 for the park and its 15
 members (every line of the year, shared factors drawn once per iteration) plus the key categories.
 """
 

@@ -89,7 +89,7 @@ PARK = ROOT / "examples" / "tang-loong"
 
 @pytest.fixture(scope="session")
 def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example park's inventories 2019-2025 computed once into a store, as the README's main command does."""
+    """The example park's inventories 2019-2025 computed once into a store, as `ghg demo` does."""
     from click.testing import CliRunner
 
     from ghg import cli

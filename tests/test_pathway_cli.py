@@ -1,4 +1,4 @@
-"""'ghg pathway' end to end on the example park, as a user runs it (the README's main command)."""
+"""'ghg pathway' end to end on the example park, as a user runs it (as `ghg demo` does)."""
 
 from __future__ import annotations
 

@@ -322,8 +322,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Chỉ các bản ghi của năm báo cáo này.",
     },
     "help.opt.inventory.out": {
-        "en": "Result store folder (Parquet, partitioned by year and enterprise).",
-        "vi": "Thư mục kho kết quả (Parquet, phân vùng theo năm và doanh nghiệp).",
+        "en": "Result store folder (a Delta Lake table of every revision, with the inputs and releases kept).",
+        "vi": "Thư mục kho kết quả (bảng Delta Lake chứa mọi phiên bản, cùng các tệp đầu vào và bộ hệ số đã dùng).",
     },
     "help.opt.inventory.submitted_by": {
         "en": "Who submits the files (free text, kept in each input's receipt).",
