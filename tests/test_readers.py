@@ -1,5 +1,5 @@
-"""Readers from outside: the one-liners of the documentation (docs/store.md) read the latest lines of the store with DuckDB, polars and
-pandas, and their totals equal what ``ghg park`` consolidates."""
+"""Readers from outside: the one-liners of the documentation (docs/store.md) read the latest lines of the
+store with DuckDB, polars and pandas, and their totals equal what ``ghg park`` consolidates."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from ghg import cli
 
 from .conftest import PARK
 
-#: The latest revision of every (year, enterprise): the filter each one-liner applies (docs/store.md, "Reading the store from outside").
+#: The latest revision of every (year, enterprise): the filter each one-liner applies (docs/store.md,
+#: "Reading the store from outside").
 LATEST_SQL = "SELECT * FROM delta_scan('{lines}') QUALIFY revision = max(revision) OVER (PARTITION BY year, enterprise)"
 
 
