@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from ghg import park
+from ghg.core import fsutil
 from ghg.core.errors import InputError, StoreError
 from ghg.pathways import macc
 from ghg.pathways import output as pathway_output
@@ -520,8 +521,8 @@ def test_outputs_carry_provenance_and_are_never_overwritten(scenario_dir, regist
     files = pathway.run_files(result, "en")
     assert files == pathway.run_files(result, "en")  # same inputs, same bytes (charts included)
     out = tmp_path / "out"
-    assert {s for _, s in pathway_output.publish(out, files)} == {"written"}
-    assert {s for _, s in pathway_output.publish(out, files)} == {"unchanged"}
+    assert {s for _, s in fsutil.publish_files(out, files)} == {"written"}
+    assert {s for _, s in fsutil.publish_files(out, files)} == {"unchanged"}
     table = pq.read_table(out / "test-projection.parquet")
     assert table.schema.equals(pathway_output.PROJECTION_SCHEMA.with_metadata(table.schema.metadata))
     meta = json.loads(table.schema.metadata[b"ghg"])
@@ -534,7 +535,7 @@ def test_outputs_carry_provenance_and_are_never_overwritten(scenario_dir, regist
     }
     changed = projection_of(base_lines(), scenario_dir(measures.replace("50 %", "40 %")), registry)
     with pytest.raises(StoreError):
-        pathway_output.publish(out, pathway.run_files(changed, "en"))
+        fsutil.publish_files(out, pathway.run_files(changed, "en"))
     assert pq.read_table(out / "test-projection.parquet").equals(table)
 
 

@@ -88,12 +88,10 @@ def impact_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        change = audit.impact(snapshot_at(ctx, store_dir), new_release, replaces)
+        moved, park_change = audit.impact_summary(audit.impact(snapshot_at(ctx, store_dir), new_release, replaces))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
-    moved = change[(change["total_t_co2e_change"].abs() > 1e-9) | (change["scope_2_market_t_co2e_change"].abs() > 1e-9)]
-    park_change = change.groupby("year")[["total_t_co2e_change", "scope_2_market_t_co2e_change"]].sum().reset_index()
     if as_json:
         emit_json({"enterprises": moved.to_dict(orient="records"), "park": park_change.to_dict(orient="records")})
         return

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg import eip, store
+from ghg import eip
+from ghg.core import fsutil
 from ghg.core.errors import GhgError
+from ghg.eip.indicators import from_store as indicators_from_store
 from ghg.i18n import formatting, text
-from ghg.pathways import output as pathway_output
-from ghg.reports import charts, review
+from ghg.reports import charts
 
 if TYPE_CHECKING:
     pass
@@ -43,15 +44,6 @@ def _eip_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return store_option(f)
 
 
-def _eip_inputs(
-    snap: store.Snapshot, registry: Path, transfers: Path | None, eip_dir: Path, year: int | None
-) -> tuple[Any, int, Any]:
-    lines, reg, ledger = review.park_inputs(snap, registry, transfers)
-    records = eip.load(eip_dir, reg)
-    year = year or int(lines["year"].max())
-    return eip.indicators(records, reg, lines, snap.production(), ledger, year), year, reg
-
-
 @eip_group.command(name="indicators")
 @_eip_options
 @lang_option
@@ -69,7 +61,7 @@ def eip_indicators_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        ind, year, _ = _eip_inputs(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
+        ind, year = indicators_from_store(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
         checks_done = eip.checklist(store_dir, year)
     except GhgError as exc:
         fail(ctx, exc, as_json)
@@ -157,10 +149,10 @@ def eip_report_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        ind, year, _ = _eip_inputs(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
+        ind, year = indicators_from_store(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
         document = eip.report(ind, eip.checklist(store_dir, year), lg, enterprise)
         stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-        outcome = pathway_output.publish(out.parent, eip.report_files(document, stem))
+        outcome = fsutil.publish_files(out.parent, eip.report_files(document, stem))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
@@ -189,10 +181,10 @@ def eip_network_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        ind, year, _ = _eip_inputs(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
+        ind, year = indicators_from_store(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
         title = text("eip.network_title", lg, year=year)
         files = charts.network(ind.links, title, lg, Path(f"symbiosis-{year}.{lg}"))
-        outcome = pathway_output.publish(out, files)
+        outcome = fsutil.publish_files(out, files)
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ghg import park, store
+from ghg import store
 from ghg.core.errors import GhgError
 from ghg.i18n import formatting, text
-from ghg.park import export
-from ghg.reports import review
+from ghg.park import export, review
 
 if TYPE_CHECKING:
     pass
@@ -61,15 +60,13 @@ def park_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        snap = snapshot_at(ctx, store_dir)
-        lines, reg, ledger = review.park_inputs(snap, registry, transfers, min_status)
-        result = park.consolidate(lines, reg, ledger, list(years) or None, list(enterprises) or None)
-        limits = park.thresholds(result.lines, reg)
+        seen = review.view(
+            snapshot_at(ctx, store_dir), registry, transfers, list(years) or None, list(enterprises) or None, min_status
+        )
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
-    known = snap.history()[["enterprise", "year", "revision", "status", "content_hash"]]
-    built_from = result.revisions.merge(known, on=["enterprise", "year", "revision"], how="left")
+    result, limits, built_from = seen.result, seen.thresholds, seen.built_from
     if as_json:
         emit_json(
             {
@@ -165,9 +162,7 @@ def check_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        snap = snapshot_at(ctx, store_dir)
-        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
-        findings = review.findings(snap, lines, reg, ledger, ack_path, lg, recalculation_threshold)
+        findings = review.check(snapshot_at(ctx, store_dir), registry, transfers, ack_path, lg, recalculation_threshold)
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

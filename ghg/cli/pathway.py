@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ghg import store
+from ghg.core import fsutil
 from ghg.core.errors import GhgError, UsageError
 from ghg.i18n import formatting, text
 from ghg.pathways import macc, workflow
@@ -103,7 +104,7 @@ def pathway_run(
     lg = lang_of(ctx)
     try:
         result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
-        outcome = pathway_output.publish(out, pathway.run_files(result, lg))
+        outcome = fsutil.publish_files(out, pathway.run_files(result, lg))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
@@ -202,7 +203,7 @@ def pathway_check(
             raise UsageError("pathway.each_and_one")
         result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         gaps = workflow.check(result, list(target_refs), enterprise, each_enterprise)
-        outcome = pathway_output.publish(out, pathway.check_files(result, gaps, lg))
+        outcome = fsutil.publish_files(out, pathway.check_files(result, gaps, lg))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
@@ -317,7 +318,7 @@ def pathway_macc(
     try:
         result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         frame, left = macc.curve(result, year, enterprise, method)
-        outcome = pathway_output.publish(out, pathway.macc_files(result, frame, year, enterprise, method, lg))
+        outcome = fsutil.publish_files(out, pathway.macc_files(result, frame, year, enterprise, method, lg))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
@@ -400,7 +401,7 @@ def pathway_export(
     try:
         result = workflow.run(scenario_ref, snapshot_at(ctx, store_dir), registry, min_status)
         frame, data = pathway.iamc_bytes(result, region or result.scenario.id)
-        outcome = pathway_output.publish(out.parent, {out.name: data})
+        outcome = fsutil.publish_files(out.parent, {out.name: data})
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg.core.errors import GhgError, StoreError, UsageError
+from ghg.core import fsutil
+from ghg.core.errors import GhgError, UsageError
 from ghg.i18n import text
-from ghg.park import checks, export, form06
-from ghg.pathways import output as pathway_output
-from ghg.pathways import uncertainty
+from ghg.park import export, form06
 from ghg.reports import html as report_html
 from ghg.reports import review
 
@@ -54,30 +53,8 @@ def form06_cmd(
     enterprise, fac = facility.split("/", 1)
     first, last = (int(p) for p in period.split("-"))
     try:
-        snap = snapshot_at(ctx, store_dir)
-        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
-        findings = checks.run_checks(lines, reg, ledger, lang=lg)
-        made = snap.latest()
-        if (last, enterprise) not in made:
-            raise StoreError("store.no_revision", partition=f"{enterprise} {last}", revision="-")
-        releases_used = snap.run_of(snap.revision(last, enterprise, made[(last, enterprise)])).get("releases", [])
-        mine = lines[(lines["enterprise"] == enterprise) & (lines["facility"] == fac)]
-        spread: list[dict[str, object]] = []
-        for year in range(first, last + 1):
-            if (mine["year"] == year).any():
-                found = uncertainty.analyse(snap, mine, None, year, enterprise, samples=20_000).table
-                spread += [{"year": year, **{str(k): v for k, v in r.items()}} for r in found.to_dict(orient="records")]
-        document = form06.build(
-            lines,
-            reg,
-            enterprise,
-            fac,
-            list(range(first, last + 1)),
-            findings,
-            releases_used if isinstance(releases_used, list) else [],
-            lg,
-            spread,
-        )
+        years = list(range(first, last + 1))
+        document = review.form06_document(snapshot_at(ctx, store_dir), registry, transfers, enterprise, fac, years, lg)
         xlsx = form06.write_xlsx(document, out)
         js = form06.write_json(document, out.with_suffix(".json"))
     except StopIteration:
@@ -152,7 +129,7 @@ def report_html_cmd(
             eip_dir=eip_dir,
         )
         document = report_html.render(inputs, lg).encode("utf-8")
-        outcome = pathway_output.publish(out.parent, {out.name: document})
+        outcome = fsutil.publish_files(out.parent, {out.name: document})
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
@@ -184,12 +161,10 @@ def report_xlsx_cmd(
     lg = lang_of(ctx)
     try:
         years = _years(years_text)
-        snap = snapshot_at(ctx, store_dir)
-        lines, reg, ledger = review.park_inputs(snap, registry, transfers)
-        findings = review.findings(snap, lines, reg, ledger, ack_path, lg)
-        path = export.write_workbook(
-            export.workbook_sheets(lines, reg, ledger, findings, snap.history(), enterprise, years, lg), out
+        sheets = review.workbook_sheets(
+            snapshot_at(ctx, store_dir), registry, transfers, ack_path, enterprise, years, lg
         )
+        path = export.write_workbook(sheets, out)
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

@@ -7,13 +7,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ghg import park
+from ghg.core import fsutil
 from ghg.core.errors import GhgError
 from ghg.i18n import formatting, text
-from ghg.pathways import output as pathway_output
 from ghg.pathways import uncertainty, workflow
-from ghg.pathways.scenario import load_scenario
-from ghg.reports import review
 
 if TYPE_CHECKING:
     pass
@@ -67,18 +64,24 @@ def uncertainty_cmd(
 ) -> None:
     lg = lang_of(ctx)
     try:
-        snap = snapshot_at(ctx, store_dir)
-        lines, reg, _ = review.park_inputs(snap, registry, transfers)
-        year = year or int(lines["year"].max())
-        internal = park.internal_supply(lines, reg)
-        result = uncertainty.analyse(snap, lines, internal, year, enterprise, default_tier, samples, seed, method)
-        band = None
-        if scenario_ref:
-            scenario = load_scenario(workflow.locate_scenario(scenario_ref))
-            band = uncertainty.pathway_band(lines, scenario, reg, pathway_samples, seed, enterprise)
+        scenario = workflow.locate_scenario(scenario_ref) if scenario_ref else None
+        result, band = uncertainty.from_store(
+            snapshot_at(ctx, store_dir),
+            registry,
+            transfers,
+            year,
+            enterprise,
+            default_tier,
+            samples,
+            seed,
+            method,
+            scenario,
+            pathway_samples,
+        )
+        year = result.year
         outcome = []
         if out is not None:
-            outcome = pathway_output.publish(out, uncertainty.result_files(result, band))
+            outcome = fsutil.publish_files(out, uncertainty.result_files(result, band))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

@@ -14,6 +14,8 @@ import shutil
 import uuid
 from pathlib import Path
 
+from ghg.core.errors import StoreError
+
 TMP_PREFIX = ".tmp-"
 
 
@@ -69,3 +71,44 @@ def write_durable(path: Path, data: bytes) -> None:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
+
+
+def publish_files(folder: Path, files: dict[str, bytes]) -> list[tuple[Path, str]]:
+    """Write each file into ``folder`` atomically; an identical existing file is kept, a different one refused.
+
+    Every file is checked before any is written, so a refusal writes nothing.
+
+    Returns
+    -------
+    list
+        (path, ``written`` or ``unchanged``) per file.
+
+    Raises
+    ------
+    StoreError
+        ``pathway.exists``: a file of that name with other content is already there.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    clean_stale(folder)
+    outcome = []
+    for name, data in files.items():
+        path = folder / name
+        if path.exists():
+            if path.read_bytes() != data:
+                raise StoreError("output.exists", path=str(path))
+            outcome.append((path, "unchanged"))
+        else:
+            outcome.append((path, "written"))
+    for path, state in outcome:
+        if state != "written":
+            continue
+        tmp = folder / tmp_name(path.suffix)
+        write_durable(tmp, files[path.name])
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise StoreError("output.exists", path=str(path)) from None
+        finally:
+            tmp.unlink(missing_ok=True)
+    fsync_dir(folder)
+    return outcome

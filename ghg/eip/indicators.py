@@ -12,6 +12,7 @@ import pandas as pd
 
 from ghg.eip.records import RESOURCES, SAVINGS, Records, fuel_factor, grid_factor
 from ghg.park import Registry
+from ghg.store.snapshot import StoreRef
 
 #: Decree 35/2022 Art. 37.2(c) and 37.2(b): the two numeric criteria.
 RECP_SHARE_MIN = 0.20
@@ -190,3 +191,19 @@ def indicators(
 
 
 #: Art. 37 criteria without a number: the authority assesses them and the tool stores who said what, when.
+
+
+def from_store(
+    ref: StoreRef, registry_path: Path, transfers_path: Path | None, eip_dir: Path, year: int | None = None
+) -> tuple[Indicators, int]:
+    """A year's indicators (default: the latest year of the stored lines) from one snapshot of the store, the
+    registry, the transfer ledger and the EIP records in ``eip_dir``."""
+    from ghg.eip.records import load
+    from ghg.park.review import park_inputs
+    from ghg.store.snapshot import snapshot_of
+
+    snap = snapshot_of(ref)
+    members = park_inputs(snap, registry_path, transfers_path)
+    year = year or int(members.lines["year"].max())
+    records = load(eip_dir, members.registry)
+    return indicators(records, members.registry, members.lines, snap.production(), members.transfers, year), year

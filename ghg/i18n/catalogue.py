@@ -260,6 +260,10 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} unreferenced file(s) or folder(s) removed",
         "vi": "đã xóa {count} tệp hoặc thư mục không được tham chiếu",
     },
+    "output.exists": {
+        "en": "{path} already exists with other content: results are never overwritten; choose another --out",
+        "vi": "{path} đã tồn tại với nội dung khác: kết quả không bao giờ bị ghi đè; hãy chọn --out khác",
+    },
     "export.exists": {
         "en": "{path} exists; an export never overwrites a file: choose a new name",
         "vi": "{path} đã tồn tại; xuất dữ liệu không bao giờ ghi đè tệp: hãy chọn tên mới",

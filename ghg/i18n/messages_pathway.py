@@ -164,10 +164,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the curve mixes currencies ({found}): cost every measure in one currency",
         "vi": "đường cong trộn nhiều đơn vị tiền tệ ({found}): hãy tính chi phí mọi biện pháp cùng một đơn vị",
     },
-    "pathway.exists": {
-        "en": "{path} already exists with other content: pathway results are never overwritten; choose another --out folder",
-        "vi": "{path} đã tồn tại với nội dung khác: kết quả lộ trình không bao giờ bị ghi đè; hãy chọn thư mục --out khác",
-    },
     "pathway.unknown_scenario": {
         "en": "no scenario file '{name}' and no bundled scenario of that name (bundled: {available})",
         "vi": "không có tệp kịch bản '{name}' và không có kịch bản kèm theo tên đó (kèm theo: {available})",

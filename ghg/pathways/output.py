@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ghg._version import __version__
-from ghg.core import fsutil
-from ghg.core.errors import StoreError
 from ghg.pathways.projection import STREAM_KEYS, Projection
 
 _S, _F, _I = pa.string(), pa.float64(), pa.int32()
@@ -116,44 +112,3 @@ def table_frames(projection: Projection) -> dict[str, tuple[pd.DataFrame, pa.Sch
         "projection": (projection.lines.assign(**tag), PROJECTION_SCHEMA),
         "abatement": (projection.abatement.assign(**tag), ABATEMENT_SCHEMA),
     }
-
-
-def publish(folder: Path, files: dict[str, bytes]) -> list[tuple[Path, str]]:
-    """Write each file into ``folder`` atomically; an identical existing file is kept, a different one refused.
-
-    Every file is checked before any is written, so a refusal writes nothing.
-
-    Returns
-    -------
-    list
-        (path, ``written`` or ``unchanged``) per file.
-
-    Raises
-    ------
-    StoreError
-        ``pathway.exists``: a file of that name with other content is already there.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    fsutil.clean_stale(folder)
-    outcome = []
-    for name, data in files.items():
-        path = folder / name
-        if path.exists():
-            if path.read_bytes() != data:
-                raise StoreError("pathway.exists", path=str(path))
-            outcome.append((path, "unchanged"))
-        else:
-            outcome.append((path, "written"))
-    for path, state in outcome:
-        if state != "written":
-            continue
-        tmp = folder / fsutil.tmp_name(path.suffix)
-        fsutil.write_durable(tmp, files[path.name])
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise StoreError("pathway.exists", path=str(path)) from None
-        finally:
-            tmp.unlink(missing_ok=True)
-    fsutil.fsync_dir(folder)
-    return outcome

@@ -494,3 +494,35 @@ def result_files(result: Result, band: pd.DataFrame | None) -> dict[str, bytes]:
         for suffix, frame in tables.items()
         if frame is not None
     }
+
+
+def from_store(
+    ref: Path | Snapshot,
+    registry_path: Path,
+    transfers_path: Path | None = None,
+    year: int | None = None,
+    enterprise: str | None = None,
+    default_tier: int = 1,
+    samples: int = 100_000,
+    seed: int = 20261128,
+    method: str = "both",
+    scenario: Path | None = None,
+    pathway_samples: int = 200,
+) -> tuple[Result, pd.DataFrame | None]:
+    """The uncertainty of a year (default: the latest stored) from one snapshot of the park, and with a
+    ``scenario`` file the 95 % band of its pathway (see :func:`analyse` and :func:`pathway_band`)."""
+    from ghg import park
+    from ghg.park.review import park_inputs
+    from ghg.pathways.scenario import load_scenario
+    from ghg.store.snapshot import snapshot_of
+
+    snap = snapshot_of(ref)
+    members = park_inputs(snap, registry_path, transfers_path)
+    lines = members.lines
+    year = year or int(lines["year"].max())
+    internal = park.internal_supply(lines, members.registry)
+    result = analyse(snap, lines, internal, year, enterprise, default_tier, samples, seed, method)
+    band = None
+    if scenario is not None:
+        band = pathway_band(lines, load_scenario(scenario), members.registry, pathway_samples, seed, enterprise)
+    return result, band

@@ -1,4 +1,6 @@
-"""What a reviewer reads from the store: the park's inputs, the QA/QC findings, and everything a report shows.
+"""Everything a report shows, gathered from one snapshot of the store: lines, findings, revisions, run
+manifests, uncertainty, the eco-industrial park, and with a scenario its projection, gaps, band and cost
+curve; and the content of Form 06.
 
 The command line calls these; each only gathers (reads, checks, computes) and returns plain objects.
 """
@@ -11,35 +13,12 @@ import pandas as pd
 
 from ghg import eip, park, store
 from ghg.core.accumulate import intensities
-from ghg.park import checks
+from ghg.core.errors import StoreError
+from ghg.park import checks, export, form06
+from ghg.park import review as park_review
 from ghg.pathways import macc, uncertainty, workflow
 from ghg.reports import html as report_html
 from ghg.store.snapshot import StoreRef, manifests, snapshot_of
-
-
-def park_inputs(
-    store_dir: StoreRef, registry_path: Path, transfers_path: Path | None, min_status: str = "draft"
-) -> tuple[pd.DataFrame, park.Registry, pd.DataFrame | None]:
-    """The latest stored lines (at least ``min_status``) of one snapshot, the registry and the transfer ledger."""
-    registry = park.load_registry(registry_path)
-    lines = store.read_lines(store_dir, min_status=min_status)
-    transfers = park.load_transfers(transfers_path, registry) if transfers_path else None
-    return lines, registry, transfers
-
-
-def findings(
-    store_dir: StoreRef,
-    lines: pd.DataFrame,
-    registry: park.Registry,
-    transfers: pd.DataFrame | None,
-    ack_path: Path | None,
-    lang: str,
-    threshold: float = 0.05,
-) -> pd.DataFrame:
-    """Every QA/QC finding of the latest lines, with the acknowledgements of ``ack_path`` applied."""
-    made = intensities(lines, store.read_production(store_dir))
-    history = store.read_lines(store_dir, revision="all")
-    return checks.acknowledge(checks.run_checks(lines, registry, transfers, made, history, threshold, lang), ack_path)
 
 
 def report_inputs(
@@ -61,10 +40,11 @@ def report_inputs(
     latest year, and with a scenario its projection, target gaps, pathway band and cost curve, all read from
     one snapshot of the store."""
     store_dir = snapshot_of(store_dir)
-    lines, registry, transfers = park_inputs(store_dir, registry_path, transfers_path)
+    members = park_review.park_inputs(store_dir, registry_path, transfers_path)
+    lines, registry, transfers = members.lines, members.registry, members.transfers
     inputs = report_html.ReportInputs(
         lines=lines,
-        findings=findings(store_dir, lines, registry, transfers, ack_path, lang),
+        findings=park_review.findings(store_dir, members, ack_path, lang),
         history=store.history(store_dir),
         manifests=manifests(store_dir),
         registry=registry,
@@ -88,3 +68,57 @@ def report_inputs(
             inputs.macc, _ = macc.curve(inputs.projection, macc_year, enterprise)
             inputs.macc_year = macc_year
     return inputs
+
+
+def form06_document(
+    ref: StoreRef,
+    registry_path: Path,
+    transfers_path: Path | None,
+    enterprise: str,
+    facility: str,
+    years: list[int],
+    lang: str,
+) -> dict[str, object]:
+    """The content of a facility's Form 06 for ``years`` (Decree 06/2022/NĐ-CP as amended by Decree
+    119/2025/NĐ-CP): its lines, findings, the factor releases of the latest year's run, and Approach 1 and 2
+    uncertainty per year.
+
+    Raises
+    ------
+    StoreError
+        ``store.no_revision`` when the facility has no inventory of the last year.
+    """
+    snap = snapshot_of(ref)
+    members = park_review.park_inputs(snap, registry_path, transfers_path)
+    lines = members.lines
+    found = checks.run_checks(lines, members.registry, members.transfers, lang=lang)
+    made, last = snap.latest(), years[-1]
+    if (last, enterprise) not in made:
+        raise StoreError("store.no_revision", partition=f"{enterprise} {last}", revision="-")
+    releases_used = snap.run_of(snap.revision(last, enterprise, made[(last, enterprise)])).get("releases", [])
+    mine = lines[(lines["enterprise"] == enterprise) & (lines["facility"] == facility)]
+    spread: list[dict[str, object]] = []
+    for year in years:
+        if (mine["year"] == year).any():
+            table = uncertainty.analyse(snap, mine, None, year, enterprise, samples=20_000).table
+            spread += [{"year": year, **{str(k): v for k, v in r.items()}} for r in table.to_dict(orient="records")]
+    used = releases_used if isinstance(releases_used, list) else []
+    return form06.build(lines, members.registry, enterprise, facility, years, found, used, lang, spread)
+
+
+def workbook_sheets(
+    ref: StoreRef,
+    registry_path: Path,
+    transfers_path: Path | None,
+    ack_path: Path | None,
+    enterprise: str | None,
+    years: list[int],
+    lang: str,
+) -> dict[str, pd.DataFrame]:
+    """The park's workbook: every line with its lineage, totals, the consolidation, findings and revisions."""
+    snap = snapshot_of(ref)
+    members = park_review.park_inputs(snap, registry_path, transfers_path)
+    found = park_review.findings(snap, members, ack_path, lang)
+    return export.workbook_sheets(
+        members.lines, members.registry, members.transfers, found, snap.history(), enterprise, years, lang
+    )

@@ -241,6 +241,14 @@ def latest_runs(ref: StoreRef) -> list[int]:
     return sorted({revs[-1].version for revs in snap.revisions.values()})
 
 
+def impact_summary(change: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Of an :func:`impact` table, the (enterprise, year) whose totals move, and the park's change per year
+    [t CO2e, Scope 1 + 2 location-based and market-based Scope 2]."""
+    moved = change[(change["total_t_co2e_change"].abs() > 1e-9) | (change["scope_2_market_t_co2e_change"].abs() > 1e-9)]
+    park = change.groupby("year")[["total_t_co2e_change", "scope_2_market_t_co2e_change"]].sum().reset_index()
+    return moved, park
+
+
 def impact(store_dir: StoreRef, new_release: str | Path, replaces: str) -> pd.DataFrame:
     """How the stored totals would move if ``new_release`` replaced ``replaces`` (nothing is written).
 
