@@ -9,9 +9,6 @@ input receipts, the revisions used with their logical hashes, the software versi
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -21,9 +18,8 @@ from ghg._version import __version__
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
 from ghg.i18n.formatting import number
-from ghg.pathways.projection import Projection
-from ghg.pathways.targets import Gap
 from ghg.reports import charts
+from ghg.reports.html_blocks import ReportInputs, eip_section, escape, html_table, pathway_section, uncertainty_section
 
 CSS = """
 @page { size: A4; margin: 14mm 12mm; }
@@ -53,50 +49,6 @@ td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; word-break
 .chart { page-break-inside: avoid; margin: 2mm 0; }
 .note { color: #555; font-size: 8.5pt; }
 """
-
-
-@dataclass
-class ReportInputs:
-    """Everything a report shows, gathered by the caller from the store and the park's files."""
-
-    lines: pd.DataFrame
-    findings: pd.DataFrame
-    history: pd.DataFrame
-    manifests: list[dict[str, Any]]
-    registry: park.Registry | None = None
-    transfers: pd.DataFrame | None = None
-    enterprise: str | None = None
-    years: list[int] = field(default_factory=list)
-    projection: Projection | None = None
-    gaps: list[Gap] = field(default_factory=list)
-    macc: pd.DataFrame | None = None
-    macc_year: int | None = None
-    uncertainty: Any = None
-    band: pd.DataFrame | None = None
-    eip: Any = None
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _table(
-    heads: list[str],
-    rows: list[list[str]],
-    numeric: list[bool],
-    css: list[str] | None = None,
-    widths: list[int] | None = None,
-) -> str:
-    cols = "".join(f'<col style="width:{w}%">' for w in widths) if widths else ""
-    head = "".join(f'<th class="{"n" if n else ""}">{_e(h)}</th>' for h, n in zip(heads, numeric, strict=True))
-    body = []
-    for row in rows:
-        cells = []
-        for i, (cell, n) in enumerate(zip(row, numeric, strict=True)):
-            cls = "n" if n else (css[i] if css else "")
-            cells.append(f'<td class="{cls}">{cell}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def _scope_totals(lines: pd.DataFrame, internal: pd.Series | None) -> pd.DataFrame:
@@ -142,18 +94,18 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
             entry = {**files.get(str(receipt["sha256"]), {}), **receipt}
             receipts[str(receipt["sha256"])] = entry
     parts = [
-        f"<p>{_e(text('report.gwp', lang, gwp=', '.join(sorted(gwp_sets))))} "
-        f"{_e(text('report.software', lang, version=__version__, stored=', '.join(sorted(software))))}</p>"
+        f"<p>{escape(text('report.gwp', lang, gwp=', '.join(sorted(gwp_sets))))} "
+        f"{escape(text('report.software', lang, version=__version__, stored=', '.join(sorted(software))))}</p>"
     ]
-    parts.append(f"<h3>{_e(text('report.releases', lang))}</h3>")
+    parts.append(f"<h3>{escape(text('report.releases', lang))}</h3>")
     parts.append(
-        _table(
+        html_table(
             [
                 text(k, lang)
                 for k in ("report.head.release", "report.head.version", "report.head.tier", "report.head.sha256")
             ],
             [
-                [_e(r["id"]), _e(r.get("version", "")), _e(r.get("tier", "")), _e(r["sha256"])]
+                [escape(r["id"]), escape(r.get("version", "")), escape(r.get("tier", "")), escape(r["sha256"])]
                 for r in sorted(releases.values(), key=lambda r: str(r["id"]))
             ],
             [False, False, False, False],
@@ -161,19 +113,19 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
             widths=[30, 10, 12, 48],
         )
     )
-    parts.append(f"<h3>{_e(text('report.receipts', lang))}</h3>")
+    parts.append(f"<h3>{escape(text('report.receipts', lang))}</h3>")
     parts.append(
-        _table(
+        html_table(
             [
                 text(k, lang)
                 for k in ("report.head.file", "report.head.received", "report.head.by", "report.head.sha256")
             ],
             [
                 [
-                    _e(r.get("name", "")),
-                    _e(r.get("received", "")),
-                    _e(r.get("submitted_by", "") or "-"),
-                    _e(r["sha256"]),
+                    escape(r.get("name", "")),
+                    escape(r.get("received", "")),
+                    escape(r.get("submitted_by", "") or "-"),
+                    escape(r["sha256"]),
                 ]
                 for r in sorted(receipts.values(), key=lambda r: str(r.get("name", "")))
             ],
@@ -182,17 +134,17 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
             widths=[22, 22, 14, 42],
         )
     )
-    parts.append(f"<h3>{_e(text('report.revisions', lang))}</h3>")
+    parts.append(f"<h3>{escape(text('report.revisions', lang))}</h3>")
     parts.append(
-        _table(
+        html_table(
             [text(k, lang) for k in ("cli.enterprise", "cli.year", "cli.revision", "cli.status", "cli.content_hash")],
             [
                 [
-                    _e(r["enterprise"]),
+                    escape(r["enterprise"]),
                     str(r["year"]),
                     str(r["revision"]),
-                    _e(text(f"status.{r['status']}", lang)),
-                    _e(r["content_hash"]),
+                    escape(text(f"status.{r['status']}", lang)),
+                    escape(r["content_hash"]),
                 ]
                 for r in revisions.to_dict(orient="records")
             ],
@@ -224,13 +176,13 @@ def render(inputs: ReportInputs, lang: str) -> str:
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{_e(text('report.title', lang, boundary=boundary))}</title>",
+        f"<title>{escape(text('report.title', lang, boundary=boundary))}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<h1>{_e(text('report.title', lang, boundary=boundary))}</h1>",
-        f'<p class="meta">{_e(meta)}</p>',
+        f"<h1>{escape(text('report.title', lang, boundary=boundary))}</h1>",
+        f'<p class="meta">{escape(meta)}</p>',
     ]
     if last is None:
-        out.append(f"<p>{_e(text('report.empty', lang))}</p></body></html>")
+        out.append(f"<p>{escape(text('report.empty', lang))}</p></body></html>")
         return "\n".join(out)
     # headline
     row = totals.loc[last]
@@ -244,17 +196,17 @@ def render(inputs: ReportInputs, lang: str) -> str:
         ("report.card.tj", row["tj"], "TJ"),
         ("report.card.toe", row["toe"], "TOE"),
     ]
-    out.append(f'<h2>{_e(text("report.headline", lang, year=last))}</h2><div class="cards">')
+    out.append(f'<h2>{escape(text("report.headline", lang, year=last))}</h2><div class="cards">')
     for key, value, unit in cards:
         out.append(
-            f'<div class="card"><div class="label">{_e(text(key, lang))}</div>'
-            f'<div class="value">{_e(number(value, lang, 0))}</div><div class="unit">{_e(unit)}</div></div>'
+            f'<div class="card"><div class="label">{escape(text(key, lang))}</div>'
+            f'<div class="value">{escape(number(value, lang, 0))}</div><div class="unit">{escape(unit)}</div></div>'
         )
     out.append("</div>")
     if internal is not None and bool(internal.any()):
-        out.append(f'<p class="note">{_e(text("report.internal_note", lang))}</p>')
+        out.append(f'<p class="note">{escape(text("report.internal_note", lang))}</p>')
     # trend
-    out.append(f"<h2>{_e(text('report.trend', lang))}</h2>")
+    out.append(f"<h2>{escape(text('report.trend', lang))}</h2>")
     labels = {
         "scope_1": text("report.card.scope_1", lang),
         "scope_2_location": text("report.card.scope_2_location", lang),
@@ -272,9 +224,9 @@ def render(inputs: ReportInputs, lang: str) -> str:
     )
     keys = ["scope_1", "scope_2_location", "scope_2_market", "biogenic", "tj", "toe"]
     out.append(
-        _table(
+        html_table(
             [text("cli.year", lang), *(text(f"report.card.{k}", lang) for k in keys)],
-            [[str(y), *(_e(number(totals.loc[y, k], lang, 0)) for k in keys)] for y in totals.index],
+            [[str(y), *(escape(number(totals.loc[y, k], lang, 0)) for k in keys)] for y in totals.index],
             [False] + [True] * len(keys),
         )
     )
@@ -282,7 +234,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
     latest = lines[(lines["year"] == last) & lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
     if internal is not None:
         latest = latest[~internal[latest.index]]
-    out.append(f"<h2>{_e(text('report.breakdown', lang, year=last))}</h2>")
+    out.append(f"<h2>{escape(text('report.breakdown', lang, year=last))}</h2>")
     by_category = latest.groupby(["scope", "source_category"])["co2e_t"].sum().sort_values(ascending=False)
     out.append(
         '<div class="chart">'
@@ -302,9 +254,9 @@ def render(inputs: ReportInputs, lang: str) -> str:
             .sort_values("co2e", ascending=False)
         )
         share = grouped["co2e"] / grouped["co2e"].sum() if grouped["co2e"].sum() else grouped["co2e"] * 0
-        out.append(f"<h3>{_e(text(title_key, lang))}</h3>")
+        out.append(f"<h3>{escape(text(title_key, lang))}</h3>")
         out.append(
-            _table(
+            html_table(
                 [
                     text(f"report.head.{column}", lang),
                     text("report.head.mass_t", lang),
@@ -313,10 +265,10 @@ def render(inputs: ReportInputs, lang: str) -> str:
                 ],
                 [
                     [
-                        _e(k),
-                        _e(number(r.mass, lang, 3)),
-                        _e(number(r.co2e, lang, 0)),
-                        _e(number(100 * share[k], lang, 1)) + " %",
+                        escape(k),
+                        escape(number(r.mass, lang, 3)),
+                        escape(number(r.co2e, lang, 0)),
+                        escape(number(100 * share[k], lang, 1)) + " %",
                     ]
                     for k, r in grouped.iterrows()
                 ],
@@ -326,7 +278,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
     # members
     if inputs.enterprise is None:
         shares = latest.groupby("enterprise")["co2e_t"].sum().sort_values(ascending=False)
-        out.append(f"<h2>{_e(text('report.members', lang, year=last))}</h2>")
+        out.append(f"<h2>{escape(text('report.members', lang, year=last))}</h2>")
         out.append(
             '<div class="chart">'
             + charts.horizontal_bars(
@@ -340,10 +292,10 @@ def render(inputs: ReportInputs, lang: str) -> str:
         )
         total = shares.sum()
         out.append(
-            _table(
+            html_table(
                 [text("cli.enterprise", lang), text("report.head.co2e_t", lang), text("report.head.share", lang)],
                 [
-                    [_e(e), _e(number(v, lang, 0)), _e(number(100 * v / total, lang, 1)) + " %"]
+                    [escape(e), escape(number(v, lang, 0)), escape(number(100 * v / total, lang, 1)) + " %"]
                     for e, v in shares.items()
                 ],
                 [False, True, True],
@@ -355,10 +307,10 @@ def render(inputs: ReportInputs, lang: str) -> str:
         findings = findings[findings["enterprise"].isin([inputs.enterprise, ""])]
     if inputs.years and len(findings):
         findings = findings[findings["year"].isin(inputs.years) | findings["year"].isna()]
-    out.append(f"<h2>{_e(text('report.findings', lang, count=len(findings)))}</h2>")
+    out.append(f"<h2>{escape(text('report.findings', lang, count=len(findings)))}</h2>")
     if len(findings):
         out.append(
-            _table(
+            html_table(
                 [
                     text(k, lang)
                     for k in (
@@ -372,13 +324,13 @@ def render(inputs: ReportInputs, lang: str) -> str:
                 ],
                 [
                     [
-                        _e(f["code"]),
-                        f'<span class="sev-{_e(f["severity"])}">'
-                        f"{_e(text('severity.' + str(f['severity']), lang))}</span>",
-                        _e(f["enterprise"]),
-                        _e(f["year"]),
-                        _e(f["message"]),
-                        _e(text("report.acknowledged" if f.get("acknowledged") else "report.open", lang)),
+                        escape(f["code"]),
+                        f'<span class="sev-{escape(f["severity"])}">'
+                        f"{escape(text('severity.' + str(f['severity']), lang))}</span>",
+                        escape(f["enterprise"]),
+                        escape(f["year"]),
+                        escape(f["message"]),
+                        escape(text("report.acknowledged" if f.get("acknowledged") else "report.open", lang)),
                     ]
                     for f in findings.to_dict(orient="records")
                 ],
@@ -387,166 +339,15 @@ def render(inputs: ReportInputs, lang: str) -> str:
             )
         )
     else:
-        out.append(f"<p>{_e(text('report.no_findings', lang))}</p>")
+        out.append(f"<p>{escape(text('report.no_findings', lang))}</p>")
     if inputs.uncertainty is not None:
-        out.append(_uncertainty(inputs.uncertainty, lang))
+        out.append(uncertainty_section(inputs.uncertainty, lang))
     if inputs.eip is not None and inputs.enterprise is None:
-        out.append(_eip(inputs.eip, lang))
+        out.append(eip_section(inputs.eip, lang))
     # pathway
     if inputs.projection is not None:
-        out.append(_pathway(inputs, lang))
-    out.append(f"<h2>{_e(text('report.provenance', lang))}</h2>")
+        out.append(pathway_section(inputs, lang))
+    out.append(f"<h2>{escape(text('report.provenance', lang))}</h2>")
     out.append(_provenance(inputs, lang))
     out.append("</body></html>")
     return "\n".join(out)
-
-
-def _eip(ind: Any, lang: str) -> str:
-    """Decree 35 indicators of the year, the Art. 37 numeric criteria and the symbiosis network."""
-    s = ind.summary
-    met = {c["criterion"]: c["met"] for c in ind.criteria.to_dict(orient="records")}
-    status = {k: text("eip.met" if v else "eip.not_met", lang) for k, v in met.items()}
-    out = [f"<h2>{_e(text('report.eip', lang, year=ind.year))}</h2>"]
-    share = number(100 * s["recp_share"], lang, 1)
-    uptake = text("eip.recp_share", lang, count=s["recp_enterprises"], members=s["members"], share=share,
-                  status=status["37.2(c)"])  # fmt: skip
-    out.append(f"<p>{_e(uptake)}</p>")
-    out.append(f"<p>{_e(text('eip.links', lang, count=s['symbiosis_links'], status=status['37.2(b)']))}</p>")
-    change = s["inventory_change_t_co2e"]
-    out.append(
-        "<p>"
-        + _e(
-            text(
-                "eip.avoided",
-                lang,
-                recp=number(s["avoided_recp_t_co2e"], lang, 0),
-                grid=number(s["grid_factor_t_co2_per_mwh"], lang, 4),
-                links=number(s["avoided_symbiosis_t_co2e"], lang, 0),
-                change=number(change, lang, 0) if change is not None else "-",
-            )
-        )
-        + "</p>"
-    )
-    title = text("eip.network_title", lang, year=ind.year)
-    out.append(f'<div class="chart">{charts.inline(charts.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>')
-    heads = [text(f"col.{c}", lang) for c in ("supplier", "receiver", "material", "quantity", "avoided_t_co2e")]
-    rows = [
-        [_e(r["supplier"]), _e(r["receiver"]), _e(r["material"]), _e(f"{number(r['quantity'], lang, 0)} {r['unit']}"),
-         _e(number(r["avoided_t_co2e"], lang, 0))]
-        for r in ind.links.to_dict(orient="records")
-    ]  # fmt: skip
-    out.append(_table(heads, rows, [False, False, False, True, True]))
-    return "".join(out)
-
-
-def _uncertainty(result: Any, lang: str) -> str:
-    """Approach 1 (shared factors correlated, and the naive independent figure) beside Approach 2."""
-    out = [f"<h2>{_e(text('report.uncertainty', lang, year=result.year))}</h2>"]
-    out.append(
-        f'<p class="note">{_e(text("report.uncertainty_note", lang, samples=result.samples, seed=result.seed))}</p>'
-    )
-    rows = []
-    for r in result.table.to_dict(orient="records"):
-        a1 = f"−{number(100 * r['u_lo'], lang, 1)} / +{number(100 * r['u_hi'], lang, 1)} %"
-        naive = f"−{number(100 * r['naive_lo'], lang, 1)} / +{number(100 * r['naive_hi'], lang, 1)} %"
-        low, high = 100 * (r["mc_p2_5"] / r["t_co2e"] - 1), 100 * (r["mc_p97_5"] / r["t_co2e"] - 1)
-        a2 = f"{number(low, lang, 1).replace('-', '−')} / +{number(high, lang, 1)} %"
-        name = text("report.park", lang) if r["boundary"] == "park" else r["boundary"]
-        rows.append([_e(name), _e(number(r["t_co2e"], lang, 0)), _e(a1), _e(naive), _e(a2)])
-    heads = [text("cli.enterprise", lang), "t CO2e"]
-    heads += [text(k, lang) for k in ("uncertainty.head.a1", "uncertainty.head.naive", "uncertainty.head.a2")]
-    out.append(_table(heads, rows, [False, True, True, True, True], widths=[22, 16, 22, 20, 20]))
-    if len(result.key_categories):
-        out.append(f"<h3>{_e(text('uncertainty.key_categories', lang))}</h3>")
-        out.append(
-            _table(
-                [text(f"col.{c}", lang) for c in ("source_category", "activity", "t_co2e", "variance_share")],
-                [
-                    [
-                        _e(text("category." + r["source_category"], lang)),
-                        _e(r["activity"]),
-                        _e(number(r["t_co2e"], lang, 0)),
-                        _e(number(100 * r["variance_share"], lang, 1)) + " %",
-                    ]
-                    for r in result.key_categories.head(6).to_dict(orient="records")
-                ],
-                [False, False, True, True],
-            )
-        )
-    return "".join(out)
-
-
-def _pathway(inputs: ReportInputs, lang: str) -> str:
-    projection = inputs.projection
-    assert projection is not None
-    scenario = projection.scenario
-    name = scenario.name_vi if lang == "vi" else scenario.name
-    out = [f"<h2>{_e(text('report.pathway', lang, name=name))}</h2>"]
-    groups: dict[tuple[str, ...], list[Gap]] = {}
-    for g in inputs.gaps:
-        groups.setdefault(tuple(g.target.scopes), []).append(g)
-    if not groups:
-        groups[("scope_1", "scope_2_location")] = []
-    for scopes, members in groups.items():
-        drawn = {
-            (g.target.name_vi if lang == "vi" else g.target.name): g.yearly[["year", "target_t_co2e"]] for g in members
-        }
-        title = " + ".join(text(f"pathway.scope.{s}", lang) for s in scopes)
-        band = inputs.band if scopes == ("scope_1", "scope_2_location") else None
-        totals = projection.totals(list(scopes), inputs.enterprise)
-        svg = charts.inline(charts.pathway(totals, drawn, title, lang, Path("p"), ("svg",), band))
-        out.append(f'<div class="chart">{svg}</div>')
-    if inputs.gaps:
-        out.append(
-            _table(
-                [
-                    text(k, lang)
-                    for k in (
-                        "report.head.target",
-                        "report.head.first_off",
-                        "report.head.overshoot",
-                        "report.head.rate",
-                        "report.head.residual",
-                    )
-                ],
-                [
-                    [
-                        _e(g.target.name_vi if lang == "vi" else g.target.name),
-                        _e(g.summary["first_year_off_track"] or text("pathway.check.never", lang)),
-                        _e(number(g.summary["overshoot_t_co2e"], lang, 0)),
-                        _e(number(100 * g.summary["rate_needed_per_year"], lang, 2) + " %"),
-                        _e(number(g.summary["residual_t_co2e"], lang, 0)),
-                    ]
-                    for g in inputs.gaps
-                ],
-                [False, False, True, True, True],
-            )
-        )
-    if inputs.macc is not None and len(inputs.macc):
-        title = text("report.macc", lang, year=inputs.macc_year)
-        svg = charts.inline(charts.macc(inputs.macc, title, lang, Path("m"), ("svg",)))
-        out.append(f'<h3>{_e(title)}</h3><div class="chart">{svg}</div>')
-        out.append(
-            _table(
-                [
-                    text(k, lang)
-                    for k in (
-                        "pathway.head.measure",
-                        "pathway.head.abated_t",
-                        "pathway.head.cost_t",
-                        "pathway.head.annual_cost",
-                    )
-                ],
-                [
-                    [
-                        _e(r["measure"]),
-                        _e(number(r["abatement_t_co2e"], lang, 0)),
-                        _e(number(r["cost_per_t_co2e"], lang, 1)),
-                        _e(number(r["annual_cost"], lang, 0)),
-                    ]
-                    for r in inputs.macc.to_dict(orient="records")
-                ],
-                [False, True, True, True],
-            )
-        )
-    return "".join(out)

@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 
 from ghg import eip, park, store
-from ghg.core.accumulate import intensities
 from ghg.core.errors import StoreError
 from ghg.park import checks, export, form06
 from ghg.park import review as park_review
