@@ -41,8 +41,9 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
         PROBLEM_MESSAGES,
         REPORT_MESSAGES,
         SCALE_MESSAGES,
+        STORE_MESSAGES,
     )
 
     parts = [BASE_MESSAGES, PROBLEM_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES]
-    parts.append(SCALE_MESSAGES)
+    parts += [SCALE_MESSAGES, STORE_MESSAGES]
     assert sum(len(p) for p in parts) == len(CATALOGUE)

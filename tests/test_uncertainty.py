@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from ghg import cli, park, store
 from ghg.core.declared import parse_declared
 from ghg.core.errors import InputError
-from ghg.pathways import uncertainty
+from ghg.pathways import bands, uncertainty
 from ghg.pathways.scenario import load_scenario
 
 from .conftest import PARK, ROOT, record
@@ -190,14 +190,14 @@ def test_pathway_band_from_uncertain_drivers_and_measures(park_store: Path) -> N
     lines = store.read_lines(park_store)
     registry = park.load_registry(PARK / "registry.csv")
     scenario = load_scenario(ROOT / "pathways" / "tang-loong" / "scenario.toml")
-    band = uncertainty.pathway_band(lines, scenario, registry, samples=40, seed=1)
+    band = bands.pathway_band(lines, scenario, registry, samples=40, seed=1)
     assert list(band["year"]) == list(range(2026, 2051))
     assert (band["p2_5"] <= band["p97_5"]).all() and (band["p97_5"] - band["p2_5"]).iloc[-1] > 0
     certain = scenario
     certain.drivers = certain.drivers.assign(growth_u=0.0)
     for m in certain.measures:
         m.effect_u = 0.0
-    flat = uncertainty.pathway_band(lines, certain, registry, samples=20, seed=1)
+    flat = bands.pathway_band(lines, certain, registry, samples=20, seed=1)
     assert np.allclose(flat["p2_5"], flat["central"]) and np.allclose(flat["p97_5"], flat["central"])
 
 

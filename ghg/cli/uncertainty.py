@@ -10,7 +10,7 @@ import click
 from ghg.core import fsutil
 from ghg.core.errors import GhgError
 from ghg.i18n import formatting, text
-from ghg.pathways import uncertainty, workflow
+from ghg.pathways import bands, workflow
 
 if TYPE_CHECKING:
     pass
@@ -65,7 +65,7 @@ def uncertainty_cmd(
     lg = lang_of(ctx)
     try:
         scenario = workflow.locate_scenario(scenario_ref) if scenario_ref else None
-        result, band = uncertainty.from_store(
+        result, band = bands.from_store(
             snapshot_at(ctx, store_dir),
             registry,
             transfers,
@@ -81,7 +81,7 @@ def uncertainty_cmd(
         year = result.year
         outcome = []
         if out is not None:
-            outcome = fsutil.publish_files(out, uncertainty.result_files(result, band))
+            outcome = fsutil.publish_files(out, bands.result_files(result, band))
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return

@@ -233,7 +233,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Folder of the demo's store, pathway files and reports.",
         "vi": "Thư mục chứa kho kết quả, tệp lộ trình và báo cáo của phần chạy thử.",
     },
-    "cli.demo_step": {"en": "[{number}/{of}] ghg {command}", "vi": "[{number}/{of}] ghg {command}"},
+    "cli.demo_step": {"en": "[step {number}/{of}] ghg {command}", "vi": "[bước {number}/{of}] ghg {command}"},
     "cli.demo_done": {
         "en": "Done. Open {reports}/tang-loong.en.html (or .vi.html) in a browser; the workbooks, Form 06 and Art. 43 reports are beside it, the pathway files in {out}/pathway-out, the store in {store}.",
         "vi": "Xong. Mở {reports}/tang-loong.vi.html (hoặc .en.html) trong trình duyệt; bảng tính, Mẫu 06 và báo cáo Điều 43 ở cùng thư mục, tệp lộ trình trong {out}/pathway-out, kho kết quả trong {store}.",

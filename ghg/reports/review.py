@@ -15,7 +15,7 @@ from ghg import eip, park, store
 from ghg.core.errors import StoreError
 from ghg.park import checks, export, form06
 from ghg.park import review as park_review
-from ghg.pathways import macc, uncertainty, workflow
+from ghg.pathways import bands, macc, uncertainty, workflow
 from ghg.reports import html as report_html
 from ghg.store.snapshot import StoreRef, manifests, snapshot_of
 
@@ -62,7 +62,7 @@ def report_inputs(
         inputs.projection = workflow.run(scenario_ref, store_dir, registry_path)
         inputs.gaps = workflow.check(inputs.projection, list(target_refs or []), enterprise, False)
         scenario = inputs.projection.scenario
-        inputs.band = uncertainty.pathway_band(lines, scenario, registry, band_samples, enterprise=enterprise)
+        inputs.band = bands.pathway_band(lines, scenario, registry, band_samples, enterprise=enterprise)
         if macc_year:
             inputs.macc, _ = macc.curve(inputs.projection, macc_year, enterprise)
             inputs.macc_year = macc_year
