@@ -17,7 +17,9 @@ def test_the_demo_runs_the_whole_example_twice(tmp_path: Path) -> None:
     first = runner.invoke(cli.main, ["demo", "--out", str(out)])
     assert first.exit_code == 0, first.output[-3000:]
     plan = demo.steps(demo.example_dir(), out)
-    assert f"{len(plan)}/{len(plan)}] ghg --lang vi report form06" in first.output and "tang-loong.en.html" in first.output
+    assert (
+        f"{len(plan)}/{len(plan)}] ghg --lang vi report form06" in first.output and "tang-loong.en.html" in first.output
+    )
     reports = out / "reports"
     for name in (
         "tang-loong.en.html",

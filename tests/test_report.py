@@ -165,7 +165,10 @@ def test_workbook_sheets_filters_and_formula_safety(park_store: Path, tmp_path: 
 def _walk(command: click.Command, path: list[str]):
     yield ".".join(path) or "ghg", command
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, name
             yield from _walk(sub, [*path, name])
 
 

@@ -12,14 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg import store
-from ghg.core import jsonout
 from ghg.core.errors import GhgError, InputError, Problem, ReleaseError
-from ghg.core.factors import DEFAULT_RELEASES, FactorSet
 from ghg.i18n import CATALOGUE, text
 
 if TYPE_CHECKING:
-    pass
+    from ghg.core.factors import FactorSet
+    from ghg.store.snapshot import Snapshot
+    from ghg.store.table import Written
+
+#: The bundled factor releases a calculation uses by default (named in the options' help).
+DEFAULT_RELEASES_TEXT = (
+    "ipcc-2006-energy, ipcc-2006-ippu, vn-qd2626-2022, vn-energy-2011, vn-grid-2023, vn-tt38-heat-2025, "
+    "gwp100-ar4-ar5-ar6"
+)
 
 LANG_ENV = "GHG_LANG"
 
@@ -54,10 +59,14 @@ def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def factor_set_of(refs: tuple[str, ...], extra: tuple[str, ...]) -> FactorSet:
     """The selected releases (default: the bundled ones) plus any extra ones."""
+    from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+
     return FactorSet.load([*(refs or DEFAULT_RELEASES), *extra])
 
 
 def emit_json(payload: object) -> None:
+    from ghg.core import jsonout
+
     click.echo(jsonout.dumps(payload, indent=2))
 
 
@@ -143,7 +152,7 @@ def option_help(key: str, name: str, lang: str) -> str | None:
     candidates = [f"help.opt.{'.'.join(parts[:n])}.{name}" for n in range(len(parts), 0, -1)] + [f"help.opt.{name}"]
     for candidate in candidates:
         if candidate in CATALOGUE:
-            return text(candidate, lang, defaults=", ".join(DEFAULT_RELEASES))
+            return text(candidate, lang, defaults=DEFAULT_RELEASES_TEXT)
     return None
 
 
@@ -202,8 +211,9 @@ class LocalizedGroup(click.Group):
         key = _command_key(ctx)
         rows = []
         for name in self.list_commands(ctx):
-            command = self.get_command(ctx, name)
-            if command is None or command.hidden:
+            lazy = getattr(self, "is_lazy", lambda _name: False)(name)  # listed without importing it
+            command = None if lazy else self.get_command(ctx, name)
+            if not lazy and (command is None or command.hidden):
                 continue
             path = f"{key}.{name}" if key != "ghg" else name
             rows.append((name, text(f"help.cmd.{path}", lang).split(". ")[0].rstrip(".")))
@@ -252,7 +262,7 @@ def show_warnings(lang: str, warnings: list[Problem]) -> None:
         click.echo(f"  - {w.render(lang)}")
 
 
-def written_json(written: list[store.Written], parents: dict[tuple[int, str], int]) -> list[dict[str, object]]:
+def written_json(written: list[Written], parents: dict[tuple[int, str], int]) -> list[dict[str, object]]:
     """The published revisions as JSON rows."""
     return [
         {
@@ -292,7 +302,7 @@ def as_of_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--as-of", "as_of", default=None, expose_value=False, callback=_keep_as_of)(f)
 
 
-def snapshot_at(ctx: click.Context, store_dir: Path) -> store.Snapshot:
+def snapshot_at(ctx: click.Context, store_dir: Path) -> Snapshot:
     """The one snapshot of the store a reading command reads (``--as-of``, else the latest).
 
     Raises
@@ -300,7 +310,9 @@ def snapshot_at(ctx: click.Context, store_dir: Path) -> store.Snapshot:
     StoreError
         A bad ``--as-of``, a version the store does not have, or a damaged log.
     """
-    return store.open_snapshot(store_dir, store.parse_as_of(ctx.meta.get("ghg.as_of")))
+    from ghg.store.snapshot import open_snapshot, parse_as_of
+
+    return open_snapshot(store_dir, parse_as_of(ctx.meta.get("ghg.as_of")))
 
 
 def store_option(f: Callable[..., Any]) -> Callable[..., Any]:

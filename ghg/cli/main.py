@@ -5,27 +5,55 @@ Exit codes: 0 ok, 1 bad data, 2 bad usage.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
 import click
 
 from ghg._version import __version__
+from ghg.cli.common import LANG_ENV, LocalizedGroup
 from ghg.i18n import text
 
-if TYPE_CHECKING:
-    pass
+#: Each command and the module that defines it: a command's module (and the library it uses) is imported
+#: only when that command runs or shows its help, so ``ghg --help`` starts without pandas, pyarrow or pint.
+COMMANDS = {
+    "validate": ("ghg.cli.inventory", "validate"),
+    "inventory": ("ghg.cli.inventory", "inventory_cmd"),
+    "template": ("ghg.cli.inventory", "template_cmd"),
+    "park": ("ghg.cli.park", "park_cmd"),
+    "check": ("ghg.cli.park", "check_cmd"),
+    "export": ("ghg.cli.park", "export_cmd"),
+    "history": ("ghg.cli.park", "history_cmd"),
+    "report": ("ghg.cli.report", "report"),
+    "audit": ("ghg.cli.audit", "audit_group"),
+    "store": ("ghg.cli.store", "store_group"),
+    "factors": ("ghg.cli.factors", "factors"),
+    "eip": ("ghg.cli.eip", "eip_group"),
+    "uncertainty": ("ghg.cli.uncertainty", "uncertainty_cmd"),
+    "pathway": ("ghg.cli.pathway", "pathway_group"),
+    "demo": ("ghg.cli.demo", "demo_cmd"),
+}
 
 
-from ghg.cli import audit, demo, eip, factors, inventory, park, pathway, report, store, uncertainty
-from ghg.cli.common import (
-    LANG_ENV,
-    LocalizedGroup,
-)
+class LazyGroup(LocalizedGroup):
+    """The root group: its commands are imported on first use (see :data:`COMMANDS`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def is_lazy(self, cmd_name: str) -> bool:
+        """A command not imported yet (never hidden: :data:`COMMANDS` lists only shown ones)."""
+        return cmd_name in COMMANDS and cmd_name not in self.commands
 
 
-@click.group(cls=LocalizedGroup)
+@click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="ghg")
 @click.option(
     "--lang",
@@ -36,26 +64,6 @@ from ghg.cli.common import (
 )
 def main(lang: str) -> None:
     pass
-
-
-for _command in (
-    inventory.validate,
-    inventory.inventory_cmd,
-    inventory.template_cmd,
-    park.park_cmd,
-    park.check_cmd,
-    park.export_cmd,
-    park.history_cmd,
-    report.report,
-    audit.audit_group,
-    store.store_group,
-    factors.factors,
-    eip.eip_group,
-    uncertainty.uncertainty_cmd,
-    pathway.pathway_group,
-    demo.demo_cmd,
-):
-    main.add_command(_command)
 
 
 def run() -> None:
