@@ -17,7 +17,7 @@ import pytest
 from ghg import park
 from ghg.core import fsutil
 from ghg.core.errors import InputError, StoreError
-from ghg.pathways import macc
+from ghg.pathways import macc, workflow
 from ghg.pathways import output as pathway_output
 from ghg.pathways.projection import Projection, project
 from ghg.pathways.scenario import load_scenario, parse_rate
@@ -202,7 +202,7 @@ def test_decision_896_milestones_against_bau(scenario_dir, target_file, registry
         ]
     )
     result = projection_of(lines, scenario_dir(), registry)
-    target = load_target(Path(pathway.bundled_dir() / "targets" / "decision-896-milestones.toml"))
+    target = load_target(Path(workflow.bundled_dir() / "targets" / "decision-896-milestones.toml"))
     path = trajectory(target, result).set_index("year")["target_t_co2e"]
     assert path[2030] == pytest.approx(88_660.0)
     # 2050: 40,000 × (1 − 0.916) + 100,000 × (1 − 0.848) = 3,360 + 15,200 = 18,560 t
