@@ -39,7 +39,7 @@ def build(store: Path) -> None:
             "--extra-factors",
             str(PARK / "factors" / "park-furnace-gas-2026"),
             "--extra-factors",
-            str(PARK / "factors" / "grid-2024-2025-assumed"),
+            "vn-grid-estimates-2024-2025",
             "--out",
             str(store),
         ],

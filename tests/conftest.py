@@ -105,7 +105,7 @@ def park_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--extra-factors",
             str(PARK / "factors" / "park-furnace-gas-2026"),
             "--extra-factors",
-            str(PARK / "factors" / "grid-2024-2025-assumed"),
+            "vn-grid-estimates-2024-2025",
             "--out",
             str(store),
         ],

@@ -152,7 +152,7 @@ def test_impact_of_a_revised_grid_factor_on_the_example_park(tmp_path: Path) -> 
             "--extra-factors",
             str(park_dir / "factors" / "park-furnace-gas-2026"),
             "--extra-factors",
-            str(park_dir / "factors" / "grid-2024-2025-assumed"),
+            "vn-grid-estimates-2024-2025",
         ],
     )
     assert res.exit_code == 0, res.output

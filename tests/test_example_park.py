@@ -18,7 +18,7 @@ def park() -> inventory.InventoryResult:
         [
             *DEFAULT_RELEASES,
             str(PARK / "factors" / "park-furnace-gas-2026"),
-            str(PARK / "factors" / "grid-2024-2025-assumed"),
+            "vn-grid-estimates-2024-2025",
         ]
     )
     return inventory.run(sorted((PARK / "activity").glob("*.csv")), "AR5", factors)
@@ -80,3 +80,16 @@ def test_market_based_differs_only_where_instruments_exist(park: inventory.Inven
         | {("DUCGIANG-LC", y) for y in (2024, 2025)}
         | {("P1-LAOCAI", y) for y in (2022, 2023, 2024, 2025)}
     )
+
+
+def test_the_years_without_an_official_grid_factor_carry_the_estimate_tier(park: inventory.InventoryResult) -> None:
+    # 2024-2025: the research estimates 0.6811 and 0.6235 t CO2/MWh (tier 'estimate'); 2019-2023 the official
+    # combined margin (tier 'national', 2023: 0.6592). Each line's CO2 per MWh is its year's factor.
+    grid = park.lines[(park.lines["activity"] == "grid_electricity") & (park.lines["scope"] == "scope_2")]
+    grid = grid[grid["unit"] == "MWh"]
+    per_mwh = (grid["co2e_t"] / grid["quantity"]).groupby(grid["year"]).agg(["min", "max"])
+    tiers = grid.groupby("year")["tier"].agg(lambda t: set(t))
+    for year, factor, tier in ((2023, 0.6592, "national"), (2024, 0.6811, "estimate"), (2025, 0.6235, "estimate")):
+        assert per_mwh.loc[year, "min"] == pytest.approx(factor) and per_mwh.loc[year, "max"] == pytest.approx(factor)
+        assert tiers[year] == {tier}
+    assert all(tiers[y] == {"national"} for y in range(2019, 2024))

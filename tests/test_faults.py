@@ -444,15 +444,15 @@ def test_the_store_copied_alone_replays_bit_for_bit(tmp_path: Path) -> None:
     """Every factor release a run used is kept in the store: a copy replays without the original paths."""
     park = ROOT / "examples" / "tang-loong"
     source = tmp_path / "releases"
-    for name in ("park-furnace-gas-2026", "grid-2024-2025-assumed"):
-        shutil.copytree(park / "factors" / name, source / name)
+    shutil.copytree(park / "factors" / "park-furnace-gas-2026", source / "park-furnace-gas-2026")
+    shutil.copytree(ROOT / "factors" / "vn-grid-estimates-2024-2025", source / "vn-grid-estimates-2024-2025")
     out = tmp_path / "store"
     args = ["inventory", *map(str, sorted((park / "activity").glob("*.csv"))), "--gwp", "AR5", "--out", str(out)]
     args += [
         "--extra-factors",
         str(source / "park-furnace-gas-2026"),
         "--extra-factors",
-        str(source / "grid-2024-2025-assumed"),
+        str(source / "vn-grid-estimates-2024-2025"),
     ]
     assert CliRunner().invoke(cli.main, args).exit_code == 0
     shutil.rmtree(source)  # the non-bundled releases are gone from where they were

@@ -253,13 +253,24 @@ def test_ramp_reaches_the_full_effect_linearly(scenario_dir, registry) -> None:
     assert totals[2031] == pytest.approx(60_000.0)
 
 
+#: The fixture's trajectory in its base year 2024, linear between its 2023 (0.6592) and 2030 (0.334) anchors
+#: [t CO2/MWh]: 0.6592 + (0.334 - 0.6592) / 7 = 0.61274. The pathway keeps the inventory's own factor (0.6592
+#: in 2024) and scales it by the trajectory's change from the base year: factor(y) = 0.6592 x traj(y) / traj(2024).
+TRAJECTORY_2024 = 0.6592 + (0.334 - 0.6592) / 7
+
+
+def along(anchor: float) -> float:
+    """The grid factor the pathway uses in a year whose trajectory value is ``anchor`` [t CO2/MWh]."""
+    return 0.6592 * anchor / TRAJECTORY_2024
+
+
 def test_drivers_and_grid_trajectory(scenario_dir, registry) -> None:
     # E2 buys 10,000 MWh in 2024 at 0.6592 t/MWh and grows 3 %/yr from 2025.
-    # 2030: 10,000 × 1.03^6 MWh × 0.334 t/MWh (the 2030 anchor) = 3,988.18 t (location-based).
+    # 2030: 10,000 × 1.03^6 MWh × 0.6592 × 0.334 / 0.61274 t/MWh = 4,291.3 t (location-based).
     lines = pd.concat([base_lines(), pd.DataFrame(electricity("E2", 2024, 10_000.0))])
     result = projection_of(lines, scenario_dir(drivers="E2,,2025,2050,3 %/yr,test\n"), registry)
     totals = result.totals(["scope_2_location"])
-    assert totals.loc[2030, "bau"] == pytest.approx(10_000 * 1.03**6 * 0.334)
+    assert totals.loc[2030, "bau"] == pytest.approx(10_000 * 1.03**6 * along(0.334))
     # the sector's growth does not touch E1 (steel has no driver): frozen at 100,000 t
     assert result.totals(["scope_1"]).loc[2040, "bau"] == pytest.approx(100_000.0)
 
@@ -275,20 +286,35 @@ def test_ppa_changes_only_the_market_based_figure(scenario_dir, registry) -> Non
     lines = pd.concat([base_lines(), pd.DataFrame(electricity("E2", 2024, 10_000.0))])
     measures = "ppa,PPA,E2,ppa_certificates,purchased_electricity,,,50 %,,2025,1,20,1,no,0,0,0,USD,8 %,test\n"
     result = projection_of(lines, scenario_dir(measures), registry)
-    # 2030: location 10,000 × 0.334 = 3,340 t unchanged; market-based halved to 1,670 t
-    assert result.totals(["scope_2_location"]).loc[2030, "scenario"] == pytest.approx(3_340.0)
-    assert result.totals(["scope_2_market"]).loc[2030, "scenario"] == pytest.approx(1_670.0)
+    # 2030: location 10,000 × 0.6592 × 0.334 / 0.61274 = 3,593.2 t unchanged; market-based halved
+    assert result.totals(["scope_2_location"]).loc[2030, "scenario"] == pytest.approx(10_000 * along(0.334))
+    assert result.totals(["scope_2_market"]).loc[2030, "scenario"] == pytest.approx(5_000 * along(0.334))
 
 
 def test_solar_in_mwh_abates_at_each_years_grid_factor(scenario_dir, registry) -> None:
-    # 2,000 MWh of rooftop solar: abatement = 2,000 × grid factor: 2030 668 t, 2050 37.6 t
+    # 2,000 MWh of rooftop solar: abatement = 2,000 × that year's factor: 2030 2,000 × 0.6592 × 0.334 / 0.61274
+    # = 718.6 t, 2050 2,000 × 0.6592 × 0.0188 / 0.61274 = 40.4 t
     lines = pd.concat([base_lines(), pd.DataFrame(electricity("E2", 2024, 10_000.0))])
     measures = "pv,Solar,E2,onsite_solar,purchased_electricity,,,2000 MWh,,2025,1,25,1,no,0,0,0,USD,8 %,test\n"
     result = projection_of(lines, scenario_dir(measures), registry)
     abated = result.abatement.set_index(["scope", "year"])["abated_t_co2e"]
-    assert abated[("scope_2", 2030)] == pytest.approx(2_000 * 0.334)
-    assert abated[("scope_2", 2050)] == pytest.approx(2_000 * 0.0188)
-    assert abated[("scope_2_market", 2030)] == pytest.approx(2_000 * 0.334)
+    assert abated[("scope_2", 2030)] == pytest.approx(2_000 * along(0.334))
+    assert abated[("scope_2", 2050)] == pytest.approx(2_000 * along(0.0188))
+    assert abated[("scope_2_market", 2030)] == pytest.approx(2_000 * along(0.334))
+
+
+def test_a_change_of_kind_of_grid_factor_makes_no_step(scenario_dir, registry) -> None:
+    # The inventory's 2024 factor is the combined margin 0.6592; the trajectory is an average intensity, 0.40 in
+    # 2024 and 0.38 in 2025 (another kind of factor). At unchanged activity the first projected year keeps the
+    # inventory's kind: 10,000 MWh × 0.6592 × 0.38 / 0.40 = 6,262.4 t, not 10,000 × 0.38 = 3,800 t.
+    lines = pd.concat([base_lines(), pd.DataFrame(electricity("E2", 2024, 10_000.0))])
+    grid = "2024,0.40,t CO2/MWh,average intensity,\n2025,0.38,t CO2/MWh,average intensity,\n2050,0.02,t CO2/MWh,x,\n"
+    result = projection_of(lines, scenario_dir(grid=grid), registry)
+    totals = result.totals(["scope_2_location"])
+    assert totals.loc[2024, "actual"] == pytest.approx(6_592.0)
+    assert totals.loc[2025, "bau"] == pytest.approx(10_000 * 0.6592 * 0.38 / 0.40)
+    assert result.grid_basis["base_factor"] == pytest.approx(0.6592)
+    assert result.grid_basis["trajectory_base"] == pytest.approx(0.40)
 
 
 def test_electrification_moves_emissions_to_scope_2(scenario_dir, registry) -> None:

@@ -34,7 +34,7 @@ from ghg.engines import tasks as engine
 from .conftest import ROOT
 
 PARK = ROOT / "examples" / "tang-loong"
-PARK_FACTORS = [str(PARK / "factors" / "park-furnace-gas-2026"), str(PARK / "factors" / "grid-2024-2025-assumed")]
+PARK_FACTORS = [str(PARK / "factors" / "park-furnace-gas-2026"), "vn-grid-estimates-2024-2025"]
 
 
 def _write_csv(path: Path, rows: list[dict[str, object]]) -> None:

@@ -13,11 +13,11 @@ def test_t_is_a_metric_tonne() -> None:
     assert factor_to("tonne", "kg") == 1000.0
 
 
-@pytest.mark.parametrize("unit", ["ton", "tons", "short_ton", "kg/ton"])
+@pytest.mark.parametrize("unit", ["ton", "tons", "kg/ton", "T", "MBtu", "scm"])
 def test_ton_is_refused_as_ambiguous(unit: str) -> None:
     # pint itself reads 'ton' as a short ton (2000 lb = 907.18474 kg): never accepted here.
     assert registry()("ton").to("kg").magnitude == pytest.approx(907.18474)
-    with pytest.raises(UnitError, match="ambiguous"):
+    with pytest.raises(UnitError, match=r"ambiguous|reference conditions"):
         parse_unit(unit)
 
 
@@ -78,3 +78,29 @@ def test_unknown_or_empty_units_are_refused(unit: str) -> None:
 
 def test_one_registry() -> None:
     assert registry() is registry()
+
+
+def test_the_units_of_us_and_international_factor_sets() -> None:
+    # Btu (International Table) = 1,055.056 J (ISO 31-4; pint's Btu): a million Btu = 1.055056 GJ, a therm
+    # 100,000 Btu = 105.5056 MJ. A short ton is 2,000 lb = 907.18474 kg, a long ton 2,240 lb = 1,016.0469088 kg
+    # (1 lb = 0.45359237 kg exactly).
+    assert factor_to("MMBtu", "GJ") == pytest.approx(1.055056, rel=1e-12)
+    assert factor_to("mmBtu", "GJ") == factor_to("MMBtu", "GJ")
+    assert factor_to("therm", "MJ") == pytest.approx(105.5056, rel=1e-12)
+    assert factor_to("short_ton", "kg") == pytest.approx(2000 * 0.45359237, rel=1e-12)
+    assert factor_to("long_ton", "kg") == pytest.approx(2240 * 0.45359237, rel=1e-12)
+    # US EPA's hub factor for natural gas, 53.06 kg CO2/MMBtu (HHV), is 53.06 / 1.055056 = 50.291 kg CO2/GJ
+    assert factor_to("kg CO2/MMBtu", "kg CO2/GJ") * 53.06 == pytest.approx(53.06 / 1.055056, rel=1e-12)
+
+
+def test_gas_volumes_at_stated_reference_conditions_convert_as_an_ideal_gas() -> None:
+    # V_N = V x (273.15 K / T) x (p / 101.325 kPa). Sm3 (ISO 13443: 15 °C, 101.325 kPa): 273.15/288.15.
+    assert factor_to("Sm3", "Nm3") == pytest.approx(273.15 / 288.15, rel=1e-12)
+    # scf (US EPA 40 CFR 98.6: 60 °F = 288.7056 K, 14.696 psia = 101,325.35 Pa): 0.3048^3 m3 x 273.15/288.7056
+    # x 101,325.35/101,325 = 0.0267912 Nm3, i.e. 37.326 scf per Nm3
+    scf = 0.3048**3 * 273.15 / (273.15 + 28 * 5 / 9) * (14.696 * 6894.757293168 / 101_325)
+    assert factor_to("scf", "Nm3") == pytest.approx(scf, rel=1e-12)
+    assert 1 / factor_to("scf", "Nm3") == pytest.approx(37.326, abs=5e-4)
+    assert kind_of(parse_unit("scf")) == kind_of(parse_unit("Sm3")) == "normal_volume"
+    with pytest.raises(UnitError):
+        factor_to("Sm3", "m3")  # never an actual volume

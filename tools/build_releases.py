@@ -537,6 +537,200 @@ def vn_grid(ref: Path) -> None:
     publish("vn-grid-2023", meta, {"activities.csv": (ACTIVITY_COLUMNS, acts), "factors.csv": (FACTOR_COLUMNS, rows)})
 
 
+def vn_grid_estimates(ref: Path) -> None:
+    """Research estimates of the grid factor for the years no official factor exists yet (tier ``estimate``)."""
+    rows, sources = [], []
+    for r in read(ref / "vn_grid_ef_estimates.csv"):
+        sid = f"vn-grid-estimate-{r['year']}"
+        rows.append(
+            {
+                "factor_id": f"vn.grid.estimate.{r['year']}",
+                "parameter": "grid_emission_factor",
+                "activity": "grid_electricity",
+                "year": r["year"],
+                "gas": "CO2",
+                "value": r["ef_tco2e_per_mwh"],
+                "unit": "t CO2/MWh",
+                "source_id": sid,
+                "status": "estimate",
+                "note": "research estimate, not official: generation mix x life-cycle factors (published as t CO2e/MWh), "
+                "not the CDM Tool 07 combined margin of the official 2014-2023 values",
+            }
+        )
+        sources.append(
+            {
+                "id": sid,
+                "title": f"{r['source_document']} (published {r['published']})",
+                "url": r["source_url"],
+                "table": "",
+                "page": "",
+            }
+        )
+    meta = {
+        "version": "1.0.0",
+        "title": "RESEARCH ESTIMATES of Vietnam's grid emission factor 2024-2025 (not official)",
+        "title_vi": "ƯỚC TÍNH NGHIÊN CỨU hệ số phát thải lưới điện Việt Nam 2024-2025 (không chính thức)",
+        "publisher": "Lê Hải Hưng et al. (Hanoi University of Science and Technology), research estimates",
+        "published": "2026-01-31",
+        "licence": "Cited publications (values only)",
+        "tier": "estimate",
+        "valid_from": 2024,
+        "valid_to": 2025,
+        "gwp_set": None,
+        "note": "Not official: no official grid factor has been announced for 2024 or 2025. The authors' method (EVN "
+        "generation by source x IPCC and IAEA life-cycle factors, ISO 14064/14067 style, in t CO2e/MWh) differs "
+        "from the CDM Tool 07 combined margin of the official 2014-2023 factors, so 2024-2025 are not comparable "
+        "with earlier years. Never chosen by default: name it with --extra-factors; replace it with the official "
+        "factor when it is announced.",
+        "sources": sources,
+    }
+    publish("vn-grid-estimates-2024-2025", meta, {"factors.csv": (FACTOR_COLUMNS, rows)})
+
+
+#: MOIT Letter 3505/BCT-KHCN rows not in vn-energy-2011: (carrier, unit as published) -> (activity, technology,
+#: parameter, value, unit, lower, upper, status, note)
+MOIT_MORE = {
+    ("coke", "t"): (
+        "coke_oven_coke",
+        "",
+        "toe_factor",
+        "0.725",
+        "TOE/t",
+        "0.70",
+        "0.75",
+        "published range",
+        "MOIT publishes a range, 0.70-0.75 TOE/t: its midpoint is used, the range kept as the limits",
+    ),
+    ("coal grade 1-2", "t"): (
+        "anthracite",
+        "grade_1_2",
+        "toe_factor",
+        "0.70",
+        "TOE/t",
+        "",
+        "",
+        "published",
+        "coal grades 1-2 (Vietnamese anthracite; the grade is given in the record's technology column)",
+    ),
+    ("coal grade 3-4", "t"): (
+        "anthracite",
+        "grade_3_4",
+        "toe_factor",
+        "0.60",
+        "TOE/t",
+        "",
+        "",
+        "published",
+        "coal grades 3-4",
+    ),
+    ("coal grade 5-6", "t"): (
+        "anthracite",
+        "grade_5_6",
+        "toe_factor",
+        "0.50",
+        "TOE/t",
+        "0.50",
+        "0.60",
+        "disputed",
+        "coal grades 5-6: 0.50 in one copy of the letter, 0.60 in another (sources disagree); "
+        "0.50 is used, the other copy's value kept as the upper limit",
+    ),
+    ("diesel oil (DO)", "1000 L"): (
+        "gas_diesel_oil",
+        "",
+        "toe_factor_volume",
+        "0.88",
+        "TOE/kL",
+        "",
+        "",
+        "published",
+        "per 1,000 L; used for volumes before density x 1.02 TOE/t",
+    ),
+    ("fuel oil (FO)", "1000 L"): (
+        "residual_fuel_oil",
+        "",
+        "toe_factor_volume",
+        "0.94",
+        "TOE/kL",
+        "",
+        "",
+        "published",
+        "per 1,000 L; used for volumes before density x 0.99 TOE/t",
+    ),
+    ("gasoline", "1000 L"): (
+        "motor_gasoline",
+        "",
+        "toe_factor_volume",
+        "0.83",
+        "TOE/kL",
+        "",
+        "",
+        "published",
+        "per 1,000 L; used for volumes before density x 1.05 TOE/t",
+    ),
+    ("natural gas", "1000 m3"): (
+        "natural_gas",
+        "",
+        "toe_factor_volume",
+        "0.0009",
+        "TOE/Sm3",
+        "",
+        "",
+        "published",
+        "0.90 TOE per 1,000 m3; MOIT does not state the reference conditions: read as standard "
+        "cubic metres (15 C, 101.325 kPa), the conditions of Vietnam's gas sales (an assumption)",
+    ),
+}
+
+
+def vn_moit_toe(ref: Path) -> None:
+    """The rest of MOIT's TOE table (Letter 3505/BCT-KHCN): coke, coal grades, per-volume factors."""
+    published = {(r["energy_carrier"], r["unit"]): r for r in read(ref / "vn_toe_factors.csv")}
+    rows = []
+    for key, (activity, tech, parameter, value, unit, lower, upper, status, note) in MOIT_MORE.items():
+        source = published[key]  # every row is MOIT's, as the reference table gives it (cited in `reference`)
+        rows.append(
+            {
+                "factor_id": f"vn.moit.toe.{activity}{'.' + tech if tech else ''}{'.volume' if 'volume' in parameter else ''}",
+                "parameter": parameter,
+                "activity": activity,
+                "technology": tech,
+                "value": value,
+                "unit": unit,
+                "lower": lower,
+                "upper": upper,
+                "source_id": "moit-3505-2011",
+                "reference": f"{source['energy_carrier']}: {source['toe_per_unit']} TOE per {source['unit']}",
+                "status": status,
+                "note": note,
+            }
+        )
+    meta = {
+        "version": "1.0.0",
+        "title": "MOIT TOE conversion factors not in vn-energy-2011: coke, coal grades, per-volume factors",
+        "title_vi": "Hệ số quy đổi TOE của Bộ Công Thương chưa có trong vn-energy-2011: than cốc, các loại than, hệ số theo thể tích",
+        "publisher": "Ministry of Industry and Trade (MOIT)",
+        "published": "2011-04-19",
+        "licence": "Public government document",
+        "tier": "national",
+        "valid_from": 2011,
+        "valid_to": 2100,
+        "gwp_set": None,
+        "note": "Completes MOIT's table with vn-energy-2011 (electricity, and DO, FO, LPG, gasoline, jet fuel per tonne). "
+        "A coal grade is given in the record's technology column (grade_1_2, grade_3_4, grade_5_6).",
+        "sources": [
+            {
+                "id": "moit-3505-2011",
+                "title": "MOIT Letter 3505/BCT-KHCN (19/4/2011), TOE conversion factors",
+                "url": "http://eecc.com.vn/tin-tuc-su-kien/tin-tuc-tiet-kiem-nang-luong/he-so-chuyen-doi-nang-luong-sang-toe.html",
+                "table": "",
+                "page": "",
+            }
+        ],
+    }
+    publish("vn-moit-toe-2011", meta, {"factors.csv": (FACTOR_COLUMNS, rows)})
+
+
 def vn_energy(ref: Path) -> None:
     moit = "http://eecc.com.vn/tin-tuc-su-kien/tin-tuc-tiet-kiem-nang-luong/he-so-chuyen-doi-nang-luong-sang-toe.html"
     toe = [
@@ -905,7 +1099,9 @@ def main() -> None:
     ipcc_energy(ref)
     gwp()
     vn_grid(ref)
+    vn_grid_estimates(ref)
     vn_energy(ref)
+    vn_moit_toe(ref)
     vn_qd2626(ref)
     ipcc_ippu(ref)
     vn_heat()

@@ -519,44 +519,8 @@ def releases() -> None:
             ),
         },
     )
-    publish(
-        "grid-2024-2025-assumed",
-        {
-            "version": "1.0.0",
-            "title": "ASSUMPTION for the illustrative example: Vietnam's 2023 grid factor carried forward to 2024-2025",
-            "publisher": "ghg example park (an explicit assumption, not an official factor)",
-            "published": "2026-11-28",
-            "licence": "CC0-1.0",
-            "tier": "national",
-            "valid_from": 2024,
-            "valid_to": 2025,
-            "gwp_set": None,
-            "note": "No official grid factor exists for 2024 or 2025. This release makes the choice explicit for the example; "
-            "replace it with the official factor when it is published.",
-            "sources": [
-                {"id": "vn-grid-2023", "title": "Vietnam grid emission factor 2023 (0.6592 t CO2/MWh), carried forward"}
-            ],
-        },
-        {
-            "factors.csv": (
-                FACTOR_COLUMNS,
-                [
-                    {
-                        "factor_id": f"assumed.grid.{y}",
-                        "parameter": "grid_emission_factor",
-                        "activity": "grid_electricity",
-                        "year": y,
-                        "gas": "CO2",
-                        "value": 0.6592,
-                        "unit": "t CO2/MWh",
-                        "source_id": "vn-grid-2023",
-                        "status": "assumption",
-                    }
-                    for y in (2024, 2025)
-                ],
-            )
-        },
-    )
+    # 2024-2025 grid electricity: the bundled research estimates (release vn-grid-estimates-2024-2025, tier
+    # estimate), named on the command line; no factor of the example's own carries a year forward.
 
 
 #: name, sector, on the national inventory list (tang_loong_facilities.csv); year of joining the park

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 #: The bundled factor releases a calculation uses by default (named in the options' help).
 DEFAULT_RELEASES_TEXT = (
-    "ipcc-2006-energy, ipcc-2006-ippu, vn-qd2626-2022, vn-energy-2011, vn-grid-2023, vn-tt38-heat-2025, "
-    "gwp100-ar4-ar5-ar6"
+    "ipcc-2006-energy, ipcc-2006-ippu, vn-qd2626-2022, vn-energy-2011, vn-moit-toe-2011, vn-grid-2023, "
+    "vn-tt38-heat-2025, gwp100-ar4-ar5-ar6"
 )
 
 LANG_ENV = "GHG_LANG"

@@ -17,8 +17,10 @@ from ghg.i18n import text
 
 #: The targets the example park is checked against (bundled in ``pathways/targets``).
 TARGETS = ("sbti-aca-1.5c", "sbti-net-zero-2050", "linear-net-zero-2050", "decision-896-milestones")
-#: The example's own factor releases: the park's furnace gas, and the grid of 2024-2025 carried forward.
-EXTRA_RELEASES = ("park-furnace-gas-2026", "grid-2024-2025-assumed")
+#: The example's own factor release (the park's furnace gas), and the research estimates of the grid factor
+#: for 2024-2025, where no official factor exists (bundled, tier ``estimate``, never used unless named).
+EXAMPLE_RELEASE = "park-furnace-gas-2026"
+GRID_ESTIMATES = "vn-grid-estimates-2024-2025"
 #: The year of the eco-industrial park's indicators and Art. 43 reports.
 EIP_YEAR = "2025"
 
@@ -42,7 +44,7 @@ def steps(park: Path, out: Path) -> list[list[str]]:
     html = [*members, *ack, "--scenario", "tang-loong", "--target=sbti-aca-1.5c", "--target=linear-net-zero-2050"]
     html += ["--macc-year", "2030", "--eip", str(park / "eip")]
     activity = sorted(str(p) for p in (park / "activity").glob("*.csv"))
-    extra = [f"--extra-factors={park / 'factors' / name}" for name in EXTRA_RELEASES]
+    extra = [f"--extra-factors={park / 'factors' / EXAMPLE_RELEASE}", f"--extra-factors={GRID_ESTIMATES}"]
     form06 = [*members[:4], "--facility", "DAP2-VINACHEM/site", "--period", "2023-2024"]
     reports = out / "reports"
     vi = ["--lang", "vi"]

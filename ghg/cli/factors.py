@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ghg.core import releases
+from ghg.core import release_build, releases
 from ghg.core.errors import GhgError
+from ghg.core.vocabulary import Tier
 from ghg.i18n import formatting, text
 from ghg.store import audit
 
@@ -193,3 +194,111 @@ def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, 
 
 
 # ---------------------------------------------------------------- pathways
+
+
+@factors.command(name="new")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--id", "release_id", required=True)
+@click.option("--title", required=True)
+@click.option("--publisher", required=True)
+@click.option("--tier", type=click.Choice([t.value for t in Tier]), required=True)
+@click.option("--valid-from", type=int, required=True)
+@click.option("--valid-to", type=int, required=True)
+@click.option("--licence", default="")
+@click.option("--source", "source_specs", multiple=True)
+@lang_option
+@json_option
+@click.pass_context
+def factors_new(
+    ctx: click.Context,
+    folder: Path,
+    release_id: str,
+    title: str,
+    publisher: str,
+    tier: str,
+    valid_from: int,
+    valid_to: int,
+    licence: str,
+    source_specs: tuple[str, ...],
+    lang: str | None,
+    as_json: bool,
+) -> None:
+    lg = lang_of(ctx)
+    sources = []
+    for spec in source_specs:
+        sid, _, rest = spec.partition("=")
+        title_text, _, url = rest.partition("|")
+        if not sid or not title_text:
+            raise click.UsageError(text("usage.source_spec", lg, value=spec))
+        sources.append({"id": sid.strip(), "title": title_text.strip(), "url": url.strip()})
+    try:
+        path = release_build.new(
+            folder, release_id, title, publisher, tier, valid_from, valid_to, licence, None, sources
+        )
+    except GhgError as exc:
+        fail(ctx, exc, as_json)
+        return
+    if as_json:
+        emit_json({"release": release_id, "path": str(path)})
+    else:
+        click.echo(text("release.started", lg, release=release_id, path=path))
+
+
+@factors.command(name="add")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.argument("table", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--sheet", default=None)
+@lang_option
+@json_option
+@click.pass_context
+def factors_add(
+    ctx: click.Context, folder: Path, table: Path, sheet: str | None, lang: str | None, as_json: bool
+) -> None:
+    lg = lang_of(ctx)
+    try:
+        name, rows = release_build.add(folder, table, sheet)
+    except GhgError as exc:
+        fail(ctx, exc, as_json)
+        return
+    if as_json:
+        emit_json({"table": name, "rows": rows, "path": str(folder)})
+    else:
+        click.echo(text("release.added", lg, rows=rows, table=name, path=folder))
+
+
+@factors.command(name="build")
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@lang_option
+@json_option
+@click.pass_context
+def factors_build(ctx: click.Context, folder: Path, lang: str | None, as_json: bool) -> None:
+    lg = lang_of(ctx)
+    try:
+        meta, digest = release_build.build(folder)
+    except GhgError as exc:
+        fail(ctx, exc, as_json)
+        return
+    if as_json:
+        emit_json(
+            {
+                "release": meta.id,
+                "version": meta.version,
+                "tier": meta.tier.value,
+                "sha256": digest,
+                "files": meta.files,
+            }
+        )
+    else:
+        files = ", ".join(sorted(meta.files))
+        click.echo(
+            text(
+                "release.built",
+                lg,
+                release=meta.id,
+                version=meta.version,
+                tier=meta.tier.value,
+                files=files,
+                sha256=digest,
+                path=folder,
+            )
+        )

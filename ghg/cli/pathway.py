@@ -122,6 +122,7 @@ def pathway_run(
                 "grid_t_co2_per_mwh": grid,
                 "abatement": abated.to_dict(orient="records"),
                 "left_out": result.left_out,
+                "grid_basis": result.grid_basis,
                 "files": [{"path": str(p), "state": st} for p, st in outcome],
             }
         )
@@ -157,6 +158,7 @@ def pathway_run(
     click.echo(formatting.table(heads, rows, [False, True, True, True, True]))
     if result.left_out:
         click.echo(text("pathway.run.left_out", lg, names=", ".join(result.left_out)))
+    click.echo(workflow.grid_basis_text(result, lg))
     shown = [y for y in by_measure.columns if y % 5 == 0 or y == scenario.horizon]
     if len(by_measure):
         click.echo("")
@@ -213,10 +215,12 @@ def pathway_check(
             {
                 "scenario": result.scenario.id,
                 "checks": [{**g.summary, "yearly": g.yearly.to_dict(orient="records")} for g in gaps],
+                "grid_basis": result.grid_basis,
                 "files": [{"path": str(p), "state": st} for p, st in outcome],
             }
         )
     else:
+        click.echo(workflow.grid_basis_text(result, lg))
         for g in gaps:
             s = g.summary
             name = g.target.name_vi if lg == "vi" else g.target.name

@@ -57,7 +57,9 @@ class Coefficients:
     ``ncv`` [TJ/t],
     ``ef`` [t gas/TJ] per gas (0 where a gas does not apply: CH4 and N2O of electricity),
     ``fossil`` (GWP of CO2, 0 for biogenic CO2), ``toe_per_t`` and ``toe_per_tj`` [TOE],
-    ``toe_by_mass`` (a MOIT factor per tonne applies); for process groups ``process``,
+    ``toe_by_mass`` (a MOIT factor per tonne applies), ``toe_per_volume`` [TOE/m3 or TOE/Nm3] and
+    ``toe_by_volume`` (a MOIT factor per volume applies to a volume: it comes before density x the factor per
+    tonne); for process groups ``process``,
     ``process_per_t`` [t CO2/t: carbonate factor, or carbon content × 44/12], ``process_sign``
     (+1, or -1 for carbon leaving a mass balance) and ``carbonate``; for fugitive groups
     ``fugitive_sign`` (+1, -1 for mass leaving a balance; 0 for other groups) and ``fugitive_gwp``.
@@ -71,6 +73,8 @@ class Coefficients:
     toe_per_t: np.ndarray
     toe_per_tj: np.ndarray
     toe_by_mass: np.ndarray
+    toe_per_volume: np.ndarray
+    toe_by_volume: np.ndarray
     process: np.ndarray
     process_per_t: np.ndarray
     process_sign: np.ndarray
@@ -123,6 +127,10 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
     toe_unit = np.array([r.unit if r else "" for r in g.toe] + [""])
     toe = resolved_values(g.toe)
     toe_by_mass = (toe_unit == "TOE/t") & ((kind_g == MASS) | (kind_g == VOLUME))
+    toe_volume_unit = np.array([r.unit if r else "" for r in g.toe_volume] + [""])
+    toe_by_volume = ((toe_volume_unit == "TOE/m3") & (kind_g == VOLUME)) | (
+        (toe_volume_unit == "TOE/Nm3") & (kind_g == NORMAL_VOLUME)
+    )
     return Coefficients(
         tj_per_amount,
         t_per_amount,
@@ -132,6 +140,8 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         np.where(toe_by_mass, toe, 0.0),
         np.where(toe_unit == "TOE/TJ", toe, 1.0 / TJ_PER_TOE),
         toe_by_mass,
+        np.where(toe_by_volume, resolved_values(g.toe_volume), 0.0),
+        toe_by_volume,
         process,
         process_per_t,
         process_sign,
@@ -282,7 +292,11 @@ def calculate(table: ActivityTable, index: np.ndarray, g: Groups, gwp_set: str, 
         + records["fugitive_t"] * np.take(c.fugitive_gwp, index)
     )
     records["energy_toe"] = np.where(
-        np.take(c.toe_by_mass, index), mass * np.take(c.toe_per_t, index), energy * np.take(c.toe_per_tj, index)
+        np.take(c.toe_by_volume, index),
+        table.amount * np.take(c.toe_per_volume, index),
+        np.where(
+            np.take(c.toe_by_mass, index), mass * np.take(c.toe_per_t, index), energy * np.take(c.toe_per_tj, index)
+        ),
     )
     return Calculated(records, index, g, gwp_set, gwp)
 
@@ -298,8 +312,12 @@ def fugitive_mass(index: np.ndarray, c: Coefficients, mass: np.ndarray) -> np.nd
 def toe_method(calc: Calculated, table: ActivityTable) -> np.ndarray:
     """Per row: ``moit_factor`` where a MOIT TOE factor applied, else ``energy_content`` (41.868 GJ/TOE)."""
     toe_unit = np.take(np.array([r.unit if r else "" for r in calc.groups.toe] + [""]), calc.index)
+    volume_unit = np.take(np.array([r.unit if r else "" for r in calc.groups.toe_volume] + [""]), calc.index)
     by_mass = (toe_unit == "TOE/t") & np.isin(table.kind, (MASS, VOLUME))
-    return np.where(by_mass | (toe_unit == "TOE/TJ"), "moit_factor", "energy_content")
+    by_volume = ((volume_unit == "TOE/m3") & (table.kind == VOLUME)) | (
+        (volume_unit == "TOE/Nm3") & (table.kind == NORMAL_VOLUME)
+    )
+    return np.where(by_mass | by_volume | (toe_unit == "TOE/TJ"), "moit_factor", "energy_content")
 
 
 def method_of(g: Groups, i: int) -> str:

@@ -18,6 +18,7 @@ DEFAULT_RELEASES = (
     "ipcc-2006-ippu",
     "vn-qd2626-2022",
     "vn-energy-2011",
+    "vn-moit-toe-2011",
     "vn-grid-2023",
     "vn-tt38-heat-2025",
     "gwp100-ar4-ar5-ar6",

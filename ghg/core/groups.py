@@ -92,6 +92,7 @@ class Groups:
         self.density: list[Resolved | None] = []
         self.ratio: list[Resolved | None] = []
         self.toe: list[Resolved | None] = []
+        self.toe_volume: list[Resolved | None] = []  # MOIT's per-volume factors (per 1,000 L, per 1,000 m3)
         self.ef: dict[str, list[Resolved | None]] = {gas: [] for gas in COMBUSTION_GASES}
         self.biogenic_list: list[bool] = []
         self.bad: dict[int, tuple[str, str, dict[str, object]]] = {}
@@ -124,7 +125,7 @@ class Groups:
         gid = len(self.keys)
         self.keys.append(key)
         self.index_of[key] = gid
-        for lst in (self.ncv, self.density, self.ratio, self.toe, *self.ef.values()):
+        for lst in (self.ncv, self.density, self.ratio, self.toe, self.toe_volume, *self.ef.values()):
             lst.append(None)
         self.biogenic_list.append(False)
         self._resolve(gid, key)
@@ -279,7 +280,8 @@ class Groups:
         self.ncv[i] = factors.resolve("ncv", activity, ipcc_category=category, year=year)
         self.density[i] = factors.resolve("density", activity, ipcc_category=category, year=year)
         self.ratio[i] = factors.resolve("ncv_gcv_ratio", activity, year=year)
-        self.toe[i] = factors.resolve("toe_factor", activity, year=year)
+        self.toe[i] = factors.resolve("toe_factor", activity, technology=tech, year=year)
+        self.toe_volume[i] = factors.resolve("toe_factor_volume", activity, technology=tech, year=year)
         if missing:
             techs = factors.technologies("emission_factor", activity, missing[0], category)
             code = "technology_needed" if techs and not tech else "no_factor"

@@ -53,10 +53,19 @@ PARAMETER_UNITS = {
     "grid_emission_factor": ("t {gas}/TJ",),
     "density": ("t/m3",),
     "toe_factor": ("TOE/t", "TOE/TJ"),
+    # MOIT states some fuels per volume too (per 1,000 L; natural gas per 1,000 m3): used for volumes, before
+    # density x the factor per tonne
+    "toe_factor_volume": ("TOE/m3", "TOE/Nm3"),
     "ncv_gcv_ratio": ("dimensionless",),
     "carbonate_factor": ("t {gas}/t",),
     "carbon_content": ("t CO2/t", "t CO2/Nm3"),
+    # on a gross (higher heating value) basis, as US EPA and other sets state them: converted to the net basis
+    # when the release is loaded, with the release's own ``ncv_gcv_ratio`` for the activity
+    "gcv": ("TJ/t", "TJ/Nm3"),
+    "emission_factor_gross": ("t {gas}/TJ",),
 }
+#: Gross-basis parameters and the net-basis parameter each becomes.
+GROSS_PARAMETERS = {"gcv": "ncv", "emission_factor_gross": "emission_factor"}
 
 
 class Source(BaseModel):
@@ -306,6 +315,7 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     table["canonical_lower"] = table["lower_f"] * multipliers
     table["canonical_upper"] = table["upper_f"] * multipliers
     table["canonical_unit"] = canon_units
+    table = _net_from_gross(table, path)
     keys = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
     dup = table.duplicated(keys, keep=False)
     if dup.any():
@@ -317,6 +327,46 @@ def _canonical_factors(table: pd.DataFrame, path: Path) -> pd.DataFrame:
             "release.duplicate_id", file=str(path), ids=", ".join(sorted(set(table.loc[ids, "factor_id"])))[:200]
         )
     return table.drop(columns=["value_f", "lower_f", "upper_f"])
+
+
+def _net_from_gross(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Gross-basis rows (``gcv``, ``emission_factor_gross``) as the net-basis parameters the calculation uses.
+
+    With r the release's NCV/GCV ratio for the activity (IPCC 2006 Vol. 2 Ch. 1.4.1.2: NCV = r x GCV, and an
+    emission factor per TJ gross is 1/r of the same per TJ net): ``ncv = r x gcv``, ``emission_factor =
+    emission_factor_gross / r`` (and their 95 % limits alike), so that mass x NCV x EF_net = mass x GCV x EF_gross
+    exactly. The row keeps its ``factor_id``; its note says it was converted.
+
+    Raises
+    ------
+    ReleaseError
+        A gross-basis row without an ``ncv_gcv_ratio`` for its activity in the same release.
+    """
+    gross = table["parameter"].isin(list(GROSS_PARAMETERS))
+    if not gross.any():
+        return table
+    ratio_rows = table[table["parameter"] == "ncv_gcv_ratio"]
+    ratios = {
+        (a, y): float(v)
+        for a, y, v in zip(ratio_rows["activity"], ratio_rows["year_i"], ratio_rows["canonical_value"], strict=True)
+    }
+    out = table.copy()
+    scales = []
+    for i, (activity, year, parameter) in enumerate(zip(out["activity"], out["year_i"], out["parameter"], strict=True)):
+        if parameter not in GROSS_PARAMETERS:
+            scales.append(1.0)
+            continue
+        r = ratios.get((activity, int(year)), ratios.get((activity, -1)))
+        if r is None or not r > 0:
+            raise ReleaseError("release.gross_without_ratio", file=str(path), row=i + 2, activity=activity)
+        scales.append(r if parameter == "gcv" else 1.0 / r)
+    scale = pd.Series(scales, index=out.index)
+    for column in ("canonical_value", "canonical_lower", "canonical_upper"):
+        out[column] = out[column] * scale
+    ratio_text = (1.0 / scale).where(out["parameter"] == "emission_factor_gross", scale).map(lambda r: f"{r:g}")
+    out.loc[gross, "note"] = (out["note"] + " [net basis: gross x NCV/GCV ratio " + ratio_text + "]").str.strip()[gross]
+    out.loc[gross, "parameter"] = out.loc[gross, "parameter"].map(GROSS_PARAMETERS)
+    return out
 
 
 def known_releases() -> dict[str, str]:

@@ -3,10 +3,16 @@
 Rules (each pinned by a test in ``tests/test_units.py``):
 
 - ``t`` and ``tonne`` are metric tonnes; ``ton``/``tons`` are refused as ambiguous
-  (pint reads ``ton`` as a short ton of 907.18 kg).
+  (pint reads ``ton`` as a short ton of 907.18 kg); ``short_ton`` (2,000 lb) and ``long_ton`` (2,240 lb),
+  spelled out, are what they say.
+- ``MMBtu`` (``mmBtu``) is a million British thermal units (Btu, International Table: 1,055.056 J) and
+  ``therm`` is 100,000 Btu; ``MBtu`` is refused (a thousand Btu in US usage, a million elsewhere).
 - ``kt`` is a kilotonne, not a knot; ``Gg`` is a gigagram (= kt).
 - ``Nm3`` is a normal cubic metre (0 °C, 101.325 kPa), a dimension of its own: it
-  never converts to or from an actual ``m3``.
+  never converts to or from an actual ``m3``. Gas volumes at other stated reference conditions convert to
+  it as an ideal gas (V ∝ T/p): ``Sm3``, the standard cubic metre of ISO 13443 (15 °C, 101.325 kPa), and
+  ``scf``, the standard cubic foot of US EPA 40 CFR 98.6 (60 °F, 14.696 psia). ``scm`` (whose conditions
+  vary) is refused.
 - ``TOE`` is the tonne of oil equivalent, 41.868 GJ (IEA/OECD definition).
 - carbon (``C``) and carbon dioxide (``CO2``) are distinct: 1 t C = 44/12 t CO2.
   CH4 and N2O are dimensions of their own.
@@ -27,12 +33,21 @@ from ghg.core.errors import UnitError
 # throughout): the ratio of molecular weights, 44/12. A tonne of CO2 holds 12/44 t C.
 _C_PER_CO2 = 12 / 44
 
+#: Ideal-gas volume at reference conditions (T [K], p [Pa]) per normal cubic metre (273.15 K, 101,325 Pa).
+_NORMAL = (273.15, 101_325.0)
+_SM3_IN_NM3 = (_NORMAL[0] / 288.15) * (101_325.0 / _NORMAL[1])  # ISO 13443: 15 °C, 101.325 kPa
+_FT3_IN_M3 = 0.3048**3  # the international foot, 0.3048 m exactly
+_SCF_IN_NM3 = _FT3_IN_M3 * (_NORMAL[0] / (273.15 + (60 - 32) * 5 / 9)) * (14.696 * 6894.757293168 / _NORMAL[1])
+
 _DEFINITIONS = f"""
 kilotonne = 1e3 * tonne = kt
 megatonne = 1e6 * tonne = Mt
 tonne_of_oil_equivalent = 41.868 * gigajoule = TOE = toe
 m3 = meter ** 3
 normal_cubic_meter = [normal_volume] = Nm3
+standard_cubic_meter = {_SM3_IN_NM3!r} * normal_cubic_meter = Sm3
+standard_cubic_foot = {_SCF_IN_NM3!r} * normal_cubic_meter = scf
+million_Btu = 1e6 * Btu = MMBtu = mmBtu = MMBTU
 carbon = [carbon] = C
 carbon_dioxide = {_C_PER_CO2!r} * carbon = CO2
 methane = [methane] = CH4
@@ -43,13 +58,10 @@ nitrous_oxide = [nitrous_oxide] = N2O
 _REFUSED = {
     "ton": "ambiguous_ton",
     "tons": "ambiguous_ton",
-    "short_ton": "ambiguous_ton",
-    "long_ton": "ambiguous_ton",
     "CO2e": "co2e",
     "CO2eq": "co2e",
     "CO2-eq": "co2e",
     "tCO2e": "co2e",
-    "Sm3": "standard_m3",
     "scm": "standard_m3",
     "T": "ambiguous_T",  # pint reads T as tesla; people mean a tonne (t) or a ton
     "MBtu": "ambiguous_mbtu",  # a thousand Btu in US usage, a million in others

@@ -33,15 +33,18 @@ class Scope(StrEnum):
 
 
 class Tier(StrEnum):
-    """Where a factor comes from, in the order of Circular 38/2023/TT-BCT Art. 18."""
+    """Where a factor comes from, in the order of Circular 38/2023/TT-BCT Art. 18; ``estimate`` is a value
+    that is not official (a research estimate), used only when no other factor exists for the key and only
+    from a release the user names."""
 
     MEASURED = "measured"
     NATIONAL = "national"
     DEFAULT = "default"
+    ESTIMATE = "estimate"
 
     @property
     def rank(self) -> int:
-        return {"measured": 0, "national": 1, "default": 2}[self.value]
+        return {"measured": 0, "national": 1, "default": 2, "estimate": 3}[self.value]
 
 
 class EnergyBasis(StrEnum):

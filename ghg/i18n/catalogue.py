@@ -40,8 +40,8 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đơn vị để trống: hãy ghi đơn vị như t, kg, L, m3, Nm3, kWh, MWh, GJ hoặc TJ",
     },
     "unit.ambiguous_ton": {
-        "en": "unit '{unit}' is ambiguous (short ton of 907 kg, long ton or tonne?): write 't' for a metric tonne",
-        "vi": "đơn vị '{unit}' không rõ nghĩa (tấn ngắn 907 kg, tấn dài hay tấn mét?): hãy ghi 't' cho tấn",
+        "en": "unit '{unit}' is ambiguous (short ton of 907 kg, long ton or tonne?): write 't' for a metric tonne, or short_ton or long_ton",
+        "vi": "đơn vị '{unit}' không rõ nghĩa (tấn ngắn 907 kg, tấn dài hay tấn mét?): hãy ghi 't' cho tấn, hoặc short_ton, long_ton",
     },
     "unit.ambiguous_T": {
         "en": "unit '{unit}' is ambiguous (T is the tesla; a tonne is 't'): write 't' for a metric tonne",
@@ -60,8 +60,8 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đơn vị '{unit}' là CO2 tương đương: CO2e chỉ có nghĩa với bộ GWP đã nêu; hãy nhập khối lượng khí và chọn --gwp",
     },
     "unit.standard_m3": {
-        "en": "unit '{unit}' (standard cubic metre, 15 °C) is not supported: give Nm3 (0 °C, 101.325 kPa) or a mass",
-        "vi": "đơn vị '{unit}' (m3 tiêu chuẩn, 15 °C) không được hỗ trợ: hãy dùng Nm3 (0 °C, 101,325 kPa) hoặc khối lượng",
+        "en": "unit '{unit}' does not say its reference conditions: write Sm3 (15 °C, 101.325 kPa), Nm3 (0 °C, 101.325 kPa) or scf (60 °F, 14.696 psia)",
+        "vi": "đơn vị '{unit}' không nêu điều kiện quy chiếu: hãy ghi Sm3 (15 °C, 101,325 kPa), Nm3 (0 °C, 101,325 kPa) hoặc scf (60 °F, 14,696 psia)",
     },
     "unit.unknown": {
         "en": "unit '{unit}' is unknown: use a unit such as t, kg, L, m3, Nm3, kWh, MWh, GJ, TJ, TOE",

@@ -238,6 +238,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Done. Open {reports}/tang-loong.en.html (or .vi.html) in a browser; the workbooks, Form 06 and Art. 43 reports are beside it, the pathway files in {out}/pathway-out, the store in {store}.",
         "vi": "Xong. Mở {reports}/tang-loong.vi.html (hoặc .en.html) trong trình duyệt; bảng tính, Mẫu 06 và báo cáo Điều 43 ở cùng thư mục, tệp lộ trình trong {out}/pathway-out, kho kết quả trong {store}.",
     },
+    "help.cmd.factors.new": {
+        "en": "Start a factor release of your own in FOLDER: its id, title, publisher, tier (measured, national, default or estimate), years and sources. Then 'ghg factors add' and 'ghg factors build'.",
+        "vi": "Tạo một bộ hệ số của riêng bạn trong FOLDER: mã, tiêu đề, đơn vị công bố, bậc (measured, national, default hoặc estimate), các năm và nguồn. Sau đó chạy 'ghg factors add' và 'ghg factors build'.",
+    },
+    "help.cmd.factors.add": {
+        "en": "Check the rows of TABLE (CSV, or a sheet of a workbook with --sheet) and add them to the release in FOLDER: every problem of every row is listed and nothing is added while one remains.",
+        "vi": "Kiểm tra các hàng của TABLE (CSV, hoặc một trang tính với --sheet) và thêm vào bộ hệ số trong FOLDER: mọi lỗi của mọi hàng được liệt kê và không thêm gì khi còn lỗi.",
+    },
+    "help.cmd.factors.build": {
+        "en": "Check every table of the release in FOLDER, write the SHA-256 of each into release.json and verify it loads; an id of a known release with other content is refused.",
+        "vi": "Kiểm tra mọi bảng của bộ hệ số trong FOLDER, ghi SHA-256 của từng bảng vào release.json và kiểm tra việc nạp; mã trùng với một bộ hệ số đã biết nhưng khác nội dung bị từ chối.",
+    },
+    "help.opt.factors.new.release_id": {
+        "en": "The release's id: lower-case letters, digits, '.' and '-'.",
+        "vi": "Mã bộ hệ số: chữ thường, chữ số, '.' và '-'.",
+    },
+    "help.opt.factors.new.title": {
+        "en": "What the release holds, in one line.",
+        "vi": "Nội dung của bộ hệ số, trong một dòng.",
+    },
+    "help.opt.factors.new.publisher": {
+        "en": "Who publishes the values (a laboratory, a supplier, an agency).",
+        "vi": "Đơn vị công bố giá trị (phòng thí nghiệm, nhà cung cấp, cơ quan).",
+    },
+    "help.opt.factors.new.tier": {
+        "en": "measured (the facility's own), national, default (IPCC) or estimate (not official).",
+        "vi": "measured (đo tại cơ sở), national (quốc gia), default (mặc định IPCC) hoặc estimate (ước tính, không chính thức).",
+    },
+    "help.opt.factors.new.valid_from": {
+        "en": "First year the release's undated factors apply to.",
+        "vi": "Năm đầu tiên áp dụng các hệ số không ghi năm.",
+    },
+    "help.opt.factors.new.valid_to": {
+        "en": "Last year the release's undated factors apply to.",
+        "vi": "Năm cuối cùng áp dụng các hệ số không ghi năm.",
+    },
+    "help.opt.factors.new.licence": {"en": "The licence of the values.", "vi": "Giấy phép sử dụng các giá trị."},
+    "help.opt.factors.new.source_specs": {
+        "en": "A source the rows cite, as ID=TITLE|URL; repeat for several.",
+        "vi": "Một nguồn mà các hàng dẫn, dạng ID=TIÊU ĐỀ|URL; lặp lại để thêm nhiều nguồn.",
+    },
+    "help.opt.factors.add.sheet": {
+        "en": "The sheet of a workbook that holds the rows (default: the first).",
+        "vi": "Trang tính chứa các hàng (mặc định: trang đầu tiên).",
+    },
+    "usage.source_spec": {
+        "en": "--source '{value}': write ID=TITLE|URL (the URL may be left out)",
+        "vi": "--source '{value}': hãy viết MÃ=TIÊU ĐỀ|URL (có thể bỏ URL)",
+    },
     "help.cmd.uncertainty": {
         "en": "Uncertainty of a year's inventories (IPCC Approach 1 and Monte Carlo Approach 2, shared factors correlated), key categories, and the pathway band with --scenario.",
         "vi": "Độ không chắc chắn của kiểm kê một năm (Cách tiếp cận 1 của IPCC và Monte Carlo Cách 2, hệ số dùng chung tương quan), hạng mục chính, và dải lộ trình với --scenario.",

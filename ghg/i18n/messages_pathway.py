@@ -259,4 +259,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "IAMC export: {rows} rows, {scenarios} scenarios, {regions} regions -> {path}",
         "vi": "Xuất IAMC: {rows} dòng, {scenarios} kịch bản, {regions} vùng -> {path}",
     },
+    "pathway.grid_basis": {
+        "en": "Grid factor along the pathway: the inventory's own factor of {year} ({factor} t CO2/MWh, the park's location-based lines) times the relative change of the trajectory {file} ({first} in {year}, {last} in {horizon}); the inventory's kind of factor is kept, so changing to the trajectory's kind makes no step.",
+        "vi": "Hệ số lưới điện dọc lộ trình: hệ số của chính kiểm kê năm {year} ({factor} tấn CO2/MWh, các dòng theo vị trí của khu công nghiệp) nhân với mức thay đổi tương đối của quỹ đạo {file} ({first} năm {year}, {last} năm {horizon}); giữ nguyên loại hệ số của kiểm kê nên không có bước nhảy do đổi loại hệ số.",
+    },
 }

@@ -164,8 +164,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đơn vị để trống: hãy ghi đơn vị như t, kg, L, m3, Nm3, kWh, MWh, GJ hoặc TJ",
     },
     "problem.unit_ambiguous_ton": {
-        "en": "'ton' is ambiguous (pint and US usage read it as a short ton of 907 kg): write 't' for a metric tonne",
-        "vi": "'ton' không rõ nghĩa (có thể hiểu là tấn ngắn 907 kg): hãy ghi 't' cho tấn",
+        "en": "'ton' is ambiguous (pint and US usage read it as a short ton of 907 kg): write 't' for a metric tonne, or short_ton or long_ton",
+        "vi": "'ton' không rõ nghĩa (có thể hiểu là tấn ngắn 907 kg): hãy ghi 't' cho tấn, hoặc short_ton, long_ton",
     },
     "problem.unit_ambiguous_T": {
         "en": "'T' is ambiguous (it is the tesla; a tonne is 't'): write 't' for a metric tonne",
@@ -184,8 +184,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "CO2e không phải đơn vị của dữ liệu hoạt động: hãy ghi nhiên liệu, điện theo đơn vị của nó",
     },
     "problem.unit_standard_m3": {
-        "en": "standard cubic metres are not supported: give Nm3 (0 °C, 101.325 kPa) or a mass",
-        "vi": "m3 tiêu chuẩn không được hỗ trợ: hãy dùng Nm3 (0 °C, 101,325 kPa) hoặc khối lượng",
+        "en": "'scm' does not say its reference conditions: write Sm3 (15 °C, 101.325 kPa), Nm3 (0 °C, 101.325 kPa) or scf (60 °F, 14.696 psia)",
+        "vi": "'scm' không nêu điều kiện quy chiếu: hãy ghi Sm3 (15 °C, 101,325 kPa), Nm3 (0 °C, 101,325 kPa) hoặc scf (60 °F, 14,696 psia)",
     },
     "problem.unit_unknown": {
         "en": "unknown unit: use t, kg, L, m3, Nm3, kWh, MWh, GJ, TJ or TOE (units are case-sensitive)",
@@ -422,5 +422,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.self_transfer": {
         "en": "seller and buyer are the same enterprise: energy used on site is not a transfer",
         "vi": "bên bán và bên mua là cùng một doanh nghiệp: năng lượng dùng tại chỗ không phải chuyển giao",
+    },
+    "problem.release_columns": {
+        "en": "the columns are not those of a release table: give {expected}",
+        "vi": "các cột không đúng với một bảng của bộ hệ số: hãy dùng {expected}",
+    },
+    "problem.release_table": {
+        "en": "a release holds only the tables {allowed}: remove or rename this file",
+        "vi": "bộ hệ số chỉ gồm các bảng {allowed}: hãy xóa hoặc đổi tên tệp này",
+    },
+    "problem.release_unreadable": {
+        "en": "the table cannot be read ({detail}): save it as CSV (UTF-8) or give the sheet's name",
+        "vi": "không đọc được bảng ({detail}): hãy lưu dưới dạng CSV (UTF-8) hoặc nêu tên trang tính",
+    },
+    "problem.release_duplicate_id": {
+        "en": "this factor_id is already used on row {first}: give each factor its own id",
+        "vi": "factor_id này đã dùng ở hàng {first}: mỗi hệ số cần một mã riêng",
+    },
+    "problem.release_duplicate_key": {
+        "en": "a factor with the same parameter, activity, IPCC category, technology, year and gas is on row {first}: keep one",
+        "vi": "hàng {first} đã có hệ số cùng tham số, hoạt động, mã IPCC, công nghệ, năm và khí: chỉ giữ một",
+    },
+    "problem.release_activity": {
+        "en": "unknown activity code: use a code of the bundled releases, or define it in the release's activities.csv (lower-case letters, digits and _)",
+        "vi": "mã hoạt động không xác định: hãy dùng mã của các bộ hệ số kèm theo, hoặc khai báo trong activities.csv của bộ hệ số (chữ thường, chữ số và _)",
+    },
+    "problem.release_gas": {
+        "en": "unknown gas: use CO2, CH4, N2O or a gas of the GWP release (e.g. SF6, HFC-134a)",
+        "vi": "khí không xác định: hãy dùng CO2, CH4, N2O hoặc một khí có trong bộ GWP (ví dụ SF6, HFC-134a)",
+    },
+    "problem.release_number": {
+        "en": "not a finite number: write digits with '.' as the decimal mark (e.g. 24.93)",
+        "vi": "không phải số hữu hạn: hãy viết chữ số với dấu '.' là dấu thập phân (ví dụ 24.93)",
+    },
+    "problem.release_negative": {
+        "en": "a factor cannot be negative",
+        "vi": "hệ số không được âm",
+    },
+    "problem.release_ratio": {
+        "en": "a ratio must be above 0 and at most 1.2 (an NCV/GCV ratio is below 1)",
+        "vi": "tỷ số phải lớn hơn 0 và không quá 1,2 (tỷ số NCV/GCV nhỏ hơn 1)",
+    },
+    "problem.release_bounds": {
+        "en": "the value lies outside its own 95 % range ({lower} to {upper}): check the value and the limits",
+        "vi": "giá trị nằm ngoài khoảng 95 % của chính nó ({lower} đến {upper}): hãy kiểm tra giá trị và giới hạn",
+    },
+    "problem.release_year": {
+        "en": "not a year: write four digits (1900-2100), or leave it empty for every year",
+        "vi": "không phải năm: hãy viết bốn chữ số (1900-2100), hoặc để trống cho mọi năm",
+    },
+    "problem.release_unit": {
+        "en": "this unit does not fit the parameter: give a unit convertible to {expected}",
+        "vi": "đơn vị không phù hợp với tham số: hãy dùng đơn vị quy đổi được sang {expected}",
+    },
+    "problem.release_source": {
+        "en": "source_id is not a source of release.json: cite one of {allowed}, or add the source with 'ghg factors new --source'",
+        "vi": "source_id không có trong danh sách nguồn của release.json: hãy dẫn một trong {allowed}, hoặc thêm nguồn bằng 'ghg factors new --source'",
+    },
+    "problem.release_no_ratio": {
+        "en": "a gross-basis (HHV) value of {activity} needs an ncv_gcv_ratio row for {activity} in the same release",
+        "vi": "giá trị theo nhiệt trị cao (HHV) của {activity} cần một hàng ncv_gcv_ratio cho {activity} trong cùng bộ hệ số",
     },
 }

@@ -143,4 +143,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "workbook.park": {"en": "park", "vi": "khu công nghiệp"},
     "workbook.findings": {"en": "findings", "vi": "kiểm tra QA-QC"},
     "workbook.revisions": {"en": "revisions", "vi": "phiên bản"},
+    "report.estimates": {
+        "en": "Releases of tier 'estimate' ({releases}) hold research estimates, not official values: they are used only for years without an official factor, and only because the run named them.",
+        "vi": "Các bộ hệ số bậc 'ước tính' ({releases}) chứa giá trị ước tính nghiên cứu, không phải giá trị chính thức: chỉ được dùng cho các năm chưa có hệ số chính thức và chỉ vì lần tính đã chỉ định chúng.",
+    },
+    "form06.estimates": {
+        "en": "Not official: these factors are research estimates, used because no official factor exists for the year: {factors}",
+        "vi": "Không chính thức: các hệ số sau là giá trị ước tính nghiên cứu, được dùng vì chưa có hệ số chính thức cho năm đó: {factors}",
+    },
 }

@@ -44,6 +44,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}: unknown parameter '{value}' (allowed: {allowed})",
         "vi": "{file}, hàng {row}: tham số không xác định '{value}' (cho phép: {allowed})",
     },
+    "release.gross_without_ratio": {
+        "en": "{file}, row {row}: a gross-basis (HHV) value of {activity} needs an ncv_gcv_ratio row for {activity} in the same release, to convert it to the net basis",
+        "vi": "{file}, hàng {row}: giá trị theo nhiệt trị cao (HHV) của {activity} cần một hàng ncv_gcv_ratio cho {activity} trong cùng bộ hệ số để quy đổi sang nhiệt trị thấp",
+    },
     "release.bad_unit": {
         "en": "{file}, row {row}: unit '{value}' does not convert to {expected}",
         "vi": "{file}, hàng {row}: đơn vị '{value}' không quy đổi được sang {expected}",
@@ -244,5 +248,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit.statement_ok": {
         "en": "the statement is valid: signature and stored data agree",
         "vi": "văn bản hợp lệ: chữ ký và số liệu lưu trữ khớp nhau",
+    },
+    "release.folder_not_empty": {
+        "en": "{path} exists and is not empty: a new release starts in a new folder",
+        "vi": "{path} đã tồn tại và không trống: bộ hệ số mới phải bắt đầu trong thư mục mới",
+    },
+    "release.bad_years": {
+        "en": "{path}: valid_from {first} is after valid_to {last}",
+        "vi": "{path}: năm bắt đầu {first} sau năm kết thúc {last}",
+    },
+    "release.built": {
+        "en": "{release} {version} ({tier}) built: {files}; release SHA-256 {sha256}. Use it with --extra-factors {path}",
+        "vi": "Đã lập bộ hệ số {release} {version} ({tier}): {files}; SHA-256 của bộ {sha256}. Dùng bằng --extra-factors {path}",
+    },
+    "release.added": {
+        "en": "{rows} row(s) checked and added to {table}; run 'ghg factors build {path}' to publish the release",
+        "vi": "Đã kiểm tra và thêm {rows} hàng vào {table}; hãy chạy 'ghg factors build {path}' để công bố bộ hệ số",
+    },
+    "release.started": {
+        "en": "release {release} started in {path}: add tables with 'ghg factors add {path} TABLE.csv', then 'ghg factors build {path}'",
+        "vi": "Đã tạo bộ hệ số {release} trong {path}: thêm bảng bằng 'ghg factors add {path} BANG.csv', rồi chạy 'ghg factors build {path}'",
     },
 }

@@ -98,6 +98,8 @@ def build(
             & findings["facility"].isin([facility, ""])
         ].to_dict(orient="records")
     gwp_sets = sorted(set(mine["gwp_set"]))
+    guessed = counted[counted["tier"] == "estimate"]
+    estimates = sorted(set(zip(guessed["year"], guessed["factor_id"], guessed["factor_release"], strict=True)))
     return {
         "form": "06",
         "legal_basis": text("form06.legal_basis", lang),
@@ -126,6 +128,13 @@ def build(
             "title": text("form06.part_III", lang),
             "methods_and_factors": methods,
             "factor_releases": releases,
+            "estimates": text(
+                "form06.estimates",
+                lang,
+                factors="; ".join(f"{y}: {fid} ({rel})" for y, fid, rel in estimates),
+            )
+            if estimates
+            else "",
             "gwp_sets": gwp_sets,
             "activity_data": activity.to_dict(orient="records"),
             "results": results,

@@ -2,7 +2,10 @@
 
 The base year's result lines are grouped into *streams* (enterprise, facility, scope, source, activity,
 method, supplier, gas). BAU scales each stream by its enterprise's production index and, for grid
-electricity, by the grid trajectory's factor over the base year's factor (frozen technology). The
+electricity, by the grid trajectory's relative change from the base year (frozen technology): the factor
+along the pathway is the inventory's own base-year factor (an official combined margin, or the estimate the
+run named) times trajectory(year) / trajectory(base year), so that changing from the inventory's kind of
+grid factor to the trajectory's kind (an average intensity derived from the power plan) makes no step. The
 scenario then applies the measures one after another in their stated order (``order``, then ``id``):
 each acts on what the measures before it left, so two 50 % cuts of one stream leave 25 %, and the
 abatement of each measure is what it removed from what was left.
@@ -63,6 +66,9 @@ class Projection:
     #: enterprise, year, revision: the stored inventories the projection starts from
     revisions: pd.DataFrame
     left_out: list[str] = field(default_factory=list)
+    #: how the grid factor along the pathway is made: base_year, base_factor [t CO2/MWh, the park's
+    #: location-based lines], trajectory (file name), trajectory_base and trajectory_horizon [t CO2/MWh]
+    grid_basis: dict[str, object] = field(default_factory=dict)
 
     def totals(self, scopes: list[str], enterprise: str | None = None) -> pd.DataFrame:
         """Emissions per case and year over ``scopes`` (``scope_1``, ``scope_2_location``, ``scope_2_market``)
@@ -157,10 +163,21 @@ def project(lines: pd.DataFrame, scenario: Scenario, registry: Registry) -> Proj
         raise InputError(problems)
 
     years = scenario.years
-    grid = scenario.grid_factor(years)
+    trajectory_base = float(scenario.grid_factor(np.array([float(base_year)]))[0])
+    relative = scenario.grid_factor(years) / trajectory_base  # the trajectory's own change from the base year
     location = (streams["method"] == "electricity_location_based") & (streams["gas"] == "CO2")
     per_enterprise = streams[location].groupby("enterprise")[["co2e_t", "mwh"]].sum()
     base_factor = (per_enterprise["co2e_t"] / per_enterprise["mwh"]).to_dict()
+    park = per_enterprise.sum()
+    park_factor = float(park["co2e_t"] / park["mwh"]) if park["mwh"] > 0 else trajectory_base
+    grid = park_factor * relative  # the factor of electricity a measure adds [t CO2/MWh]
+    grid_basis = {
+        "base_year": base_year,
+        "base_factor": park_factor,
+        "trajectory": scenario.grid_path.name if scenario.grid_path else "",
+        "trajectory_base": trajectory_base,
+        "trajectory_horizon": float(scenario.grid_factor(np.array([float(years[-1])]))[0]),
+    }
     # a market-based grid line covers what no instrument covers: its energy is its emissions / the grid factor
     fallback = (streams["method"] == GRID_METHODS[1]).to_numpy()
     factor0 = streams["enterprise"].map(base_factor).to_numpy(float)
@@ -173,7 +190,7 @@ def project(lines: pd.DataFrame, scenario: Scenario, registry: Registry) -> Proj
     g = index[streams["enterprise"].map(row_of).to_numpy()]
     follows_grid = streams["method"].isin(GRID_METHODS).to_numpy()
     ef0 = streams["enterprise"].map(base_factor).to_numpy(float)
-    ratio = np.where(follows_grid[:, None] & (ef0[:, None] > 0), grid[None, :] / np.where(ef0 > 0, ef0, 1)[:, None], 1)
+    ratio = np.where(follows_grid[:, None] & (ef0[:, None] > 0), relative[None, :], 1.0)
     e0, m0, w0 = (streams[c].to_numpy(float)[:, None] for c in ("co2e_t", "mass_t", "mwh"))
     bau = {"co2e_t": e0 * g * ratio, "mass_t": m0 * g * ratio, "mwh": w0 * g}
     state = {k: v.copy() for k, v in bau.items()}
@@ -227,7 +244,7 @@ def project(lines: pd.DataFrame, scenario: Scenario, registry: Registry) -> Proj
     out = out.reset_index(drop=True)
     used = ["enterprise", "year", "revision"] if "revision" in counted else ["enterprise", "year"]
     revisions = counted[used].drop_duplicates().sort_values(used).reset_index(drop=True)
-    return Projection(scenario, gwp_sets[0], out, abatement, revisions, left_out)
+    return Projection(scenario, gwp_sets[0], out, abatement, revisions, left_out, grid_basis)
 
 
 def _with_added_streams(streams: pd.DataFrame, measures: list[Measure]) -> pd.DataFrame:

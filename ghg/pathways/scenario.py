@@ -151,6 +151,7 @@ class Scenario:
     drivers_path: str = ""
     measures_path: str = ""
     files: dict[str, str] = field(default_factory=dict)
+    grid_path: Path | None = None
 
     @property
     def years(self) -> np.ndarray:
@@ -488,4 +489,5 @@ def load_scenario(path: str | Path) -> Scenario:
         drivers_path=str(drivers_path),
         measures_path=str(measures_path),
         files=files,
+        grid_path=grid_path,
     )

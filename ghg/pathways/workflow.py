@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ghg import park, store
 from ghg.core.errors import UsageError
+from ghg.i18n import text
 from ghg.pathways.projection import Projection, project
 from ghg.pathways.scenario import load_scenario
 from ghg.pathways.targets import Gap, gap, load_target
@@ -75,3 +76,22 @@ def check(projection: Projection, target_refs: list[str], enterprise: str | None
         )
         return [gap(t, projection, name) for t in loaded for name in names]
     return [gap(t, projection, enterprise) for t in loaded]
+
+
+def grid_basis_text(projection: Projection, lang: str) -> str:
+    """One sentence saying which grid factor the pathway uses (the inventory's, scaled by the trajectory)."""
+    from ghg.i18n.formatting import number
+
+    basis = projection.grid_basis
+    if not basis:
+        return ""
+    return text(
+        "pathway.grid_basis",
+        lang,
+        factor=number(float(basis["base_factor"]), lang, 4),  # type: ignore[arg-type]
+        year=basis["base_year"],
+        file=basis["trajectory"],
+        first=number(float(basis["trajectory_base"]), lang, 4),  # type: ignore[arg-type]
+        last=number(float(basis["trajectory_horizon"]), lang, 4),  # type: ignore[arg-type]
+        horizon=projection.scenario.horizon,
+    )

@@ -113,6 +113,9 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
             widths=[30, 10, 12, 48],
         )
     )
+    estimates = sorted(str(r["id"]) for r in releases.values() if r.get("tier") == "estimate")
+    if estimates:
+        parts.append(f'<p class="note">{escape(text("report.estimates", lang, releases=", ".join(estimates)))}</p>')
     parts.append(f"<h3>{escape(text('report.receipts', lang))}</h3>")
     parts.append(
         html_table(

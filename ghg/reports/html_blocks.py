@@ -16,6 +16,7 @@ from ghg.i18n import text
 from ghg.i18n.formatting import number
 from ghg.pathways.projection import Projection
 from ghg.pathways.targets import Gap
+from ghg.pathways.workflow import grid_basis_text
 from ghg.reports import charts
 
 
@@ -149,6 +150,7 @@ def pathway_section(inputs: ReportInputs, lang: str) -> str:
     scenario = projection.scenario
     name = scenario.name_vi if lang == "vi" else scenario.name
     out = [f"<h2>{escape(text('report.pathway', lang, name=name))}</h2>"]
+    out.append(f'<p class="note">{escape(grid_basis_text(projection, lang))}</p>')
     groups: dict[tuple[str, ...], list[Gap]] = {}
     for g in inputs.gaps:
         groups.setdefault(tuple(g.target.scopes), []).append(g)
