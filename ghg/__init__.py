@@ -15,27 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from ghg._version import __version__
+from ghg.api import __all__ as api_names  # the API module imports no library at its top
 
-_API = (
-    "check_targets",
-    "compute",
-    "consolidate",
-    "factor_set",
-    "open_store",
-    "project",
-    "read_lines",
-    "submit",
-    "summary",
-    "uncertainty",
-    "validate",
-)
-
-__all__ = ["__version__", *_API]
+__all__ = ["__version__", *api_names]
 
 
 def __getattr__(name: str) -> Any:
     """The API's functions, imported on first use."""
-    if name in _API:
+    if name in api_names:
         from ghg import api
 
         return getattr(api, name)
@@ -43,4 +30,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_API])
+    return sorted([*globals(), *api_names])

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from ghg import cli, store
 from ghg.core import releases
+from ghg.core.factors import DEFAULT_RELEASES
 
 from .conftest import EXAMPLE
 
@@ -71,7 +72,9 @@ def test_inventory_json_is_machine_readable(runner: CliRunner, tmp_path: Path) -
     assert payload["excluded_records"] == 3
     # 2023 electricity: (11,250 MWh + 11,800,000 kWh) x 0.6592 t/MWh = 23,050 x 0.6592 = 15,194.56 t CO2
     assert payload["summary"][0]["scope_2_location_t_co2e"] == pytest.approx(15194.56)
-    assert {r["id"] for r in payload["releases"]} == set(releases.available())
+    # the default releases: every bundled one but the grid estimates, which are used only when named
+    assert {r["id"] for r in payload["releases"]} == set(DEFAULT_RELEASES)
+    assert set(releases.available()) - set(DEFAULT_RELEASES) == {"vn-grid-estimates-2024-2025"}
 
 
 def test_bad_input_exits_1_lists_problems_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
