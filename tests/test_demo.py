@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -32,6 +33,14 @@ def test_the_demo_runs_the_whole_example_twice(tmp_path: Path) -> None:
     ):
         assert (reports / name).is_file(), name
     assert list((out / "pathway-out").glob("*-gap-park.parquet")) and list((out / "uncertainty").iterdir())
+    # no output names a local path: not the demo's folder, the example's or the home folder
+    local = [str(out), str(demo.example_dir()), str(Path.home())]
+    for path in [*reports.iterdir(), *(out / "pathway-out").iterdir(), *(out / "uncertainty").iterdir()]:
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":  # a workbook is a zip: read what its sheets say
+            with zipfile.ZipFile(path) as book:
+                data = b"".join(book.read(name) for name in book.namelist())
+        assert not [p for p in local if p.encode() in data], path.name
     history = runner.invoke(cli.main, ["history", "--store", str(out / "ghg-store"), "--json"])
     before = json.loads(history.output)
     again = runner.invoke(cli.main, ["demo", "--out", str(out)])

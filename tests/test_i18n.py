@@ -47,3 +47,20 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
     parts = [BASE_MESSAGES, PROBLEM_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES]
     parts += [SCALE_MESSAGES, STORE_MESSAGES]
     assert sum(len(p) for p in parts) == len(CATALOGUE)
+
+
+def test_clicks_own_usage_errors_are_vietnamese_under_lang_vi() -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ghg.cli", *args], capture_output=True, text=True)
+
+    missing = run("--lang", "vi", "inventory", "x.csv")
+    assert missing.returncode == 2
+    assert "Thiếu tùy chọn '--gwp'" in missing.stderr and "Xem 'ghg inventory --help'" in missing.stderr
+    assert "Missing option" not in missing.stderr and "Try " not in missing.stderr
+    choice = run("--lang", "vi", "inventory", "x.csv", "--gwp", "AR7")
+    assert choice.returncode == 2 and "'AR7' không phải là một trong 'AR4', 'AR5', 'AR6'" in choice.stderr
+    english = run("inventory", "x.csv")
+    assert english.returncode == 2 and "Missing option '--gwp'" in english.stderr  # click's own, unchanged

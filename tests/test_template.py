@@ -128,3 +128,19 @@ def test_template_command(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli.main, ["template", str(tmp_path / "mau.xlsx"), "--lang", "vi"])
     assert res.exit_code == 0 and "Đã ghi biểu mẫu" in res.output
     assert (tmp_path / "mau.xlsx").exists()
+
+
+def test_the_template_has_the_users_normal_permissions(tmp_path: Path) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    from ghg import cli
+
+    mask = os.umask(0o022)
+    try:
+        out = tmp_path / "template.xlsx"
+        assert CliRunner().invoke(cli.main, ["template", str(out)]).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o644  # 0666 less the umask 022, as any file the user writes
+    finally:
+        os.umask(mask)

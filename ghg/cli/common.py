@@ -4,6 +4,7 @@ snapshots for ``--as-of``, tables of warnings and written revisions."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -216,10 +217,27 @@ class LocalizedGroup(click.Group):
             if not lazy and (command is None or command.hidden):
                 continue
             path = f"{key}.{name}" if key != "ghg" else name
-            rows.append((name, text(f"help.cmd.{path}", lang).split(". ")[0].rstrip(".")))
+            rows.append((name, first_sentence(text(f"help.cmd.{path}", lang))))
         if rows:
             with formatter.section(text("cli.commands", lang)):
                 formatter.write_dl(rows)
+
+
+#: Abbreviations a sentence does not end with ("Art. 43", "Vol. 2", "No. 2", "e.g. ...").
+_ABBREVIATIONS = ("Art", "Vol", "No", "Eq", "Ch", "e.g", "i.e", "cf", "Điều", "Tập")
+
+
+def first_sentence(help_text: str) -> str:
+    """The first sentence of a command's help, for the list of commands (not cut at "Art. 43")."""
+    start = 0
+    while True:
+        end = help_text.find(". ", start)
+        if end < 0:
+            return help_text.rstrip(".")
+        word = help_text[:end].rsplit(" ", 1)[-1].lstrip("(")
+        if word not in _ABBREVIATIONS:
+            return help_text[:end]
+        start = end + 2
 
 
 def _localize(command: click.Command, ctx: click.Context, render: Callable[[], None]) -> None:
@@ -340,3 +358,30 @@ def show_published(outcome: list[tuple[Path, str]], lg: str) -> None:
     """Each file written (or found unchanged), one line each."""
     for path, state in outcome:
         click.echo(text(f"pathway.{state}", lg, path=str(path)))
+
+
+def usage_error(exc: click.ClickException, lang: str) -> None:
+    """Show a usage error as click does, in ``lang``: click's own messages (a missing option or argument, an
+    unknown option, a value not among the choices) are rendered from the catalogue in Vietnamese."""
+    if lang != "vi":
+        exc.show()
+        return
+    message = exc.format_message()
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        kind = "argument" if isinstance(exc.param, click.Argument) else "option"
+        name = exc.param.opts[0] if isinstance(exc.param, click.Option) else str(exc.param.name).upper()
+        message = text(f"cli.missing_{kind}", lang, name=name)
+    elif isinstance(exc, click.NoSuchOption):
+        message = text("cli.no_such_option", lang, name=exc.option_name)
+        if exc.possibilities:
+            message += " " + text("cli.did_you_mean", lang, names=", ".join(sorted(exc.possibilities)))
+    elif isinstance(exc, click.BadParameter):
+        hint = exc.param_hint if isinstance(exc.param_hint, str) else (exc.param.opts[0] if exc.param else "")
+        found = re.match(r"^'(.*)' is not one of (.*)\.$", exc.message)
+        detail = text("cli.not_one_of", lang, value=found.group(1), choices=found.group(2)) if found else exc.message
+        message = text("cli.bad_value", lang, name=hint or "", detail=detail)
+    ctx = exc.ctx if isinstance(exc, click.UsageError) else None
+    if ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        click.echo(text("cli.try_help", lang, command=f"{ctx.command_path} --help") + "\n", err=True)
+    click.echo(f"{text('cli.error', lang).capitalize()}: {message}", err=True)

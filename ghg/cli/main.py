@@ -8,11 +8,12 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import Any
 
 import click
 
 from ghg._version import __version__
-from ghg.cli.common import LANG_ENV, LocalizedGroup
+from ghg.cli.common import LANG_ENV, LocalizedGroup, usage_error
 from ghg.i18n import text
 
 #: Each command and the module that defines it: a command's module (and the library it uses) is imported
@@ -48,6 +49,23 @@ class LazyGroup(LocalizedGroup):
             self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
         return self.commands.get(cmd_name)
 
+    def main(  # type: ignore[override]
+        self, args: list[str] | None = None, prog_name: str | None = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
+        """Run the command line; click's own usage errors are shown in the chosen language."""
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(argv, prog_name, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            usage_error(exc, _argv_lang(argv))
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo(text("cli.aborted", _argv_lang(argv)), err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def is_lazy(self, cmd_name: str) -> bool:
         """A command not imported yet (never hidden: :data:`COMMANDS` lists only shown ones)."""
         return cmd_name in COMMANDS and cmd_name not in self.commands
@@ -70,7 +88,7 @@ def run() -> None:
     """Console entry point: a fault no command foresaw (memory, the file system) still ends in a message."""
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     try:
-        main()
+        main(prog_name="ghg")
     except MemoryError:
         click.echo(text("cli.out_of_memory", _argv_lang()), err=True)
         sys.exit(1)
@@ -79,9 +97,9 @@ def run() -> None:
         sys.exit(1)
 
 
-def _argv_lang() -> str:
+def _argv_lang(argv: list[str] | None = None) -> str:
     """The language asked for on the command line or in ``GHG_LANG`` (for messages outside a command)."""
-    args = sys.argv[1:]
+    args = sys.argv[1:] if argv is None else argv
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             return "vi" if args[i + 1] == "vi" else "en"

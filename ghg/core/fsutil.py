@@ -65,6 +65,14 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def user_mode(path: str | Path) -> None:
+    """Give a file made with :func:`tempfile.mkstemp` (owner-only, 0600) the permissions a file created the
+    usual way gets: 0666 less the process's umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
 def write_durable(path: Path, data: bytes) -> None:
     """Write ``data`` to a new file ``path`` (which must not exist) and fsync it."""
     with path.open("xb") as f:

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ghg.core import fsutil
 from ghg.core.factors import FactorSet
 
 #: Marker sheet and the row where data starts in a template's data sheets.
@@ -379,6 +380,7 @@ def write_template(path: Path, lang: str, factors: FactorSet) -> Path:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", suffix=".xlsx.tmp")
     os.close(fd)
+    fsutil.user_mode(tmp)  # readable as any file the user writes, not owner-only
     try:
         book.save(tmp)
         os.replace(tmp, path)

@@ -4,6 +4,7 @@ year's indicators and checklist, and its files (JSON, workbook) in the user's la
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -40,7 +41,7 @@ def report(ind: Indicators, checks: pd.DataFrame, lang: str, enterprise: str | N
     link_rows = links.to_dict(orient="records")
     findings = ind.findings if enterprise is None else ind.findings[ind.findings["enterprise"] == enterprise]
     finding_rows = [
-        {"code": f["code"], "file": f["file"], "row": f["row"], "enterprise": f["enterprise"],
+        {"code": f["code"], "file": Path(f["file"]).name, "row": f["row"], "enterprise": f["enterprise"],
          "message": text(f["key"], lang, **f["params"])}
         for f in findings.to_dict(orient="records")
     ]  # fmt: skip

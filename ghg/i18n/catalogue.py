@@ -116,13 +116,15 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "key categories (Approach 1, {kind}, 95%): {sources}",
         "vi": "nguồn chủ chốt (Cách tiếp cận 1, {kind}, 95%): {sources}",
     },
+    "check.kind_level": {"en": "level", "vi": "mức phát thải"},
+    "check.kind_trend": {"en": "trend since {year}", "vi": "xu hướng từ năm {year}"},
     "check.QC09": {
         "en": "{member} is not a member of the park in this year: its records are left out of the park",
         "vi": "{member} không phải thành viên khu công nghiệp trong năm này: số liệu không được tính vào khu",
     },
     "check.QC10": {
         "en": "{t_co2e} t CO2e and {toe} TOE against Decree 06 thresholds (3,000 t CO2e or 1,000 TOE), on the national list: {listed}",
-        "vi": "{t_co2e} t CO2e và {toe} TOE so với ngưỡng Nghị định 06 (3.000 t CO2tđ hoặc 1.000 TOE), trong danh mục quốc gia: {listed}",
+        "vi": "{t_co2e} tấn CO2tđ và {toe} TOE so với ngưỡng của Nghị định 06 (3.000 tấn CO2tđ hoặc 1.000 TOE), thuộc danh mục quốc gia: {listed}",
     },
     "check.QC12": {
         "en": "{source} ({category}, {co2e} t CO2e in revision {revision}) is missing from the revision that superseded it: a file left out of the rerun, or removed on purpose: report it, or acknowledge why",

@@ -224,6 +224,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đơn vị công bố: {publisher}; ngày công bố {published}; giấy phép: {licence}",
     },
     "cli.yes": {"en": "yes", "vi": "có"},
+    "cli.missing_option": {"en": "Missing option '{name}'.", "vi": "Thiếu tùy chọn '{name}'."},
+    "cli.missing_argument": {"en": "Missing argument '{name}'.", "vi": "Thiếu đối số '{name}'."},
+    "cli.no_such_option": {"en": "No such option: {name}", "vi": "Không có tùy chọn: {name}"},
+    "cli.did_you_mean": {"en": "(Possible options: {names})", "vi": "(Có phải ý bạn là: {names})"},
+    "cli.not_one_of": {
+        "en": "'{value}' is not one of {choices}.",
+        "vi": "'{value}' không phải là một trong {choices}.",
+    },
+    "cli.bad_value": {"en": "Invalid value for {name}: {detail}", "vi": "Giá trị không hợp lệ cho {name}: {detail}"},
+    "cli.try_help": {"en": "Try '{command}' for help.", "vi": "Xem '{command}' để được trợ giúp."},
+    "cli.aborted": {"en": "Aborted!", "vi": "Đã hủy!"},
     "cli.no": {"en": "no", "vi": "không"},
     "help.cmd.demo": {
         "en": "Run the bundled Tằng Loỏng example park end to end (inventories, park, checks, pathway, targets, cost curve, uncertainty, EIP, reports in English and Vietnamese) into one folder, and say where to look. Safe to run again.",

@@ -17,6 +17,7 @@ from ghg import park
 from ghg.core import flags
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
+from ghg.i18n.formatting import number
 
 FINDING_COLUMNS = ["code", "severity", "enterprise", "facility", "year", "key", "message", "rows"]
 ACK_COLUMNS = ["code", "enterprise", "facility", "year", "key", "comment", "by", "at"]
@@ -204,7 +205,10 @@ def run_checks(
         shares = frame.groupby("source_category")["co2e_t"].sum()
         total = shares.sum()
         if total > 0:
-            listing = "; ".join(f"{k} {v / total:.1%}" for k, v in shares.sort_values(ascending=False).items())
+            listing = "; ".join(
+                f"{text('category.' + str(k), lang)} {_percent(v / total, lang)}"
+                for k, v in shares.sort_values(ascending=False).items()
+            )
             found.append(_finding("QC07", "", "", int(str(year)), "park", lang, shares=listing))
     found += _key_categories(location, lang)
     for row in park.thresholds(result.lines, registry).to_dict(orient="records"):
@@ -217,9 +221,9 @@ def run_checks(
                     row["year"],
                     "national_list",
                     lang,
-                    t_co2e=f"{row['t_co2e']:,.0f}",
-                    toe=f"{row['toe']:,.0f}",
-                    listed="yes" if row["on_national_list"] else "no",
+                    t_co2e=number(row["t_co2e"], lang, 0),
+                    toe=number(row["toe"], lang, 0),
+                    listed=text("cli.yes" if row["on_national_list"] else "cli.no", lang),
                 )
             )
     if base_year_revisions is not None and len(base_year_revisions):
@@ -301,8 +305,8 @@ def _key_categories(location: pd.DataFrame, lang: str) -> list[dict[str, object]
         now = by.xs(year, level="year")
         level = (now.abs() / now.abs().sum()).sort_values(ascending=False)
         key_level = level[level.cumsum().shift(fill_value=0) < KEY_SHARE]
-        names = _listing(key_level)
-        found.append(_finding("QC08", "", "", year, "level", lang, kind="level", sources=names))
+        names = _listing(key_level, lang)
+        found.append(_finding("QC08", "", "", year, "level", lang, kind=text("check.kind_level", lang), sources=names))
         if year != years[0] and base.sum() > 0 and now.sum() > 0:
             both = base.index.intersection(now.index)
             trend = (base[both] / base.sum()) * (
@@ -310,13 +314,23 @@ def _key_categories(location: pd.DataFrame, lang: str) -> list[dict[str, object]
             ).abs()
             share = (trend / trend.sum()).sort_values(ascending=False).dropna()
             key_trend = share[share.cumsum().shift(fill_value=0) < KEY_SHARE]
-            names = _listing(key_trend)
-            found.append(_finding("QC08", "", "", year, "trend", lang, kind=f"trend since {years[0]}", sources=names))
+            names = _listing(key_trend, lang)
+            kind = text("check.kind_trend", lang, year=years[0])
+            found.append(_finding("QC08", "", "", year, "trend", lang, kind=kind, sources=names))
     return found
 
 
-def _listing(shares: pd.Series) -> str:
-    return "; ".join(f"{k[0]}/{k[1]} {float(v):.1%}" for k, v in zip(shares.index, shares.to_numpy(), strict=True))
+def _percent(share: float, lang: str) -> str:
+    """A share as a percentage with one decimal, in the language's number format (12.3 % / 12,3 %)."""
+    return f"{number(100 * float(share), lang, 1)} %"
+
+
+def _listing(shares: pd.Series, lang: str) -> str:
+    """Source category / activity and share, e.g. 'purchased electricity / grid_electricity 56.2 %'."""
+    return "; ".join(
+        f"{text('category.' + str(k[0]), lang)} / {k[1]} {_percent(v, lang)}"
+        for k, v in zip(shares.index, shares.to_numpy(), strict=True)
+    )
 
 
 def _base_year(revisions: pd.DataFrame, threshold: float, lang: str) -> list[dict[str, object]]:

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ghg import park
-from ghg.core import jsonout
+from ghg.core import fsutil, jsonout
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
 from ghg.park import export
@@ -149,6 +149,7 @@ def build(
 def _atomic(path: Path, write: object) -> Path:
     fd, tmp = tempfile.mkstemp(dir=str(path.parent), suffix=".tmp")
     os.close(fd)
+    fsutil.user_mode(tmp)  # readable as any file the user writes, not owner-only
     try:
         write(tmp)  # type: ignore[operator]
         os.replace(tmp, path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -82,8 +83,9 @@ def provenance(projection: Projection, targets: dict[str, str] | None = None) ->
     revisions = projection.revisions.astype({"year": int}).to_dict(orient="records")
     return {
         "scenario": projection.scenario.id,
-        "scenario_files": projection.scenario.files,
-        "target_files": targets or {},
+        # by name (a result moves between machines: no local path), with the SHA-256 that identifies the content
+        "scenario_files": {Path(p).name: digest for p, digest in projection.scenario.files.items()},
+        "target_files": {Path(p).name: digest for p, digest in (targets or {}).items()},
         "inventory_revisions": revisions,
         "gwp_set": projection.gwp_set,
         "base_year": projection.scenario.base_year,
