@@ -308,6 +308,12 @@ def test_form06_both_languages(lines: pd.DataFrame, registry: park.Registry, tmp
     xlsx = form06.write_xlsx(document, tmp_path / f"form06-{lang}.xlsx")
     js = form06.write_json(document, tmp_path / f"form06-{lang}.json")
     assert xlsx.stat().st_size > 0 and json.loads(js.read_text())["form"] == "06"
+    from openpyxl import load_workbook
+
+    cells = {str(v) for ws in load_workbook(xlsx).worksheets for row in ws.iter_rows(values_only=True) for v in row}
+    if lang == "vi":  # labels, column headings and categories in Vietnamese, not the JSON's keys
+        assert {"phương pháp và hệ số phát thải", "số liệu hoạt động", "loại nguồn", "điện mua vào"} <= cells
+        assert not cells & {"methods_and_factors", "activity_data", "source_category", "purchased_electricity"}
 
 
 def test_park_commands(write_csv: Callable[..., Path], registry: park.Registry, tmp_path: Path) -> None:

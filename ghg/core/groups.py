@@ -24,6 +24,8 @@ ELECTRICITY = SourceCategory.PURCHASED_ELECTRICITY.value
 HEAT = SourceCategory.PURCHASED_HEAT.value
 FUGITIVE = SourceCategory.FUGITIVE.value
 
+#: Units that stand for each kind of quantity in messages (language-neutral).
+UNIT_EXAMPLES = {"mass": "t, kg", "volume": "L, m3", "energy": "kWh, MWh, GJ, TJ", "normal_volume": "Nm3, Sm3, scf"}
 #: Quantity kinds allowed for each activity state.
 KINDS_BY_STATE = {
     "solid": ("mass", "energy"),
@@ -165,7 +167,8 @@ class Groups:
             self.bad[i] = ("activity", "activity_category", {"state": state, "category": source})
         elif kind not in KINDS_BY_STATE[state]:
             code = "gas_volume" if state == "gas" and kind == "volume" else "unit_for_state"
-            self.bad[i] = ("unit", code, {"state": state, "allowed": ", ".join(KINDS_BY_STATE[state])})
+            allowed = ", ".join(UNIT_EXAMPLES[k] for k in KINDS_BY_STATE[state])
+            self.bad[i] = ("unit", code, {"activity": activity, "allowed": allowed})
         elif state != "electricity" and kind == "energy" and not basis:
             self.bad[i] = ("energy_basis", "basis_missing", {})
         elif basis and (kind != "energy" or state == "electricity"):

@@ -14,6 +14,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -409,3 +410,15 @@ def load(ref: str | Path) -> Release:
         _check_allowed(gwp, "gwp_set", GWP_SETS, folder / "gwp.csv")
         gwp["release"] = meta.id
     return Release(meta.id, folder, meta, release_hash, factors, activities, gwp)
+
+
+@lru_cache(maxsize=2)
+def activity_names(lang: str) -> dict[str, str]:
+    """The name of each activity code of the bundled releases, in ``lang`` (``name_vi`` in Vietnamese), for
+    what people read; a code no release names is shown as it is."""
+    names: dict[str, str] = {}
+    for release_id in available():
+        acts = load(release_id).activities
+        for code, en, vi in zip(acts["activity"], acts["name"], acts["name_vi"], strict=True):
+            names[str(code)] = str(vi or en) if lang == "vi" else str(en or code)
+    return names

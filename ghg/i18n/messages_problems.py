@@ -234,8 +234,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "khí tính theo m3 thực phụ thuộc nhiệt độ và áp suất: hãy dùng Nm3 (kèm nhiệt trị đo theo Nm3), khối lượng hoặc năng lượng",
     },
     "problem.unit_for_state": {
-        "en": "unit of the wrong dimension for an activity of state '{state}': allowed {allowed}",
-        "vi": "đơn vị sai thứ nguyên cho hoạt động dạng '{state}': cho phép {allowed}",
+        "en": "this unit does not measure {activity}: give it in {allowed}",
+        "vi": "đơn vị này không đo được {activity}: hãy ghi theo {allowed}",
     },
     "problem.basis_missing": {
         "en": "a fuel given in energy units needs energy_basis 'net' or 'gross' (IPCC factors are on a net basis)",

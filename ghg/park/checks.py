@@ -15,6 +15,7 @@ import pandas as pd
 
 from ghg import park
 from ghg.core import flags
+from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
 from ghg.i18n.formatting import number
@@ -328,7 +329,7 @@ def _percent(share: float, lang: str) -> str:
 def _listing(shares: pd.Series, lang: str) -> str:
     """Source category / activity and share, e.g. 'purchased electricity / grid_electricity 56.2 %'."""
     return "; ".join(
-        f"{text('category.' + str(k[0]), lang)} / {k[1]} {_percent(v, lang)}"
+        f"{text('category.' + str(k[0]), lang)} / {activity_names(lang).get(str(k[1]), k[1])} {_percent(v, lang)}"
         for k, v in zip(shares.index, shares.to_numpy(), strict=True)
     )
 

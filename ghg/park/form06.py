@@ -19,8 +19,9 @@ from openpyxl.styles import Font
 
 from ghg import park
 from ghg.core import fsutil, jsonout
+from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
-from ghg.i18n import text
+from ghg.i18n import CATALOGUE, text
 from ghg.park import export
 
 TO_COMPLETE = "form06.to_complete"
@@ -182,16 +183,33 @@ def write_xlsx(report: dict[str, object], path: Path) -> Path:
                 continue
             if isinstance(value, list) and value and isinstance(value[0], dict):
                 sheet.append([])
-                sheet.append([key])
+                sheet.append([_label(key, lang)])
                 sheet.cell(sheet.max_row, 1).font = Font(bold=True)
                 header = [k for k in value[0] if not isinstance(value[0][k], list)]
-                sheet.append(header)
+                sheet.append([_label(h, lang) for h in header])
                 for row in value:
-                    sheet.append([_cell(row.get(h)) for h in header])
+                    sheet.append([_cell(_value(h, row.get(h), lang)) for h in header])
             else:
-                sheet.append([key, _cell(value)])
+                sheet.append([_label(key, lang), _cell(_value(key, value, lang))])
         sheet.column_dimensions["A"].width = 28
     return _atomic(path, book.save)
+
+
+def _label(key: str, lang: str) -> str:
+    """A field's or a column's name in ``lang`` (the code itself where the catalogue has none)."""
+    name = f"form06.field.{key}"
+    return text(name, lang) if name in CATALOGUE else key
+
+
+def _value(key: str, value: object, lang: str) -> object:
+    """Codes people read as words: source categories, activities (the releases' names), yes and no."""
+    if key == "source_category" and isinstance(value, str) and f"category.{value}" in CATALOGUE:
+        return text(f"category.{value}", lang)
+    if key == "activity" and isinstance(value, str):
+        return activity_names(lang).get(value, value)
+    if isinstance(value, bool):
+        return text("cli.yes" if value else "cli.no", lang)
+    return value
 
 
 def _cell(value: object) -> object:

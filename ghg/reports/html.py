@@ -15,6 +15,7 @@ import pandas as pd
 
 from ghg import park
 from ghg._version import __version__
+from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
 from ghg.i18n.formatting import number
@@ -250,6 +251,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
         )
         + "</div>"
     )
+    names = activity_names(lang)
     for title_key, column in (("report.by_source", "activity"), ("report.by_gas", "gas")):
         grouped = (
             latest.groupby(column)
@@ -268,7 +270,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
                 ],
                 [
                     [
-                        escape(k),
+                        escape(names.get(str(k), str(k)) if column == "activity" else k),
                         escape(number(r.mass, lang, 3)),
                         escape(number(r.co2e, lang, 0)),
                         escape(number(100 * share[k], lang, 1)) + " %",
