@@ -99,6 +99,7 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from ghg.i18n import CATALOGUE, text
     from ghg.park.export import deterministic_xlsx, safe_cell
 
     def cell(value: object) -> object:
@@ -108,18 +109,29 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
             return None
         return safe_cell(value.item() if hasattr(value, "item") else value)
 
+    lang = str(document.get("language", "en"))
+
+    def label(key: str) -> str:  # a field, a column or a sheet in the report's language (else the code)
+        for name in (f"eip.field.{key}", f"col.{key}"):
+            if name in CATALOGUE:
+                return text(name, lang)
+        return key
+
+    def sheet_name(key: str) -> str:  # Excel: at most 31 characters, none of []:*?/\\
+        return "".join(c for c in label(key) if c not in "[]:*?/\\")[:31]
+
     book = Workbook()
     sheet = book.active
-    sheet.title = "report"
+    sheet.title = sheet_name("report")
     sheet.append([str(document["title"])])
     sheet["A1"].font = Font(bold=True, size=13)
     for key, value in document.items():
         if key == "title":
             continue
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            tab = book.create_sheet(key[:31])
+            tab = book.create_sheet(sheet_name(key))
             header = list(value[0])
-            tab.append(header)
+            tab.append([label(h) for h in header])
             for c in tab[1]:
                 c.font = Font(bold=True)
             for row in value:
@@ -127,19 +139,19 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
             tab.freeze_panes = "A2"
         elif isinstance(value, dict):
             sheet.append([])
-            sheet.append([key])
+            sheet.append([label(key)])
             sheet.cell(sheet.max_row, 1).font = Font(bold=True)
             for k, v in value.items():
                 if isinstance(v, list) and v and isinstance(v[0], dict):
-                    tab = book.create_sheet(f"{key}.{k}"[:31])
+                    tab = book.create_sheet(sheet_name(k))
                     header = list(v[0])
-                    tab.append(header)
+                    tab.append([label(h) for h in header])
                     for row in v:
                         tab.append([cell(row.get(h)) for h in header])
                 else:
-                    sheet.append([k, cell(v)])
+                    sheet.append([label(k), cell(v)])
         else:
-            sheet.append([key, cell(value)])
+            sheet.append([label(key), cell(value)])
     sheet.column_dimensions["A"].width = 34
     buffer = io.BytesIO()
     book.save(buffer)
