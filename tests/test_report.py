@@ -241,3 +241,26 @@ def test_json_is_the_same_machine_readable_document_in_both_languages(park_store
     en = json.loads(CliRunner().invoke(cli.main, ["--lang", "en", *args]).output)
     vi = json.loads(CliRunner().invoke(cli.main, ["--lang", "vi", *args]).output)
     assert en.keys() == vi.keys() and en["consolidated"] == vi["consolidated"]
+
+
+def test_information_findings_are_one_summary_row_per_code() -> None:
+    import pandas as pd
+
+    from ghg.reports.html import _findings_shown
+
+    def row(code: str, severity: str, year: float, message: str) -> dict[str, object]:
+        return {"code": code, "severity": severity, "enterprise": "", "year": year, "message": message}
+
+    findings = pd.DataFrame(
+        [row("QC07", "info", y, f"shares {int(y)}") for y in (2019.0, 2020.0, 2025.0)]
+        + [row("QC08", "info", 2025.0, "key 2025"), row("QC01", "warning", 2024.0, "a source missing")]
+    )
+    shown = {(r["code"], r["year"]): r["message"] for r in _findings_shown(findings, "en")}
+    # a warning stays one row; three QC07 rows become one for 2019-2025 with the latest message
+    assert shown[("QC01", 2024.0)] == "a source missing"
+    assert (
+        shown[("QC07", "2019–2025")].startswith("3 findings of this kind")
+        and "shares 2025" in shown[("QC07", "2019–2025")]
+    )
+    assert shown[("QC08", "2025")].startswith("1 findings")
+    assert len(shown) == 3

@@ -40,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.members": {"en": "Share of each member, {year}", "vi": "Tỷ trọng của từng thành viên, năm {year}"},
     "report.findings": {"en": "QA/QC findings ({count})", "vi": "Kết quả kiểm tra chất lượng QA/QC ({count})"},
     "report.no_findings": {"en": "No findings.", "vi": "Không có phát hiện nào."},
+    "report.info_summary": {
+        "en": "{count} findings of this kind, one per year and view; the latest: {latest}",
+        "vi": "{count} phát hiện loại này, mỗi năm và mỗi cách xem một phát hiện; gần nhất: {latest}",
+    },
     "report.acknowledged": {"en": "acknowledged", "vi": "đã xác nhận"},
     "report.open": {"en": "open", "vi": "chưa xử lý"},
     "report.pathway": {"en": "Pathway to 2050: {name}", "vi": "Lộ trình đến 2050: {name}"},

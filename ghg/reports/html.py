@@ -160,6 +160,30 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
     return "".join(parts)
 
 
+def _year(value: object) -> int | None:
+    """A finding's year (an integer, a float of a column with gaps, or empty), or None."""
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return int(number) if number == number else None
+
+
+def _findings_shown(findings: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+    """Errors and warnings one per row; information findings (shares, key categories) one summary row per code:
+    the years they cover, how many there are, and the latest one's message."""
+    rows: list[dict[str, object]] = [{str(k): v for k, v in f.items()} for f in findings.to_dict(orient="records")]
+    shown = [f for f in rows if f["severity"] != "info"]
+    for code in sorted({str(f["code"]) for f in rows if f["severity"] == "info"}):
+        group = [f for f in rows if f["severity"] == "info" and f["code"] == code]
+        years = sorted({y for f in group if (y := _year(f["year"])) is not None})
+        latest = max(group, key=lambda f: _year(f["year"]) or -1)
+        span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
+        message = text("report.info_summary", lang, count=len(group), latest=latest["message"])
+        shown.append({**latest, "year": span, "message": message})
+    return shown
+
+
 def render(inputs: ReportInputs, lang: str) -> str:
     """The report as one HTML document (UTF-8 text)."""
     lines = inputs.lines
@@ -313,6 +337,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
     if inputs.years and len(findings):
         findings = findings[findings["year"].isin(inputs.years) | findings["year"].isna()]
     out.append(f"<h2>{escape(text('report.findings', lang, count=len(findings)))}</h2>")
+    shown = _findings_shown(findings, lang)
     if len(findings):
         out.append(
             html_table(
@@ -333,14 +358,14 @@ def render(inputs: ReportInputs, lang: str) -> str:
                         f'<span class="sev-{escape(f["severity"])}">'
                         f"{escape(text('severity.' + str(f['severity']), lang))}</span>",
                         escape(f["enterprise"]),
-                        escape(f["year"]),
+                        escape(f["year"] if isinstance(f["year"], str) else (_year(f["year"]) or "")),
                         escape(f["message"]),
                         escape(text("report.acknowledged" if f.get("acknowledged") else "report.open", lang)),
                     ]
-                    for f in findings.to_dict(orient="records")
+                    for f in shown
                 ],
                 [False, False, False, False, False, False],
-                widths=[8, 10, 15, 7, 48, 12],
+                widths=[7, 12, 14, 10, 42, 15],
             )
         )
     else:
