@@ -39,6 +39,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.by_gas": {"en": "By gas", "vi": "Theo loại khí"},
     "report.members": {"en": "Share of each member, {year}", "vi": "Tỷ trọng của từng thành viên, năm {year}"},
     "report.findings": {"en": "QA/QC findings ({count})", "vi": "Kết quả kiểm tra chất lượng QA/QC ({count})"},
+    "report.head.energy_tj": {"en": "energy [TJ]", "vi": "năng lượng [TJ]"},
+    "report.negative_sources": {
+        "en": "A negative row is carbon leaving a process's mass balance (a product, slag, off-gas sold or burnt elsewhere): it is subtracted from the carbon of the balance's inputs (IPCC 2006 Vol. 3).",
+        "vi": "Hàng có giá trị âm là lượng cacbon ra khỏi cân bằng khối lượng của một quá trình (sản phẩm, xỉ, khí thải bán hoặc đốt ở nơi khác): được trừ vào lượng cacbon đầu vào của cân bằng (IPCC 2006 Tập 3).",
+    },
     "report.no_findings": {"en": "No findings.", "vi": "Không có phát hiện nào."},
     "report.info_summary": {
         "en": "{count} findings of this kind, one per year and view; the latest: {latest}",

@@ -277,9 +277,13 @@ def render(inputs: ReportInputs, lang: str) -> str:
     )
     names = activity_names(lang)
     for title_key, column in (("report.by_source", "activity"), ("report.by_gas", "gas")):
+        # by source: energy [TJ] (a quantity every source has in the same unit); by gas: the gas's mass [t]
+        measure, head = (
+            ("energy_tj", "report.head.energy_tj") if column == "activity" else ("mass_t", "report.head.mass_t")
+        )
         grouped = (
             latest.groupby(column)
-            .agg(co2e=("co2e_t", "sum"), mass=("mass_t", "sum"))
+            .agg(co2e=("co2e_t", "sum"), amount=(measure, "sum"))
             .sort_values("co2e", ascending=False)
         )
         share = grouped["co2e"] / grouped["co2e"].sum() if grouped["co2e"].sum() else grouped["co2e"] * 0
@@ -288,14 +292,14 @@ def render(inputs: ReportInputs, lang: str) -> str:
             html_table(
                 [
                     text(f"report.head.{column}", lang),
-                    text("report.head.mass_t", lang),
+                    text(head, lang),
                     text("report.head.co2e_t", lang),
                     text("report.head.share", lang),
                 ],
                 [
                     [
                         escape(names.get(str(k), str(k)) if column == "activity" else k),
-                        escape(number(r.mass, lang, 3)),
+                        escape(number(r.amount, lang, 3)),
                         escape(number(r.co2e, lang, 0)),
                         escape(number(100 * share[k], lang, 1)) + " %",
                     ]
@@ -304,6 +308,8 @@ def render(inputs: ReportInputs, lang: str) -> str:
                 [False, True, True, True],
             )
         )
+        if column == "activity" and (grouped["co2e"] < 0).any():
+            out.append(f'<p class="note">{escape(text("report.negative_sources", lang))}</p>')
     # members
     if inputs.enterprise is None:
         shares = latest.groupby("enterprise")["co2e_t"].sum().sort_values(ascending=False)
