@@ -10,6 +10,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Greenhouse-gas inventory report — {boundary}",
         "vi": "Báo cáo kiểm kê khí nhà kính — {boundary}",
     },
+    "report.built_from": {
+        "en": "Built from the store as of version {version} ({time})",
+        "vi": "Lập từ kho kết quả tại phiên bản {version} ({time})",
+    },
+    "report.page": {"en": "page", "vi": "trang"},
+    "report.of": {"en": "of", "vi": "trên"},
     "report.meta": {
         "en": "Years {first}–{last} · CO2e with GWP-100 of {gwp} · Scope 1 and Scope 2 (GHG Protocol, Decree 06/2022/NĐ-CP)",
         "vi": "Năm {first}–{last} · CO2 tương đương theo GWP-100 của {gwp} · Phạm vi 1 và phạm vi 2 (GHG Protocol, Nghị định 06/2022/NĐ-CP)",

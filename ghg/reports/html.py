@@ -160,6 +160,22 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
     return "".join(parts)
 
 
+def _page_boxes(title: str, built: str, lang: str) -> str:
+    """Printed pages (A4): the report's title and what it was built from at the foot, and 'page n of N'."""
+
+    def css(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    page = text("report.page", lang)
+    of = text("report.of", lang)
+    return (
+        "@page { margin-bottom: 16mm; "
+        f"@bottom-left {{ content: {css(title + ' · ' + built)}; font-size: 7pt; color: #555; }} "
+        f"@bottom-right {{ content: {css(page + ' ')} counter(page) {css(' ' + of + ' ')} counter(pages); "
+        "font-size: 7pt; color: #555; } }"
+    )
+
+
 def _year(value: object) -> int | None:
     """A finding's year (an integer, a float of a column with gaps, or empty), or None."""
     try:
@@ -201,13 +217,16 @@ def render(inputs: ReportInputs, lang: str) -> str:
     totals = _scope_totals(lines, internal) if len(lines) else pd.DataFrame()
     gwp = ", ".join(sorted(set(lines["gwp_set"])))
     meta = text("report.meta", lang, first=years[0] if years else "-", last=last or "-", gwp=gwp)
+    version = "-" if inputs.store_version is None else inputs.store_version
+    built = text("report.built_from", lang, version=version, time=inputs.store_time or "-")
+    title = text("report.title", lang, boundary=boundary)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{escape(text('report.title', lang, boundary=boundary))}</title>",
-        f"<style>{CSS}</style></head><body>",
-        f"<h1>{escape(text('report.title', lang, boundary=boundary))}</h1>",
-        f'<p class="meta">{escape(meta)}</p>',
+        f"<title>{escape(title)}</title>",
+        f"<style>{CSS}{_page_boxes(title, built, lang)}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(meta)}<br>{escape(built)}</p>',
     ]
     if last is None:
         out.append(f"<p>{escape(text('report.empty', lang))}</p></body></html>")

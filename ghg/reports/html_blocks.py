@@ -39,6 +39,9 @@ class ReportInputs:
     uncertainty: Any = None
     band: pd.DataFrame | None = None
     eip: Any = None
+    #: the store's version the report was built from, and the time of its last commit (ISO 8601)
+    store_version: int | None = None
+    store_time: str = ""
 
 
 def escape(value: object) -> str:

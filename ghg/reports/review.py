@@ -17,7 +17,7 @@ from ghg.park import checks, export, form06
 from ghg.park import review as park_review
 from ghg.pathways import bands, macc, uncertainty, workflow
 from ghg.reports import html as report_html
-from ghg.store.snapshot import StoreRef, manifests, snapshot_of
+from ghg.store.snapshot import Snapshot, StoreRef, manifests, snapshot_of
 
 
 def report_inputs(
@@ -50,6 +50,8 @@ def report_inputs(
         transfers=transfers,
         enterprise=enterprise,
         years=years or [],
+        store_version=store_dir.version,
+        store_time=_last_commit_time(store_dir),
     )
     chosen = lines[lines["year"].isin(years)] if years else lines
     internal = park.internal_supply(lines, registry)
@@ -121,3 +123,10 @@ def workbook_sheets(
     return export.workbook_sheets(
         members.lines, members.registry, members.transfers, found, snap.history(), enterprise, years, lang
     )
+
+
+def _last_commit_time(snap: Snapshot) -> str:
+    """When the snapshot's last run or status step was made (ISO 8601): the report's date, the same every time
+    the same snapshot is reported."""
+    times = [str(run.get("created", "")) for run in snap.runs.values()] + [str(s.get("at", "")) for s in snap.steps]
+    return max((t for t in times if t), default="")
