@@ -14,11 +14,11 @@ from ghg.core.errors import InputError
 from ghg.core.factors import FactorSet
 
 
-def _fill(path: Path, rows: dict[str, list[dict[str, object]]], keep_examples: bool = False) -> Path:
+def _fill(path: Path, rows: dict[str, list[dict[str, object]]], keep_examples: bool = False, lang: str = "en") -> Path:
     """Replace the example rows of the named sheets by ``rows`` (the way a user fills the template)."""
     book = load_workbook(path)
     for name in template.SHEETS:
-        sheet = book[name.name]
+        sheet = book[template.sheet_title(name.name, lang)]
         if not keep_examples:
             sheet.delete_rows(template.FIRST_DATA_ROW, sheet.max_row)
         header = [c.value for c in sheet[1]]
@@ -32,16 +32,19 @@ def _fill(path: Path, rows: dict[str, list[dict[str, object]]], keep_examples: b
 def test_template_round_trip(tmp_path: Path, factor_set: FactorSet, lang: str) -> None:
     path = template.write_template(tmp_path / f"template-{lang}.xlsx", lang, factor_set)
     book = load_workbook(path)
-    assert book.sheetnames[0] == "instructions"
-    assert {s.name for s in template.SHEETS} <= set(book.sheetnames)
-    sheet = book["stationary_combustion"]
+    assert book.sheetnames[0] == ("Hướng dẫn" if lang == "vi" else "instructions")
+    assert {template.sheet_title(s.name, lang) for s in template.SHEETS} <= set(book.sheetnames)
+    if lang == "vi":  # the sheets a user fills are named in Vietnamese
+        assert {"Đốt nhiên liệu tĩnh", "Điện mua vào", "Sản lượng"} <= set(book.sheetnames)
+    sheet = book[template.sheet_title("stationary_combustion", lang)]
     labels = [c.value for c in sheet[2]]
     # bilingual labels, the chosen language first
     assert labels[0] == (
         "Doanh nghiệp (mã) / Enterprise (id)" if lang == "vi" else "Enterprise (id) / Doanh nghiệp (mã)"
     )
     # drop-down lists for units and activity codes
-    assert any("lists!" in str(dv.formula1) for dv in sheet.data_validations.dataValidation)
+    lists = template.sheet_title(template.LISTS_SHEET, lang)
+    assert any(f"'{lists}'!" in str(dv.formula1) for dv in sheet.data_validations.dataValidation)
     common = {"enterprise": "E1", "facility": "F1", "year": 2023}
     _fill(
         path,
@@ -66,6 +69,7 @@ def test_template_round_trip(tmp_path: Path, factor_set: FactorSet, lang: str) -
                 }
             ],
         },
+        lang=lang,
     )
     result = inventory.run([path], "AR5", factor_set)
     summary = result.summary.iloc[0]

@@ -314,11 +314,7 @@ def _open_xlsx(path: Path) -> list[Source]:
         raise _unreadable(path, exc) from None
     is_template = template.MARKER_SHEET in values.sheetnames
     if is_template:
-        names = [
-            n
-            for n in values.sheetnames
-            if n not in (template.MARKER_SHEET, template.LISTS_SHEET, template.INSTRUCTIONS_SHEET)
-        ]
+        names = [n for n in values.sheetnames if n not in template.NOT_DATA]
     else:
         names = [EXCEL_SHEET if EXCEL_SHEET in values.sheetnames else values.sheetnames[0]]
         _check_sheet_choice(path, values, names[0])

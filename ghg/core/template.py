@@ -25,6 +25,28 @@ from ghg.core.factors import FactorSet
 MARKER_SHEET = "_ghg"
 LISTS_SHEET = "lists"
 INSTRUCTIONS_SHEET = "instructions"
+#: The sheets' names in Vietnamese (Decree 06/2022/NĐ-CP and Circular 38/2023/TT-BCT terms); the reader takes a
+#: template in either language.
+VI_SHEETS = {
+    INSTRUCTIONS_SHEET: "Hướng dẫn",
+    LISTS_SHEET: "Danh sách",
+    "stationary_combustion": "Đốt nhiên liệu tĩnh",
+    "mobile_combustion": "Đốt nhiên liệu di động",
+    "process": "Quá trình công nghiệp",
+    "fugitive": "Phát thải thất thoát",
+    "purchased_electricity": "Điện mua vào",
+    "purchased_heat": "Hơi và nhiệt mua vào",
+    "production": "Sản lượng",
+}
+#: Sheets of a template that hold no records, in both languages.
+NOT_DATA = {MARKER_SHEET, LISTS_SHEET, INSTRUCTIONS_SHEET, VI_SHEETS[LISTS_SHEET], VI_SHEETS[INSTRUCTIONS_SHEET]}
+
+
+def sheet_title(name: str, lang: str) -> str:
+    """A template sheet's title in ``lang``."""
+    return VI_SHEETS.get(name, name) if lang == "vi" else name
+
+
 FIRST_DATA_ROW = 3
 EXAMPLE_COLUMN = "example"
 
@@ -317,12 +339,12 @@ def write_template(path: Path, lang: str, factors: FactorSet) -> Path:
     """
     book = Workbook()
     info = book.active
-    info.title = INSTRUCTIONS_SHEET
+    info.title = sheet_title(INSTRUCTIONS_SHEET, lang)
     for line in INSTRUCTIONS[lang] + [""] + INSTRUCTIONS["en" if lang == "vi" else "vi"]:
         info.append([line])
     info["A1"].font = Font(bold=True, size=14)
     info.column_dimensions["A"].width = 120
-    lists = book.create_sheet(LISTS_SHEET)
+    lists = book.create_sheet(sheet_title(LISTS_SHEET, lang))
     columns: dict[str, list[str]] = {
         "unit": UNITS,
         "property_unit": PROPERTY_UNITS,
@@ -341,7 +363,7 @@ def write_template(path: Path, lang: str, factors: FactorSet) -> Path:
         lists.cell(1, j, name)
         for i, value in enumerate(values, start=2):
             lists.cell(i, j, value)
-        ranges[name] = f"={LISTS_SHEET}!${letter}$2:${letter}${max(len(values) + 1, 2)}"
+        ranges[name] = f"='{lists.title}'!${letter}$2:${letter}${max(len(values) + 1, 2)}"
     lists.sheet_state = "hidden"
     marker = book.create_sheet(MARKER_SHEET)
     marker.append(["ghg template", "1"])
@@ -349,7 +371,7 @@ def write_template(path: Path, lang: str, factors: FactorSet) -> Path:
     head_fill = PatternFill("solid", fgColor="DDEBF7")
     example_fill = PatternFill("solid", fgColor="FFF2CC")
     for spec in SHEETS:
-        sheet = book.create_sheet(spec.name)
+        sheet = book.create_sheet(sheet_title(spec.name, lang))
         header = [*spec.columns, EXAMPLE_COLUMN]
         sheet.append(header)
         sheet.append([" / ".join(LABELS[c] if lang == "vi" else LABELS[c][::-1]) for c in header])
