@@ -149,3 +149,36 @@ def test_a_new_release_needs_an_empty_folder(tmp_path: Path) -> None:
     args = ["factors", "new", str(folder), "--id", "a", "--title", "t", "--publisher", "p", "--tier", "measured"]
     res = runner.invoke(cli.main, [*args, "--valid-from", "2020", "--valid-to", "2025"])
     assert res.exit_code == 1 and "not empty" in res.output
+
+
+def test_natural_gas_in_scf_with_epa_factors_per_scf(tmp_path: Path) -> None:
+    # 40 CFR 98 Table C-1: natural gas 1.026e-3 mmBtu/scf, 53.06 kg CO2/mmBtu; Table C-2: 1.0e-3 kg CH4 and
+    # 1.0e-4 kg N2O per mmBtu. NCV/GCV 0.90 (IPCC 2006 Vol. 2 Ch. 1: about 10 % for natural gas). 1,000,000 scf:
+    # 1,026 mmBtu x 53.06 = 54,439.56 kg CO2 (EPA's 0.05444 kg per scf), 1.026 kg CH4, 0.1026 kg N2O.
+    runner = CliRunner()
+    folder = tmp_path / "epa-hub-gas"
+    _new(runner, folder, "epa-hub-gas")
+    gas = [
+        ("epa.c1.gas.hhv", "gcv", "", "1.026e-3", "mmBtu/scf"),
+        ("epa.c1.gas.co2", "emission_factor_gross", "CO2", "53.06", "kg CO2/mmBtu"),
+        ("epa.c2.gas.ch4", "emission_factor_gross", "CH4", "1.0e-3", "kg CH4/mmBtu"),
+        ("epa.c2.gas.n2o", "emission_factor_gross", "N2O", "1.0e-4", "kg N2O/mmBtu"),
+        ("ipcc.ncv_gcv.gas", "ncv_gcv_ratio", "", "0.90", "dimensionless"),
+    ]
+    acts = tmp_path / "gas-acts.csv"
+    row = {"activity": "natural_gas_us", "name": "Natural gas (US EPA)", "name_vi": "Khí tự nhiên (US EPA)"}
+    pd.DataFrame([{**row, "state": "gas", "biomass": "false"}]).to_csv(acts, index=False)
+    assert runner.invoke(cli.main, ["factors", "add", str(folder), str(acts)]).exit_code == 0
+    added = runner.invoke(
+        cli.main, ["factors", "add", str(folder), str(_table(tmp_path / "g.csv", gas, "natural_gas_us"))]
+    )
+    assert added.exit_code == 0, added.output
+    assert runner.invoke(cli.main, ["factors", "build", str(folder)]).exit_code == 0
+    record = {"enterprise": "E1", "facility": "boiler", "year": 2023, "source_category": "stationary_combustion"}
+    record |= {"ipcc_category": "1.A.2", "activity": "natural_gas_us", "quantity": 1_000_000, "unit": "scf"}
+    pd.DataFrame([record]).to_csv(tmp_path / "gas.csv", index=False)
+    result = inventory.run([tmp_path / "gas.csv"], "AR5", FactorSet.load([*DEFAULT_RELEASES, str(folder)]))
+    mass = result.lines.set_index("gas")["mass_t"]
+    assert mass["CO2"] == pytest.approx(54.43956, rel=1e-9)
+    assert mass["CH4"] == pytest.approx(1.026e-3, rel=1e-9)
+    assert mass["N2O"] == pytest.approx(1.026e-4, rel=1e-9)

@@ -113,9 +113,20 @@ def coefficients(g: Groups, gwp: dict[str, float]) -> Coefficients:
         heat[i] = True
         heat_fuel_ef[i] = np.nan if fuel_ef is None else fuel_ef.value
     not_energy = process | (fugitive_sign != 0) | instrument
+    # a release's NCV is per tonne (for masses and volumes) or per Nm3 (for gas volumes at stated conditions)
+    ncv_unit = np.array([r.unit if r else "" for r in g.ncv] + [""])
+    ncv_nm3 = np.where(ncv_unit == "TJ/Nm3", ncv_g, np.nan)
+    ncv_g = np.where(ncv_unit == "TJ/t", ncv_g, np.nan)
     tj_per_amount = np.select(
-        [not_energy, kind_g == MASS, kind_g == VOLUME, (kind_g == ENERGY) & gross_g, kind_g == ENERGY],
-        [0.0, ncv_g, density_g * ncv_g, ratio_g, 1.0],
+        [
+            not_energy,
+            kind_g == MASS,
+            kind_g == VOLUME,
+            kind_g == NORMAL_VOLUME,
+            (kind_g == ENERGY) & gross_g,
+            kind_g == ENERGY,
+        ],
+        [0.0, ncv_g, density_g * ncv_g, ncv_nm3, ratio_g, 1.0],
         np.nan,
     )
     t_per_amount = np.select([kind_g == MASS, kind_g == VOLUME], [1.0, density_g], np.nan)
@@ -172,8 +183,9 @@ def energy_and_mass(table: ActivityTable, index: np.ndarray, c: Coefficients) ->
     if "ncv_tj_per_t" in m:
         ncv = np.where(np.isnan(m["ncv_tj_per_t"]), ncv, m["ncv_tj_per_t"])
     tj_per = np.where((kind == MASS) | (kind == VOLUME), t_per * ncv, np.take(c.tj_per_amount, index))
-    if "ncv_tj_per_nm3" in m:
-        tj_per = np.where(kind == NORMAL_VOLUME, m["ncv_tj_per_nm3"], tj_per)
+    if "ncv_tj_per_nm3" in m:  # a measured NCV per Nm3 wins over a release's
+        measured = m["ncv_tj_per_nm3"]
+        tj_per = np.where((kind == NORMAL_VOLUME) & ~np.isnan(measured), measured, tj_per)
     return table.amount * tj_per, table.amount * t_per
 
 

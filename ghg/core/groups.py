@@ -305,11 +305,13 @@ class Groups:
             self.bad[i] = ("energy_basis", "no_ratio", {"activity": activity})
         else:
             needs = []
-            if kind in ("mass", "volume") and self.ncv[i] is None:
+            resolved_ncv = self.ncv[i]
+            ncv_unit = resolved_ncv.unit if resolved_ncv is not None else ""
+            if kind in ("mass", "volume") and ncv_unit != "TJ/t":
                 needs.append(("ncv_tj_per_t", "ncv", "no_ncv"))
             if kind == "volume" and self.density[i] is None:
                 needs.append(("density_t_per_m3", "density", "no_density"))
-            if kind == "normal_volume":
+            if kind == "normal_volume" and ncv_unit != "TJ/Nm3":  # a release may give it per Nm3 (or per scf)
                 needs.append(("ncv_tj_per_nm3", "ncv", "no_ncv_nm3"))
             if needs:
                 self.needs[i] = needs
