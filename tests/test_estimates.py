@@ -81,3 +81,19 @@ def test_an_official_factor_wins_over_an_estimate_of_the_same_year(tmp_path: Pat
     line = result.lines[result.lines["scope"] == "scope_2"].iloc[0]
     # the official 2023 combined margin, 0.6592 t/MWh, not the estimate's 0.9: 1,000 x 0.6592 = 659.2 t
     assert line["co2e_t"] == pytest.approx(659.2) and line["tier"] == "national"
+
+
+def test_the_example_parks_estimates_show_in_form06_and_the_report(park_store: Path) -> None:
+    from ghg.reports import html, review
+
+    from .conftest import PARK
+
+    registry = PARK / "registry.csv"
+    document = review.form06_document(park_store, registry, None, "DAP2-VINACHEM", "site", [2024, 2025], "en")
+    part = document["part_III_results"]
+    assert isinstance(part, dict)
+    assert "2024: vn.grid.estimate.2024 (vn-grid-estimates-2024-2025)" in part["estimates"]
+    assert "2025: vn.grid.estimate.2025" in part["estimates"] and part["estimates"].startswith("Not official")
+    assert "estimate" in {m["tier"] for m in part["methods_and_factors"]}
+    page = html.render(review.report_inputs(park_store, registry, None, None, "vi", samples=2_000), "vi")
+    assert "vn-grid-estimates-2024-2025" in page and "ước tính nghiên cứu, không phải giá trị chính thức" in page

@@ -182,3 +182,20 @@ def test_natural_gas_in_scf_with_epa_factors_per_scf(tmp_path: Path) -> None:
     assert mass["CO2"] == pytest.approx(54.43956, rel=1e-9)
     assert mass["CH4"] == pytest.approx(1.026e-3, rel=1e-9)
     assert mass["N2O"] == pytest.approx(1.026e-4, rel=1e-9)
+
+
+def test_one_command_from_csv_tables_to_a_release(tmp_path: Path) -> None:
+    runner = CliRunner()
+    folder = tmp_path / "epa-in-one"
+    args = ["factors", "new", str(folder), "--id", "epa-in-one", "--title", "US EPA coal factors (HHV)"]
+    args += ["--publisher", "US EPA", "--tier", "default", "--valid-from", "2010", "--valid-to", "2030"]
+    args += ["--source", "epa-98c=40 CFR 98 Subpart C", "--source", "ipcc-v2-ch1=IPCC 2006 Vol. 2 Ch. 1"]
+    tables = ["--table", str(_activities(tmp_path / "a.csv")), "--table", str(_table(tmp_path / "f.csv", FACTORS))]
+    res = runner.invoke(cli.main, [*args, *tables, "--json"])
+    assert res.exit_code == 0, res.output
+    assert set(json.loads(res.output)["files"]) == {"activities.csv", "factors.csv"}
+    assert FactorSet.load([*DEFAULT_RELEASES, str(folder)]).resolve("ncv", "bituminous_coal_us") is not None
+    # a table with a problem: every problem listed, and no half-made release left behind
+    bad = _table(tmp_path / "bad.csv", [("x.1", "gcv", "", "24.93", "mmBtu/ton")])
+    res = runner.invoke(cli.main, [*args[:2], str(tmp_path / "other"), *args[3:], "--table", str(bad)])
+    assert res.exit_code == 1 and "row 2" in res.output and not (tmp_path / "other").exists()

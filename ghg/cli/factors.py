@@ -206,6 +206,7 @@ def factors_verify(ctx: click.Context, refs: tuple[str, ...], lang: str | None, 
 @click.option("--valid-to", type=int, required=True)
 @click.option("--licence", default="")
 @click.option("--source", "source_specs", multiple=True)
+@click.option("--table", "tables", type=click.Path(path_type=Path, exists=True, dir_okay=False), multiple=True)
 @lang_option
 @json_option
 @click.pass_context
@@ -220,6 +221,7 @@ def factors_new(
     valid_to: int,
     licence: str,
     source_specs: tuple[str, ...],
+    tables: tuple[Path, ...],
     lang: str | None,
     as_json: bool,
 ) -> None:
@@ -235,13 +237,36 @@ def factors_new(
         path = release_build.new(
             folder, release_id, title, publisher, tier, valid_from, valid_to, licence, None, sources
         )
+        built = release_build.build_from(path, list(tables)) if tables else None
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
-    if as_json:
+    if built is not None:  # started, filled and built in one command
+        _show_built(lg, *built, path, as_json)
+    elif as_json:
         emit_json({"release": release_id, "path": str(path)})
     else:
         click.echo(text("release.started", lg, release=release_id, path=path))
+
+
+def _show_built(lg: str, meta: releases.ReleaseMeta, digest: str, folder: Path, as_json: bool) -> None:
+    """What a build made: the release, its tier, its tables and its hash, and how to use it."""
+    if as_json:
+        emit_json({"release": meta.id, "version": meta.version, "tier": meta.tier.value, "sha256": digest,
+                   "files": meta.files})  # fmt: skip
+        return
+    click.echo(
+        text(
+            "release.built",
+            lg,
+            release=meta.id,
+            version=meta.version,
+            tier=meta.tier.value,
+            files=", ".join(sorted(meta.files)),
+            sha256=digest,
+            path=folder,
+        )
+    )
 
 
 @factors.command(name="add")
@@ -278,27 +303,4 @@ def factors_build(ctx: click.Context, folder: Path, lang: str | None, as_json: b
     except GhgError as exc:
         fail(ctx, exc, as_json)
         return
-    if as_json:
-        emit_json(
-            {
-                "release": meta.id,
-                "version": meta.version,
-                "tier": meta.tier.value,
-                "sha256": digest,
-                "files": meta.files,
-            }
-        )
-    else:
-        files = ", ".join(sorted(meta.files))
-        click.echo(
-            text(
-                "release.built",
-                lg,
-                release=meta.id,
-                version=meta.version,
-                tier=meta.tier.value,
-                files=files,
-                sha256=digest,
-                path=folder,
-            )
-        )
+    _show_built(lg, meta, digest, folder, as_json)

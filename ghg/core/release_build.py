@@ -13,6 +13,7 @@ import csv
 import json
 import math
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -169,6 +170,24 @@ def build(folder: Path) -> tuple[ReleaseMeta, str]:
     tmp.replace(folder / "release.json")  # the manifest is replaced whole, never half written
     release = load(folder)
     return release.meta, release.release_hash
+
+
+def build_from(folder: Path, tables: list[Path]) -> tuple[ReleaseMeta, str]:
+    """Add every table to the release just started in ``folder`` and build it: one step from CSV files (or
+    workbooks) to a release. Nothing of the folder is left when a table has a problem.
+
+    Raises
+    ------
+    InputError
+        Every problem of every row of the tables.
+    """
+    try:
+        for table in tables:
+            add(folder, table)
+        return build(folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder was made by this call: no half-made release
+        raise
 
 
 def _meta(folder: Path) -> dict[str, object]:
@@ -348,4 +367,4 @@ def _check_activities(rows: list[dict[str, str]], file: str, offset: int, sheet:
     return problems
 
 
-__all__ = ["TABLES", "Tier", "add", "build", "new"]
+__all__ = ["TABLES", "Tier", "add", "build", "build_from", "new"]

@@ -290,6 +290,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A source the rows cite, as ID=TITLE|URL; repeat for several.",
         "vi": "Một nguồn mà các hàng dẫn, dạng ID=TIÊU ĐỀ|URL; lặp lại để thêm nhiều nguồn.",
     },
+    "help.opt.factors.new.tables": {
+        "en": "A table (CSV or workbook) of factors or activities: added and the release built in the same command; repeat for several.",
+        "vi": "Một bảng (CSV hoặc bảng tính) hệ số hoặc hoạt động: được thêm và bộ hệ số được lập ngay trong cùng lệnh; lặp lại để thêm nhiều bảng.",
+    },
     "help.opt.factors.add.sheet": {
         "en": "The sheet of a workbook that holds the rows (default: the first).",
         "vi": "Trang tính chứa các hàng (mặc định: trang đầu tiên).",

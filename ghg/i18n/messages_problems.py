@@ -230,8 +230,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "hoạt động dạng '{state}' không phù hợp với nguồn '{category}': điện đi với purchased_electricity, nhiên liệu đi với stationary_combustion hoặc mobile_combustion",
     },
     "problem.gas_volume": {
-        "en": "a gas in actual m3 depends on temperature and pressure: give Nm3 (with a measured NCV per Nm3), a mass or an energy",
-        "vi": "khí tính theo m3 thực phụ thuộc nhiệt độ và áp suất: hãy dùng Nm3 (kèm nhiệt trị đo theo Nm3), khối lượng hoặc năng lượng",
+        "en": "a gas in actual m3 depends on temperature and pressure: give it at stated conditions - Sm3 (15 °C), Nm3 (0 °C) or scf - with an NCV per volume (measured, or in a release), or as a mass or an energy",
+        "vi": "khí tính theo m3 thực phụ thuộc nhiệt độ và áp suất: hãy ghi theo điều kiện quy chiếu - Sm3 (15 °C), Nm3 (0 °C) hoặc scf - kèm nhiệt trị theo thể tích (đo được hoặc trong bộ hệ số), hoặc theo khối lượng, năng lượng",
     },
     "problem.unit_for_state": {
         "en": "this unit does not measure {activity}: give it in {allowed}",
