@@ -57,7 +57,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "unit.co2e": {
         "en": "unit '{unit}' is a CO2 equivalent: CO2e exists only with a named GWP set; give gas masses and choose --gwp",
-        "vi": "đơn vị '{unit}' là CO2 tương đương: CO2e chỉ có nghĩa với bộ GWP đã nêu; hãy nhập khối lượng khí và chọn --gwp",
+        "vi": "đơn vị '{unit}' là CO2 tương đương (CO2tđ): CO2tđ chỉ có nghĩa với bộ GWP đã nêu; hãy nhập khối lượng khí và chọn --gwp",
     },
     "unit.standard_m3": {
         "en": "unit '{unit}' does not say its reference conditions: write Sm3 (15 °C, 101.325 kPa), Nm3 (0 °C, 101.325 kPa) or scf (60 °F, 14.696 psia)",
@@ -98,11 +98,11 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.QC04": {
         "en": "intensity of {product} {value} t CO2e/t is outside the plausible range {low}-{high} t CO2e/t",
-        "vi": "cường độ của {product} {value} t CO2e/t nằm ngoài khoảng hợp lý {low}-{high} t CO2e/t",
+        "vi": "cường độ của {product} {value} tấn CO2tđ/tấn nằm ngoài khoảng hợp lý {low}-{high} tấn CO2tđ/tấn",
     },
     "check.QC05": {
         "en": "consolidated total {total} t CO2e differs from the members' total minus internal supply ({expected} t CO2e)",
-        "vi": "tổng hợp nhất {total} t CO2e khác tổng của các thành viên trừ cung cấp nội bộ ({expected} t CO2e)",
+        "vi": "tổng hợp nhất {total} tấn CO2tđ khác tổng của các thành viên trừ cung cấp nội bộ ({expected} tấn CO2tđ)",
     },
     "check.QC06": {
         "en": "transfer {seller} -> {buyer} ({carrier}): ledger {ledger} {unit} (rows {ledger_rows}), buyer's records {buyer_q} {unit}: the two sides disagree",
@@ -135,8 +135,8 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{source}: kỳ {period} trùng với kỳ {other} của cùng nguồn: bị tính hai lần trừ khi cả hai đều đúng; hãy giữ một, hoặc xác nhận lý do",
     },
     "check.QC11": {
-        "en": "base year restated: {original} -> {restated} t CO2e ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",
-        "vi": "năm cơ sở được tính lại: {original} -> {restated} t CO2e ({change}, phiên bản {first} -> {last}) vượt ngưỡng tính lại",
+        "en": "base year restated: {original} -> {restated} tấn CO2tđ ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",
+        "vi": "năm cơ sở được tính lại: {original} -> {restated} tấn CO2tđ ({change}, phiên bản {first} -> {last}) vượt ngưỡng tính lại",
     },
     "factor.conflict": {
         "en": "two releases of the same tier give a factor for {key}: {first} and {second}; select only one of them",
@@ -160,7 +160,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.inventory_title": {
         "en": "Greenhouse-gas inventory (t CO2e, {gwp_set} GWP-100)",
-        "vi": "Kiểm kê khí nhà kính (t CO2e, GWP-100 {gwp_set})",
+        "vi": "Kiểm kê khí nhà kính (tấn CO2tđ, GWP-100 {gwp_set})",
     },
     "cli.revision": {"en": "revision", "vi": "phiên bản"},
     "cli.parent": {"en": "parent", "vi": "phiên bản trước"},
@@ -198,7 +198,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     "cli.facility": {"en": "facility", "vi": "cơ sở"},
     "cli.product": {"en": "product", "vi": "sản phẩm"},
     "cli.output_t": {"en": "output t", "vi": "sản lượng t"},
-    "cli.t_co2e_per_t": {"en": "t CO2e/t", "vi": "t CO2e/t"},
+    "cli.t_co2e_per_t": {"en": "t CO2e/t", "vi": "tấn CO2tđ/tấn"},
     "cli.toe_per_t": {"en": "TOE/t", "vi": "TOE/t"},
     "cli.shared_facility": {
         "en": "* the facility makes several products: its whole emissions are divided by each product's output (no allocation; not additive)",
@@ -237,7 +237,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.park_title": {
         "en": "Park consolidated totals (t CO2e; internal supply of energy counted once)",
-        "vi": "Tổng hợp nhất toàn khu (t CO2e; năng lượng cung cấp nội bộ chỉ tính một lần)",
+        "vi": "Tổng hợp nhất toàn khu (tấn CO2tđ; năng lượng cung cấp nội bộ chỉ tính một lần)",
     },
     "cli.transfers_title": {
         "en": "Transfers between members (ledger against the buyers' records)",

@@ -181,7 +181,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.unit_co2e": {
         "en": "CO2e is not an activity unit: give the activity (fuel, electricity) in its own unit",
-        "vi": "CO2e không phải đơn vị của dữ liệu hoạt động: hãy ghi nhiên liệu, điện theo đơn vị của nó",
+        "vi": "CO2e (CO2tđ) không phải đơn vị của số liệu hoạt động: hãy ghi nhiên liệu, điện theo đơn vị của nó",
     },
     "problem.unit_standard_m3": {
         "en": "'scm' does not say its reference conditions: write Sm3 (15 °C, 101.325 kPa), Nm3 (0 °C, 101.325 kPa) or scf (60 °F, 14.696 psia)",

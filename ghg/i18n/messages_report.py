@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.of": {"en": "of", "vi": "trên"},
     "report.meta": {
         "en": "Years {first}–{last} · CO2e with GWP-100 of {gwp} · Scope 1 and Scope 2 (GHG Protocol, Decree 06/2022/NĐ-CP)",
-        "vi": "Năm {first}–{last} · CO2 tương đương theo GWP-100 của {gwp} · Phạm vi 1 và phạm vi 2 (GHG Protocol, Nghị định 06/2022/NĐ-CP)",
+        "vi": "Năm {first}–{last} · CO2tđ theo GWP-100 của {gwp} · Phạm vi 1 và phạm vi 2 (GHG Protocol, Nghị định 06/2022/NĐ-CP)",
     },
     "report.park": {"en": "the park", "vi": "khu công nghiệp"},
     "report.empty": {
