@@ -54,6 +54,11 @@ __all__ = [
 PathLike = str | Path
 
 
+def _ref(store: PathLike | Snapshot) -> Path | Snapshot:
+    """A store given by its folder (str or Path) or as a snapshot already opened."""
+    return Path(store) if isinstance(store, str) else store
+
+
 def factor_set(*extra: PathLike, releases: Sequence[PathLike] | None = None) -> FactorSet:
     """The factor releases a calculation uses: the bundled ones (or ``releases``) and any ``extra`` folders.
 
@@ -194,7 +199,7 @@ def read_lines(store: PathLike | Snapshot, revision: str = "latest", min_status:
     """
     from ghg import store as result_store
 
-    return result_store.read_lines(store if not isinstance(store, str) else Path(store), revision, min_status)
+    return result_store.read_lines(_ref(store), revision, min_status)
 
 
 def summary(store: PathLike | Snapshot) -> pd.DataFrame:
@@ -210,12 +215,11 @@ def summary(store: PathLike | Snapshot) -> pd.DataFrame:
     >>> round(float(table.loc[2022, "scope_2_location_t_co2e"]), 2)
     15155.84
     """
-    import pyarrow as pa
-
     from ghg.core.totals import summary_from_lines
+    from ghg.store.snapshot import snapshot_of
 
-    lines = read_lines(store)
-    return summary_from_lines(pa.Table.from_pandas(lines.drop(columns=["revision"]), preserve_index=False))
+    snap = snapshot_of(_ref(store))
+    return summary_from_lines(snap.lines_table(snap.chosen()))
 
 
 def consolidate(
@@ -247,7 +251,7 @@ def consolidate(
     from ghg import park
     from ghg.store.snapshot import snapshot_of
 
-    snap = snapshot_of(store if not isinstance(store, str) else Path(store))
+    snap = snapshot_of(_ref(store))
     members = park.load_registry(registry)
     ledger = park.load_transfers(transfers, members) if transfers else None
     return park.consolidate(read_lines(snap), members, ledger, years, enterprises)
@@ -263,7 +267,7 @@ def project(scenario: PathLike, store: PathLike | Snapshot, registry: PathLike) 
     """
     from ghg.pathways import workflow
 
-    return workflow.run(scenario, store if not isinstance(store, str) else Path(store), Path(registry))
+    return workflow.run(scenario, _ref(store), Path(registry))
 
 
 def check_targets(projection: Projection, targets: Sequence[PathLike], enterprise: str | None = None) -> list[Gap]:
@@ -289,7 +293,7 @@ def uncertainty(
     from ghg.pathways import uncertainty as analysis
     from ghg.store.snapshot import snapshot_of
 
-    snap = snapshot_of(store if not isinstance(store, str) else Path(store))
+    snap = snapshot_of(_ref(store))
     lines = read_lines(snap)
     internal = park.internal_supply(lines, park.load_registry(registry))
     return analysis.analyse(snap, lines, internal, year, enterprise, 1, samples, seed, method)

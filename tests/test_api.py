@@ -25,7 +25,7 @@ def test_the_api_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     assert outcome.attempted >= 20 and outcome.failed == 0
 
 
-def test_every_api_function_is_documented_with_numpy_sections() -> None:
+def test_every_api_function_is_the_documented_one() -> None:
     for name in api.__all__:
         function = getattr(ghg, name)
         assert function is getattr(api, name)

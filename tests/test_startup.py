@@ -35,10 +35,3 @@ def test_the_help_lists_every_command() -> None:
 
 def test_a_command_imports_what_it_uses() -> None:
     assert "pandas" in _imported("inventory", "--help")  # its module is loaded to show its options
-
-
-def test_the_help_names_the_default_releases() -> None:
-    from ghg.cli.common import DEFAULT_RELEASES_TEXT
-    from ghg.core.factors import DEFAULT_RELEASES
-
-    assert ", ".join(DEFAULT_RELEASES) == DEFAULT_RELEASES_TEXT  # written out so that --help imports no library

@@ -13,7 +13,7 @@ def test_t_is_a_metric_tonne() -> None:
     assert factor_to("tonne", "kg") == 1000.0
 
 
-@pytest.mark.parametrize("unit", ["ton", "tons", "kg/ton", "T", "MBtu", "scm"])
+@pytest.mark.parametrize("unit", ["ton", "tons", "kg/ton", "T", "MBtu", "scm", "Mscf", "MMBtu/Mcf"])
 def test_ton_is_refused_as_ambiguous(unit: str) -> None:
     # pint itself reads 'ton' as a short ton (2000 lb = 907.18474 kg): never accepted here.
     assert registry()("ton").to("kg").magnitude == pytest.approx(907.18474)
@@ -102,5 +102,6 @@ def test_gas_volumes_at_stated_reference_conditions_convert_as_an_ideal_gas() ->
     assert factor_to("scf", "Nm3") == pytest.approx(scf, rel=1e-12)
     assert 1 / factor_to("scf", "Nm3") == pytest.approx(37.326, abs=5e-4)
     assert kind_of(parse_unit("scf")) == kind_of(parse_unit("Sm3")) == "normal_volume"
+    assert factor_to("MMscf", "scf") == pytest.approx(1e6) and factor_to("kscf", "scf") == pytest.approx(1e3)
     with pytest.raises(UnitError):
         factor_to("Sm3", "m3")  # never an actual volume

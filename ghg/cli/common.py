@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ghg.core.errors import GhgError, InputError, Problem, ReleaseError
+from ghg.core.vocabulary import DEFAULT_RELEASES
 from ghg.i18n import CATALOGUE, text
 
 if TYPE_CHECKING:
@@ -21,11 +22,6 @@ if TYPE_CHECKING:
     from ghg.store.snapshot import Snapshot
     from ghg.store.table import Written
 
-#: The bundled factor releases a calculation uses by default (named in the options' help).
-DEFAULT_RELEASES_TEXT = (
-    "ipcc-2006-energy, ipcc-2006-ippu, vn-qd2626-2022, vn-energy-2011, vn-moit-toe-2011, vn-grid-2023, "
-    "vn-tt38-heat-2025, gwp100-ar4-ar5-ar6"
-)
 
 LANG_ENV = "GHG_LANG"
 
@@ -60,7 +56,7 @@ def factors_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def factor_set_of(refs: tuple[str, ...], extra: tuple[str, ...]) -> FactorSet:
     """The selected releases (default: the bundled ones) plus any extra ones."""
-    from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+    from ghg.core.factors import FactorSet
 
     return FactorSet.load([*(refs or DEFAULT_RELEASES), *extra])
 
@@ -153,7 +149,7 @@ def option_help(key: str, name: str, lang: str) -> str | None:
     candidates = [f"help.opt.{'.'.join(parts[:n])}.{name}" for n in range(len(parts), 0, -1)] + [f"help.opt.{name}"]
     for candidate in candidates:
         if candidate in CATALOGUE:
-            return text(candidate, lang, defaults=DEFAULT_RELEASES_TEXT)
+            return text(candidate, lang, defaults=", ".join(DEFAULT_RELEASES))
     return None
 
 

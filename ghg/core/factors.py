@@ -10,19 +10,7 @@ import pandas as pd
 
 from ghg.core import releases
 from ghg.core.errors import FactorConflict, GwpError, ReleaseError
-from ghg.core.vocabulary import GWP_SETS, Tier
-
-#: The bundled releases used when none are named.
-DEFAULT_RELEASES = (
-    "ipcc-2006-energy",
-    "ipcc-2006-ippu",
-    "vn-qd2626-2022",
-    "vn-energy-2011",
-    "vn-moit-toe-2011",
-    "vn-grid-2023",
-    "vn-tt38-heat-2025",
-    "gwp100-ar4-ar5-ar6",
-)
+from ghg.core.vocabulary import DEFAULT_RELEASES, GWP_SETS, Tier
 
 _KEY = ["parameter", "activity", "ipcc_category", "technology", "year", "gas"]
 

@@ -15,6 +15,7 @@ import math
 import re
 import shutil
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,12 +34,11 @@ from ghg.core.releases import (
     load,
 )
 from ghg.core.units import factor_to
-from ghg.core.vocabulary import STATES, Tier
+from ghg.core.vocabulary import STATES
 
 #: The tables a release may hold, and their columns.
 TABLES = {"factors.csv": FACTOR_COLUMNS, "activities.csv": ACTIVITY_COLUMNS}
 #: Gases a factor may name: the combustion gases and those with a GWP in the bundled release.
-_ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 _CODE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 _IPCC = re.compile(r"^[1-5](\.[A-H](\.[0-9]{1,2}(\.[a-z](\.[ivx]{1,4})?)?)?)?$")
 #: Parameters that are a ratio or a fraction (0 < value <= 1.2, the NCV/GCV ratio of a fuel is below 1).
@@ -246,16 +246,18 @@ def _write_rows(path: Path, columns: list[str], rows: list[dict[str, str]]) -> N
     tmp.replace(path)
 
 
-def _known_codes() -> tuple[set[str], set[str]]:
-    """Activity codes and gases of the bundled releases."""
+@lru_cache(maxsize=1)
+def _known_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """Activity codes and gases of the bundled releases (loaded once per process)."""
     from ghg.core.releases import available
 
-    activities, gases = set(), {"CO2", "CH4", "N2O"}
+    activities: set[str] = set()
+    gases = {"CO2", "CH4", "N2O"}
     for release_id in available():
         release = load(release_id)
         activities |= set(release.activities["activity"])
         gases |= set(release.gwp["gas"]) if len(release.gwp) else set()
-    return activities, gases
+    return frozenset(activities), frozenset(gases)
 
 
 def _number(value: str) -> float | None:
@@ -273,8 +275,8 @@ def _check(
     they were added; they still count for duplicates)."""
     if name == "activities.csv":
         return _check_activities(rows, file, offset, sheet)
-    activities, gases = _known_codes()
-    activities |= {r["activity"] for r in rows if _CODE.match(r["activity"])}
+    known, gases = _known_codes()
+    activities = known | {r["activity"] for r in rows if _CODE.match(r["activity"])}
     listed = meta.get("sources", [])
     sources = {str(s.get("id")) for s in listed if isinstance(s, dict)} if isinstance(listed, list) else set()
     ratios = {(r["activity"], r["year"]) for r in rows if r["parameter"] == "ncv_gcv_ratio"}
@@ -298,7 +300,11 @@ def _check(
 
 
 def _row_problems(
-    row: dict[str, str], activities: set[str], gases: set[str], sources: set[str], ratios: set[tuple[str, str]]
+    row: dict[str, str],
+    activities: frozenset[str],
+    gases: frozenset[str],
+    sources: set[str],
+    ratios: set[tuple[str, str]],
 ) -> list[tuple[str, str, dict[str, object]]]:
     """(column, problem code, parameters) of one row of ``factors.csv``."""
     found: list[tuple[str, str, dict[str, object]]] = []
@@ -367,4 +373,4 @@ def _check_activities(rows: list[dict[str, str]], file: str, offset: int, sheet:
     return problems
 
 
-__all__ = ["TABLES", "Tier", "add", "build", "build_from", "new"]
+__all__ = ["TABLES", "add", "build", "build_from", "new"]

@@ -6,7 +6,8 @@ Rules (each pinned by a test in ``tests/test_units.py``):
   (pint reads ``ton`` as a short ton of 907.18 kg); ``short_ton`` (2,000 lb) and ``long_ton`` (2,240 lb),
   spelled out, are what they say.
 - ``MMBtu`` (``mmBtu``) is a million British thermal units (Btu, International Table: 1,055.056 J) and
-  ``therm`` is 100,000 Btu; ``MBtu`` is refused (a thousand Btu in US usage, a million elsewhere).
+  ``therm`` is 100,000 Btu; ``MBtu`` is refused (a thousand Btu in US usage, a million elsewhere), and so
+  is ``Mscf`` for the same reason (``MMscf`` is a million scf).
 - ``kt`` is a kilotonne, not a knot; ``Gg`` is a gigagram (= kt).
 - ``Nm3`` is a normal cubic metre (0 °C, 101.325 kPa), a dimension of its own: it
   never converts to or from an actual ``m3``. Gas volumes at other stated reference conditions convert to
@@ -48,6 +49,7 @@ normal_cubic_meter = [normal_volume] = Nm3
 standard_cubic_meter = {_SM3_IN_NM3!r} * normal_cubic_meter = Sm3
 standard_cubic_foot = {_SCF_IN_NM3!r} * normal_cubic_meter = scf
 million_Btu = 1e6 * Btu = MMBtu = mmBtu = MMBTU
+million_standard_cubic_foot = 1e6 * standard_cubic_foot = MMscf = mmscf
 carbon = [carbon] = C
 carbon_dioxide = {_C_PER_CO2!r} * carbon = CO2
 methane = [methane] = CH4
@@ -65,6 +67,8 @@ _REFUSED = {
     "scm": "standard_m3",
     "T": "ambiguous_T",  # pint reads T as tesla; people mean a tonne (t) or a ton
     "MBtu": "ambiguous_mbtu",  # a thousand Btu in US usage, a million in others
+    "Mscf": "ambiguous_mscf",  # a thousand scf in US usage (M = 1,000), a million as an SI prefix
+    "Mcf": "ambiguous_mscf",
 }
 #: A unit longer than this is refused before it is parsed (no work grows with a long cell).
 MAX_UNIT_LENGTH = 64

@@ -79,3 +79,15 @@ COMBUSTION_GASES = ("CO2", "CH4", "N2O")
 
 #: Activity states (columns of ``activities.csv`` in a release).
 STATES = ("solid", "liquid", "gas", "electricity", "material", "heat")
+
+#: The bundled releases used when none are named.
+DEFAULT_RELEASES = (
+    "ipcc-2006-energy",
+    "ipcc-2006-ippu",
+    "vn-qd2626-2022",
+    "vn-energy-2011",
+    "vn-moit-toe-2011",
+    "vn-grid-2023",
+    "vn-tt38-heat-2025",
+    "gwp100-ar4-ar5-ar6",
+)

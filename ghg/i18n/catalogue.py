@@ -51,6 +51,10 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "unit '{unit}' is ambiguous (MBtu is a thousand Btu in US usage, a million elsewhere): write MMBtu or GJ",
         "vi": "đơn vị '{unit}' không rõ nghĩa (MBtu là nghìn Btu theo cách dùng của Mỹ, triệu Btu ở nơi khác): hãy ghi MMBtu hoặc GJ",
     },
+    "unit.ambiguous_mscf": {
+        "en": "unit '{unit}' is ambiguous (Mscf is a thousand scf in US usage, a million as an SI prefix): write 1000 scf as kscf, or MMscf for a million",
+        "vi": "đơn vị '{unit}' không rõ nghĩa (Mscf là nghìn scf theo cách dùng của Mỹ, triệu scf theo tiền tố SI): hãy ghi kscf cho nghìn scf, hoặc MMscf cho triệu scf",
+    },
     "unit.too_long": {
         "en": "unit '{unit}' is longer than {limit} characters: write a unit such as t, kg, L, m3, Nm3, MWh, GJ or TJ",
         "vi": "đơn vị '{unit}' dài hơn {limit} ký tự: hãy ghi đơn vị như t, kg, L, m3, Nm3, MWh, GJ hoặc TJ",

@@ -175,6 +175,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'MBtu' is ambiguous (a thousand Btu in US usage, a million elsewhere): write MMBtu or GJ",
         "vi": "'MBtu' không rõ nghĩa (nghìn Btu theo cách dùng của Mỹ, triệu Btu ở nơi khác): hãy ghi MMBtu hoặc GJ",
     },
+    "problem.unit_ambiguous_mscf": {
+        "en": "'Mscf' is ambiguous (a thousand scf in US usage, a million as an SI prefix): write kscf for a thousand, MMscf for a million",
+        "vi": "'Mscf' không rõ nghĩa (nghìn scf theo cách dùng của Mỹ, triệu scf theo tiền tố SI): hãy ghi kscf cho nghìn, MMscf cho triệu",
+    },
     "problem.unit_too_long": {
         "en": "the unit is longer than 64 characters: write a unit such as t, kg, L, m3, Nm3, MWh, GJ or TJ",
         "vi": "đơn vị dài hơn 64 ký tự: hãy ghi đơn vị như t, kg, L, m3, Nm3, MWh, GJ hoặc TJ",
