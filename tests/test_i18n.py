@@ -37,6 +37,7 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
         CATALOGUE,
         CLI_MESSAGES,
         EIP_MESSAGES,
+        GLOSSARY_MESSAGES,
         PATHWAY_MESSAGES,
         PROBLEM_MESSAGES,
         REPORT_MESSAGES,
@@ -45,7 +46,7 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
     )
 
     parts = [BASE_MESSAGES, PROBLEM_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES]
-    parts += [SCALE_MESSAGES, STORE_MESSAGES]
+    parts += [SCALE_MESSAGES, STORE_MESSAGES, GLOSSARY_MESSAGES]
     assert sum(len(p) for p in parts) == len(CATALOGUE)
 
 

@@ -35,7 +35,7 @@ def test_template_round_trip(tmp_path: Path, factor_set: FactorSet, lang: str) -
     assert book.sheetnames[0] == ("Hướng dẫn" if lang == "vi" else "instructions")
     assert {template.sheet_title(s.name, lang) for s in template.SHEETS} <= set(book.sheetnames)
     if lang == "vi":  # the sheets a user fills are named in Vietnamese
-        assert {"Đốt nhiên liệu tĩnh", "Điện mua vào", "Sản lượng"} <= set(book.sheetnames)
+        assert {"Đốt nhiên liệu cố định", "Điện mua vào", "Sản lượng"} <= set(book.sheetnames)
     sheet = book[template.sheet_title("stationary_combustion", lang)]
     labels = [c.value for c in sheet[2]]
     # bilingual labels, the chosen language first

@@ -47,7 +47,8 @@ def steps(park: Path, out: Path) -> list[list[str]]:
     extra = [f"--extra-factors={park / 'factors' / EXAMPLE_RELEASE}", f"--extra-factors={GRID_ESTIMATES}"]
     form06 = [*members[:4], "--facility", "DAP2-VINACHEM/site", "--period", "2023-2024"]
     reports = out / "reports"
-    vi = ["--lang", "vi"]
+    en, vi = ["--lang", "en"], ["--lang", "vi"]
+    form06_out = "form06-DAP2-VINACHEM-2023-2024"
     return [
         ["inventory", *activity, "--gwp", "AR5", *extra, "--out", str(out / "ghg-store"), "--author", "ghg demo"],
         ["park", *members],
@@ -57,14 +58,16 @@ def steps(park: Path, out: Path) -> list[list[str]]:
         ["pathway", "macc", *pathway, "--year", "2030"],
         ["uncertainty", *members, "--samples", "20000", "--out", str(out / "uncertainty")],
         ["eip", "indicators", *members, *eip],
-        ["eip", "report", *members, *eip, "--out", str(reports / f"art43-{EIP_YEAR}.en.xlsx")],
+        [*en, "eip", "report", *members, *eip, "--out", str(reports / f"art43-{EIP_YEAR}.en.xlsx")],
         [*vi, "eip", "report", *members, *eip, "--out", str(reports / f"art43-{EIP_YEAR}.vi.xlsx")],
-        ["eip", "network", *members, *eip, "--out", str(reports)],
-        ["report", "html", *html, "--out", str(reports / "tang-loong.en.html")],
+        [*en, "eip", "network", *members, *eip, "--out", str(reports)],
+        [*vi, "eip", "network", *members, *eip, "--out", str(reports)],
+        [*en, "report", "html", *html, "--out", str(reports / "tang-loong.en.html")],
         [*vi, "report", "html", *html, "--out", str(reports / "tang-loong.vi.html")],
-        ["report", "xlsx", *members, "--out", str(reports / "tang-loong.en.xlsx")],
+        [*en, "report", "xlsx", *members, "--out", str(reports / "tang-loong.en.xlsx")],
         [*vi, "report", "xlsx", *members, "--out", str(reports / "tang-loong.vi.xlsx")],
-        [*vi, "report", "form06", *form06, "--out", str(reports / "form06-DAP2-VINACHEM-2023-2024.vi.xlsx")],
+        [*en, "report", "form06", *form06, "--out", str(reports / f"{form06_out}.en.xlsx")],
+        [*vi, "report", "form06", *form06, "--out", str(reports / f"{form06_out}.vi.xlsx")],
     ]
 
 

@@ -13,7 +13,7 @@ from ghg.core import fsutil
 from ghg.core.errors import GhgError
 from ghg.eip.indicators import from_store as indicators_from_store
 from ghg.i18n import formatting, text
-from ghg.reports import charts
+from ghg.reports import network
 
 if TYPE_CHECKING:
     pass
@@ -183,7 +183,7 @@ def eip_network_cmd(
     try:
         ind, year = indicators_from_store(snapshot_at(ctx, store_dir), registry, transfers, eip_dir, year)
         title = text("eip.network_title", lg, year=year)
-        files = charts.network(ind.links, title, lg, Path(f"symbiosis-{year}.{lg}"))
+        files = network.network(ind.links, title, lg, Path(f"symbiosis-{year}.{lg}"))
         outcome = fsutil.publish_files(out, files)
     except GhgError as exc:
         fail(ctx, exc, as_json)

@@ -30,10 +30,10 @@ INSTRUCTIONS_SHEET = "instructions"
 VI_SHEETS = {
     INSTRUCTIONS_SHEET: "Hướng dẫn",
     LISTS_SHEET: "Danh sách",
-    "stationary_combustion": "Đốt nhiên liệu tĩnh",
+    "stationary_combustion": "Đốt nhiên liệu cố định",
     "mobile_combustion": "Đốt nhiên liệu di động",
     "process": "Quá trình công nghiệp",
-    "fugitive": "Phát thải thất thoát",
+    "fugitive": "Phát tán",
     "purchased_electricity": "Điện mua vào",
     "purchased_heat": "Hơi và nhiệt mua vào",
     "production": "Sản lượng",
@@ -132,7 +132,7 @@ SHEETS = [
                 "evidence": "coal invoices 2023",
             }
         ],
-        ("Đốt nhiên liệu tĩnh (lò hơi, lò nung)", "Stationary combustion (boilers, kilns, furnaces)"),
+        ("Đốt nhiên liệu cố định (lò hơi, lò nung)", "Stationary combustion (boilers, kilns, furnaces)"),
     ),
     SheetSpec(
         "mobile_combustion",

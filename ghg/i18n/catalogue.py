@@ -1,11 +1,13 @@
 """The one translation catalogue: every user-facing message in English and Vietnamese.
 
 Vietnamese terms follow Decree 06/2022/NĐ-CP and Circular 38/2023/TT-BCT (kiểm kê khí nhà
-kính, hệ số phát thải, dữ liệu hoạt động, phạm vi 1/2, nhiệt trị thấp...).
+kính, hệ số phát thải, số liệu hoạt động, phạm vi 1/2, nhiệt trị thấp...), named once in the glossary
+(:mod:`ghg.i18n.glossary`).
 """
 
 from __future__ import annotations
 
+from ghg.i18n import glossary
 from ghg.i18n.messages_cli import MESSAGES as CLI_MESSAGES
 from ghg.i18n.messages_eip import MESSAGES as EIP_MESSAGES
 from ghg.i18n.messages_pathway import MESSAGES as PATHWAY_MESSAGES
@@ -24,7 +26,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     "where.value": {"en": " (value '{value}')", "vi": " (giá trị '{value}')"},
     "problems.header": {
         "en": "{count} problem(s) found in the activity data:",
-        "vi": "Phát hiện {count} lỗi trong dữ liệu hoạt động:",
+        "vi": "Phát hiện {count} lỗi trong số liệu hoạt động:",
     },
     "problems.more": {
         "en": "  ... and {count} more (use --json to see them all)",
@@ -156,7 +158,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.exported": {"en": "{rows} line(s) written to {path}", "vi": "đã ghi {rows} dòng vào {path}"},
     # usage
-    "usage.no_files": {"en": "give at least one activity file", "vi": "hãy chỉ ít nhất một tệp dữ liệu hoạt động"},
+    "usage.no_files": {"en": "give at least one activity file", "vi": "hãy chỉ ít nhất một tệp số liệu hoạt động"},
     # command line output
     "cli.valid": {
         "en": "{rows} record(s) in {files} file(s): valid.",
@@ -228,7 +230,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "form06.part_III": {
         "en": "Part III. Method and factors, activity data, results, reliability and completeness",
-        "vi": "Phần III. Phương pháp và hệ số, dữ liệu hoạt động, kết quả, độ tin cậy và tính đầy đủ",
+        "vi": "Phần III. Phương pháp và hệ số, số liệu hoạt động, kết quả, độ tin cậy và tính đầy đủ",
     },
     "form06.boundary": {
         "en": "the facility {facility}: its own combustion, processes and fugitive sources (Scope 1) and the electricity, steam and heat it buys (Scope 2)",
@@ -307,7 +309,12 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
 }
 
 #: The catalogue: the base messages and those of each topic (a test checks that no key is defined twice).
+#: The terms of the glossary (``glossary.csv``, each with its legal source): categories, scopes, statuses,
+#: severities, tiers, methods and the legal terms themselves.
+GLOSSARY_MESSAGES = glossary.messages()
+
 CATALOGUE: dict[str, dict[str, str]] = {
+    **GLOSSARY_MESSAGES,
     **BASE_MESSAGES,
     **PROBLEM_MESSAGES,
     **STORE_MESSAGES,

@@ -17,13 +17,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.cmd.validate": {
         "en": "Check activity FILES (CSV, XLSX, Parquet), or one dataset folder (year=/enterprise= partitions), "
         "against the input format and the factor releases.",
-        "vi": "Kiểm tra các tệp dữ liệu hoạt động FILES (CSV, XLSX, Parquet), hoặc một thư mục bộ dữ liệu (phân vùng "
+        "vi": "Kiểm tra các tệp số liệu hoạt động FILES (CSV, XLSX, Parquet), hoặc một thư mục bộ dữ liệu (phân vùng "
         "year=/enterprise=), theo định dạng đầu vào và các bộ hệ số.",
     },
     "help.cmd.inventory": {
         "en": "Compute the Scope 1 and 2 inventory of activity FILES (or of one dataset folder of year=/enterprise= "
         "partitions, streamed or on Dask), print totals and write the store. Each (year, enterprise) becomes a new revision whose parent is the latest revision seen when the run started; if another writer publishes meanwhile, this run gets a conflict instead of overwriting.",
-        "vi": "Tính kiểm kê phạm vi 1 và 2 từ các tệp dữ liệu hoạt động FILES (hoặc một thư mục bộ dữ liệu phân vùng "
+        "vi": "Tính kiểm kê phạm vi 1 và 2 từ các tệp số liệu hoạt động FILES (hoặc một thư mục bộ dữ liệu phân vùng "
         "year=/enterprise=, đọc từng phần hoặc trên Dask), in tổng và ghi vào kho kết quả. Mỗi (năm, doanh nghiệp) thành một phiên bản mới có phiên bản cha là phiên bản mới nhất lúc bắt đầu chạy; nếu có người khác ghi trong lúc đó, lần chạy này báo xung đột chứ không ghi đè.",
     },
     "help.cmd.template": {
@@ -322,7 +322,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.opt.uncertainty.default_tier": {
         "en": "Data-quality tier of activity data that declare no uncertainty (1-4: ±7.5, 5, 2.5, 1.5 %).",
-        "vi": "Cấp chất lượng của dữ liệu hoạt động không khai báo độ không chắc chắn (1-4: ±7,5, 5, 2,5, 1,5 %).",
+        "vi": "Cấp chất lượng của số liệu hoạt động không khai báo độ không chắc chắn (1-4: ±7,5, 5, 2,5, 1,5 %).",
     },
     "help.opt.uncertainty.pathway_samples": {"en": "Draws of the pathway band.", "vi": "Số lần rút cho dải lộ trình."},
     "help.opt.uncertainty.out": {

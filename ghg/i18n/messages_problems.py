@@ -156,7 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.negative": {
         "en": "quantity is negative: activity data cannot be below zero; correct the sign or record the return separately",
-        "vi": "số lượng âm: dữ liệu hoạt động không thể nhỏ hơn 0; hãy sửa dấu hoặc ghi nhận phần trả lại riêng",
+        "vi": "số lượng âm: số liệu hoạt động không thể nhỏ hơn 0; hãy sửa dấu hoặc ghi nhận phần trả lại riêng",
     },
     "problem.positive": {"en": "a measured value must be greater than zero", "vi": "giá trị đo phải lớn hơn 0"},
     "problem.unit_empty": {
@@ -215,7 +215,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} more row(s) with the same problem ({code})",
         "vi": "còn {count} hàng khác có cùng lỗi ({code})",
     },
-    "problem.no_records": {"en": "no activity records found", "vi": "không tìm thấy bản ghi dữ liệu hoạt động nào"},
+    "problem.no_records": {"en": "no activity records found", "vi": "không tìm thấy bản ghi số liệu hoạt động nào"},
     "problem.no_records_year": {"en": "no records for this year", "vi": "không có bản ghi nào cho năm này"},
     "problem.unknown_activity_near": {
         "en": "unknown activity code: did you mean {near}? (codes of the factor releases; never mapped to 'other')",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.trend": {"en": "Trend over the years", "vi": "Xu hướng qua các năm"},
     "report.breakdown": {"en": "Breakdown, {year}", "vi": "Cơ cấu phát thải, năm {year}"},
     "report.by_category": {"en": "By source category and scope", "vi": "Theo loại nguồn và phạm vi"},
-    "report.by_source": {"en": "By source (activity)", "vi": "Theo nguồn (dữ liệu hoạt động)"},
+    "report.by_source": {"en": "By source (activity)", "vi": "Theo nguồn (số liệu hoạt động)"},
     "report.by_gas": {"en": "By gas", "vi": "Theo loại khí"},
     "report.members": {"en": "Share of each member, {year}", "vi": "Tỷ trọng của từng thành viên, năm {year}"},
     "report.findings": {"en": "QA/QC findings ({count})", "vi": "Kết quả kiểm tra chất lượng QA/QC ({count})"},
@@ -97,17 +97,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "--years '{value}' không phải năm hay khoảng năm: hãy ghi ví dụ 2023 hoặc 2019-2025",
     },
     "report.written": {"en": "report written: {path}", "vi": "đã ghi báo cáo: {path}"},
-    "category.stationary_combustion": {"en": "stationary combustion", "vi": "đốt nhiên liệu cố định"},
-    "category.mobile_combustion": {"en": "mobile combustion", "vi": "đốt nhiên liệu di động"},
-    "category.process": {"en": "industrial processes", "vi": "quá trình công nghiệp"},
-    "category.fugitive": {"en": "fugitive gases", "vi": "phát thải thất thoát"},
-    "category.purchased_electricity": {"en": "purchased electricity", "vi": "điện mua vào"},
-    "category.purchased_heat": {"en": "purchased steam and heat", "vi": "hơi nước và nhiệt mua vào"},
-    "scope.scope_1": {"en": "Scope 1", "vi": "phạm vi 1"},
-    "scope.scope_2": {"en": "Scope 2", "vi": "phạm vi 2"},
-    "severity.error": {"en": "error", "vi": "lỗi"},
-    "severity.warning": {"en": "warning", "vi": "cảnh báo"},
-    "severity.info": {"en": "information", "vi": "thông tin"},
     "problem.uncertainty_form": {
         "en": "write the uncertainty as a 95 % half-width such as '±2.5 %' (optionally followed by normal, lognormal, triangular or uniform) or a data-quality tier 'tier 1' to 'tier 4'",
         "vi": "hãy ghi độ không chắc chắn dạng nửa khoảng 95 % như '±2.5 %' (có thể kèm normal, lognormal, triangular hoặc uniform) hoặc cấp chất lượng số liệu 'tier 1' đến 'tier 4'",
@@ -115,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # uncertainty
     "uncertainty.header": {
         "en": "Uncertainty {year} (Scope 1 + Scope 2 location-based, 95 %); Approach 2: {samples} iterations, seed {seed}; activity data without a declared uncertainty: tier {tier}",
-        "vi": "Độ không chắc chắn năm {year} (phạm vi 1 + phạm vi 2 theo vị trí, 95 %); Cách tiếp cận 2: {samples} lần lặp, hạt giống {seed}; dữ liệu hoạt động không khai báo độ không chắc chắn: cấp {tier}",
+        "vi": "Độ không chắc chắn năm {year} (phạm vi 1 + phạm vi 2 theo vị trí, 95 %); Cách tiếp cận 2: {samples} lần lặp, hạt giống {seed}; số liệu hoạt động không khai báo độ không chắc chắn: cấp {tier}",
     },
     "uncertainty.head.a1": {"en": "Approach 1, shared factors correlated", "vi": "Cách 1, hệ số dùng chung tương quan"},
     "uncertainty.head.naive": {"en": "Approach 1, all independent (naive)", "vi": "Cách 1, coi mọi dòng độc lập"},
@@ -135,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "uncertainty.not_covered": {
         "en": "Lines whose factor has no published 95 % range (activity uncertainty only): {listing}",
-        "vi": "Các dòng có hệ số không công bố khoảng 95 % (chỉ tính độ không chắc chắn của dữ liệu hoạt động): {listing}",
+        "vi": "Các dòng có hệ số không công bố khoảng 95 % (chỉ tính độ không chắc chắn của số liệu hoạt động): {listing}",
     },
     "uncertainty.band": {
         "en": "Pathway band from uncertain drivers and measure effects ({samples} draws), t CO2e:",

@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "usage.dataset_alone": {
         "en": "give either one dataset folder or activity files, not both",
-        "vi": "hãy đưa một thư mục bộ dữ liệu hoặc các tệp dữ liệu hoạt động, không cả hai",
+        "vi": "hãy đưa một thư mục bộ dữ liệu hoặc các tệp số liệu hoạt động, không cả hai",
     },
     "usage.engine_dataset": {
         "en": "--engine dask runs over a dataset folder (year=/enterprise= partitions); give the folder",

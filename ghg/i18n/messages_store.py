@@ -193,10 +193,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "thái đi từng bước ({allowed}); phiên bản đã khóa chỉ được thay bằng phiên bản mới có lý do"
         ),
     },
-    "status.draft": {"en": "draft", "vi": "bản nháp"},
-    "status.submitted": {"en": "submitted", "vi": "đã nộp"},
-    "status.verified": {"en": "verified", "vi": "đã thẩm định"},
-    "status.locked": {"en": "locked", "vi": "đã khóa"},
     "audit.input_missing": {
         "en": "input {sha256} is not in the store {store}: it cannot be replayed",
         "vi": "dữ liệu đầu vào {sha256} không có trong kho {store}: không thể tính lại",

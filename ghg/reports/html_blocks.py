@@ -17,7 +17,7 @@ from ghg.i18n.formatting import number
 from ghg.pathways.projection import Projection
 from ghg.pathways.targets import Gap
 from ghg.pathways.workflow import grid_basis_text
-from ghg.reports import charts
+from ghg.reports import charts, network
 
 
 @dataclass
@@ -94,7 +94,7 @@ def eip_section(ind: Any, lang: str) -> str:
         + "</p>"
     )
     title = text("eip.network_title", lang, year=ind.year)
-    out.append(f'<div class="chart">{charts.inline(charts.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>')
+    out.append(f'<div class="chart">{charts.inline(network.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>')
     heads = [text(f"col.{c}", lang) for c in ("supplier", "receiver", "material", "quantity", "avoided_t_co2e")]
     rows = [
         [
