@@ -36,6 +36,7 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
         BASE_MESSAGES,
         CATALOGUE,
         CLI_MESSAGES,
+        COLUMN_MESSAGES,
         EIP_MESSAGES,
         GLOSSARY_MESSAGES,
         PATHWAY_MESSAGES,
@@ -46,7 +47,7 @@ def test_topic_catalogues_do_not_redefine_a_key() -> None:
     )
 
     parts = [BASE_MESSAGES, PROBLEM_MESSAGES, PATHWAY_MESSAGES, REPORT_MESSAGES, CLI_MESSAGES, EIP_MESSAGES]
-    parts += [SCALE_MESSAGES, STORE_MESSAGES, GLOSSARY_MESSAGES]
+    parts += [SCALE_MESSAGES, STORE_MESSAGES, GLOSSARY_MESSAGES, COLUMN_MESSAGES]
     assert sum(len(p) for p in parts) == len(CATALOGUE)
 
 

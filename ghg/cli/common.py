@@ -77,10 +77,15 @@ def cols_of(lang: str, names: list[str]) -> list[str]:
     return [text(f"col.{n}", lang) for n in names]
 
 
-def cell_of(value: object, lang: str) -> str:
-    """A table cell: booleans as yes/no in ``lang``, anything else as text."""
+def cell_of(value: object, lang: str, column: str = "", names: dict[str, str] | None = None) -> str:
+    """A table cell: booleans as yes/no in ``lang``, a code of ``column`` by its name
+    (:func:`ghg.core.labels.value`; activities by ``names``), anything else as text."""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return text("cli.yes" if value else "cli.no", lang)
+    if column and isinstance(value, str):
+        from ghg.core import labels
+
+        return str(labels.value(column, value, lang, names))
     return str(value)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 from ghg.cli.common import (
     LocalizedGroup,
+    cell_of,
     cols_of,
     emit_json,
     fail,
@@ -112,8 +113,8 @@ def eip_indicators_cmd(
     click.echo("")
     heads = ["supplier", "receiver", "material", "quantity", "avoided_t_co2e"]
     rows = [
-        [r["supplier"], r["receiver"], r["material"], f"{formatting.number(r['quantity'], lg, 0)} {r['unit']}",
-         formatting.number(r["avoided_t_co2e"], lg, 0)]
+        [r["supplier"], r["receiver"], cell_of(r["material"], lg, "material"),
+         f"{formatting.number(r['quantity'], lg, 0)} {r['unit']}", formatting.number(r["avoided_t_co2e"], lg, 0)]
         for r in ind.links.to_dict(orient="records")
     ]  # fmt: skip
     click.echo(formatting.table(cols_of(lg, heads), rows, [False, False, False, True, True]))

@@ -99,7 +99,7 @@ def park_cmd(
         heads = ["year", "seller", "buyer", "carrier", "ledger_quantity", "buyer_quantity", "unit", "agrees"]
         body = [
             [
-                cell_of(r[h], lg) if h not in ("ledger_quantity", "buyer_quantity") else formatting.number(r[h], lg)
+                cell_of(r[h], lg, h) if h not in ("ledger_quantity", "buyer_quantity") else formatting.number(r[h], lg)
                 for h in heads
             ]
             for r in result.transfers.to_dict(orient="records")

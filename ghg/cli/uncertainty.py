@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 from ghg.cli.common import (
     LocalizedCommand,
+    cell_of,
     cols_of,
     emit_json,
     fail,
@@ -148,10 +149,14 @@ def uncertainty_cmd(
     if len(result.key_categories):
         click.echo("")
         click.echo(text("uncertainty.key_categories", lg))
+        from ghg.core.releases import activity_names
+        from ghg.store.kept import kept_release_dirs
+
+        names = activity_names(lg, kept_release_dirs(store_dir))
         rows = [
             [
-                r["source_category"],
-                r["activity"],
+                cell_of(r["source_category"], lg, "source_category"),
+                cell_of(r["activity"], lg, "activity", names),
                 formatting.number(r["t_co2e"], lg, 0),
                 formatting.number(100 * r["variance_share"], lg, 1) + " %",
             ]

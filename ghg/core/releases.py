@@ -412,13 +412,16 @@ def load(ref: str | Path) -> Release:
     return Release(meta.id, folder, meta, release_hash, factors, activities, gwp)
 
 
-@lru_cache(maxsize=2)
-def activity_names(lang: str) -> dict[str, str]:
-    """The name of each activity code of the bundled releases, in ``lang`` (``name_vi`` in Vietnamese), for
-    what people read; a code no release names is shown as it is."""
+@lru_cache(maxsize=8)
+def activity_names(lang: str, folders: tuple[Path, ...] = ()) -> dict[str, str]:
+    """The name of each activity code of the bundled releases and of the release ``folders`` (a store's kept
+    releases), in ``lang`` (``name_vi`` in Vietnamese), for what people read; a code no release names is
+    shown as it is."""
     names: dict[str, str] = {}
-    for release_id in available():
-        acts = load(release_id).activities
+    for ref in [*available(), *folders]:
+        acts = load(ref).activities
+        if acts is None or not len(acts):
+            continue
         for code, en, vi in zip(acts["activity"], acts["name"], acts["name_vi"], strict=True):
-            names[str(code)] = str(vi or en) if lang == "vi" else str(en or code)
+            names.setdefault(str(code), str(vi or en) if lang == "vi" else str(en or code))
     return names

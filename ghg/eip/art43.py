@@ -99,6 +99,7 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from ghg.core import labels
     from ghg.i18n import CATALOGUE, text
     from ghg.park.export import deterministic_xlsx, safe_cell
 
@@ -135,7 +136,7 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
             for c in tab[1]:
                 c.font = Font(bold=True)
             for row in value:
-                tab.append([cell(row.get(h)) for h in header])
+                tab.append([cell(labels.value(h, row.get(h), lang)) for h in header])
             tab.freeze_panes = "A2"
         elif isinstance(value, dict):
             sheet.append([])
@@ -147,7 +148,7 @@ def report_files(document: dict[str, Any], stem: str) -> dict[str, bytes]:
                     header = list(v[0])
                     tab.append([label(h) for h in header])
                     for row in v:
-                        tab.append([cell(row.get(h)) for h in header])
+                        tab.append([cell(labels.value(h, row.get(h), lang)) for h in header])
                 else:
                     sheet.append([label(k), cell(v)])
         else:

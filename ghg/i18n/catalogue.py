@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ghg.i18n import glossary
 from ghg.i18n.messages_cli import MESSAGES as CLI_MESSAGES
+from ghg.i18n.messages_columns import MESSAGES as COLUMN_MESSAGES
 from ghg.i18n.messages_eip import MESSAGES as EIP_MESSAGES
 from ghg.i18n.messages_pathway import MESSAGES as PATHWAY_MESSAGES
 from ghg.i18n.messages_problems import MESSAGES as PROBLEM_MESSAGES
@@ -321,6 +322,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **PATHWAY_MESSAGES,
     **REPORT_MESSAGES,
     **CLI_MESSAGES,
+    **COLUMN_MESSAGES,
     **EIP_MESSAGES,
     **SCALE_MESSAGES,
 }

@@ -48,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "eip.report.title_park": {
         "en": "Annual eco-industrial park report {year} (Decree 35/2022/NĐ-CP Art. 43.1)",
-        "vi": "Báo cáo khu công nghiệp sinh thái năm {year} (Điều 43.1 Nghị định 35/2022/NĐ-CP)",
+        "vi": "Báo cáo khu công nghiệp sinh thái năm {year} (khoản 1 Điều 43 Nghị định 35/2022/NĐ-CP)",
     },
     "eip.report.title_enterprise": {
         "en": "Annual eco-enterprise report {year}: {enterprise} (Decree 35/2022/NĐ-CP Art. 43.2)",
@@ -91,6 +91,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tiêu chí Điều 37 không định lượng (do cơ quan quản lý đánh giá):",
     },
     "eip.written": {"en": "written: {path}", "vi": "đã ghi: {path}"},
+    "eip.field.electricity_saved_kwh": {"en": "electricity saved [kWh]", "vi": "điện tiết kiệm [kWh]"},
+    "eip.field.co2_from_electricity_t": {
+        "en": "CO2 avoided by electricity saved [t]",
+        "vi": "CO2 tránh được nhờ tiết kiệm điện [tấn]",
+    },
+    "eip.field.co2_from_fuel_t": {
+        "en": "CO2 avoided by fuel saved [t]",
+        "vi": "CO2 tránh được nhờ tiết kiệm nhiên liệu [tấn]",
+    },
+    "eip.field.grid_factor_t_co2_per_mwh": {
+        "en": "grid emission factor [t CO2/MWh]",
+        "vi": "hệ số phát thải lưới điện [tấn CO2/MWh]",
+    },
+    "eip.field.recp_share": {
+        "en": "share of members applying RECP",
+        "vi": "tỷ lệ doanh nghiệp áp dụng sử dụng hiệu quả tài nguyên và sản xuất sạch hơn",
+    },
+    "eip.field.symbiosis_links": {"en": "industrial-symbiosis links", "vi": "số liên kết cộng sinh công nghiệp"},
+    "eip.kind.exchange": {"en": "exchange of materials", "vi": "trao đổi vật chất"},
+    "eip.kind.energy_transfer": {"en": "energy transfer", "vi": "chuyển giao năng lượng"},
     # materials commonly exchanged in a park (exchanges.csv 'material'); other codes are shown as written
     "eip.material.steam": {"en": "steam", "vi": "hơi nước"},
     "eip.material.hot_water": {"en": "hot water", "vi": "nước nóng"},

@@ -155,6 +155,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not official: these factors are research estimates, used because no official factor exists for the year: {factors}",
         "vi": "Không chính thức: các hệ số sau là giá trị ước tính nghiên cứu, được dùng vì chưa có hệ số chính thức cho năm đó: {factors}",
     },
+    # Part III uncertainty (IPCC 2006 Vol. 1 Ch. 3: Approach 1 and Approach 2)
+    "form06.field.t_co2e": {"en": "emissions [t CO2e]", "vi": "phát thải [tấn CO2tđ]"},
+    "form06.field.u_lo": {"en": "Approach 1, lower [%]", "vi": "Cách tiếp cận 1, cận dưới [%]"},
+    "form06.field.u_hi": {"en": "Approach 1, upper [%]", "vi": "Cách tiếp cận 1, cận trên [%]"},
+    "form06.field.naive_lo": {
+        "en": "Approach 1 without correlation, lower [%]",
+        "vi": "Cách tiếp cận 1 không tương quan, cận dưới [%]",
+    },
+    "form06.field.naive_hi": {
+        "en": "Approach 1 without correlation, upper [%]",
+        "vi": "Cách tiếp cận 1 không tương quan, cận trên [%]",
+    },
+    "form06.field.mc_mean": {
+        "en": "Approach 2 (Monte Carlo), mean [t CO2e]",
+        "vi": "Cách tiếp cận 2 (Monte Carlo), trung bình [tấn CO2tđ]",
+    },
+    "form06.field.mc_p2_5": {
+        "en": "Approach 2, 2.5th percentile [t CO2e]",
+        "vi": "Cách tiếp cận 2, phân vị 2,5 [tấn CO2tđ]",
+    },
+    "form06.field.mc_p97_5": {
+        "en": "Approach 2, 97.5th percentile [t CO2e]",
+        "vi": "Cách tiếp cận 2, phân vị 97,5 [tấn CO2tđ]",
+    },
     "form06.field.enterprise": {"en": "enterprise", "vi": "doanh nghiệp"},
     "form06.field.facility": {"en": "facility", "vi": "cơ sở"},
     "form06.field.name": {"en": "name", "vi": "tên"},

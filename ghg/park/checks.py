@@ -17,7 +17,7 @@ from ghg import park
 from ghg.core import flags
 from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
-from ghg.i18n import text
+from ghg.i18n import CATALOGUE, text
 from ghg.i18n.formatting import number
 
 FINDING_COLUMNS = ["code", "severity", "enterprise", "facility", "year", "key", "message", "rows"]
@@ -47,8 +47,21 @@ def _rows(frame: pd.DataFrame) -> str:
 
 
 def _finding(
-    code: str, enterprise: object, facility: object, year: object, key: str, lang: str, rows: str = "", **params: object
+    names: dict[str, str],
+    code: str,
+    enterprise: object,
+    facility: object,
+    year: object,
+    key: str,
+    lang: str,
+    rows: str = "",
+    **params: object,
 ) -> dict[str, object]:
+    """One finding; an activity (``source``) and a source category in the message are named in ``lang``."""
+    if isinstance(params.get("source"), str):
+        params["source"] = names.get(str(params["source"]), params["source"])
+    if isinstance(params.get("category"), str) and f"category.{params['category']}" in CATALOGUE:
+        params["category"] = text(f"category.{params['category']}", lang)
     return {
         "code": code,
         "severity": SEVERITY[code],
@@ -75,8 +88,11 @@ def run_checks(
     base_year_revisions: pd.DataFrame | None = None,
     recalculation_threshold: float = 0.05,
     lang: str = "en",
+    release_dirs: tuple[Path, ...] = (),
 ) -> pd.DataFrame:
-    """All QA/QC findings for the latest result lines of the park (members and non-members)."""
+    """All QA/QC findings for the latest result lines of the park (members and non-members); activities are
+    named from the bundled releases and ``release_dirs`` (a store's kept releases)."""
+    names = activity_names(lang, release_dirs)
     found: list[dict[str, object]] = []
     counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
     source_key = ["enterprise", "facility", "source_category", "activity"]
@@ -89,7 +105,9 @@ def run_checks(
         for key in before.index.difference(now.index):
             if key[0] in present:  # an enterprise that reported this year but not this source
                 found.append(
-                    _finding("QC01", key[0], key[1], year, f"{key[2]}/{key[3]}", lang, source=key[3], category=key[2])
+                    _finding(
+                        names, "QC01", key[0], key[1], year, f"{key[2]}/{key[3]}", lang, source=key[3], category=key[2]
+                    )
                 )
         both = before.index.intersection(now.index)
         ratio = (now[both] / before[both]).replace([np.inf, -np.inf], np.nan)
@@ -105,7 +123,16 @@ def run_checks(
                 )
                 found.append(
                     _finding(
-                        "QC03", key[0], key[1], year, f"{key[2]}/{key[3]}", lang, rows, source=key[3], ratio=f"{r:.2f}"
+                        names,
+                        "QC03",
+                        key[0],
+                        key[1],
+                        year,
+                        f"{key[2]}/{key[3]}",
+                        lang,
+                        rows,
+                        source=key[3],
+                        ratio=number(float(r), lang, 2),
                     )
                 )
     monthly = counted[counted["period"].str.fullmatch(r"\d{4}-\d{2}")]
@@ -115,6 +142,7 @@ def run_checks(
         if missing:
             found.append(
                 _finding(
+                    names,
                     "QC02",
                     key[0],
                     key[1],
@@ -138,6 +166,7 @@ def run_checks(
                 if not low <= value <= high:
                     found.append(
                         _finding(
+                            names,
                             "QC04",
                             row["enterprise"],
                             row["facility"],
@@ -157,6 +186,7 @@ def run_checks(
         if abs(row["consolidated_location_t_co2e"] - expected) > 1e-6 * max(abs(expected), 1.0):
             found.append(
                 _finding(
+                    names,
                     "QC05",
                     "",
                     "",
@@ -171,6 +201,7 @@ def run_checks(
         if not row["agrees"]:
             found.append(
                 _finding(
+                    names,
                     "QC06",
                     str(row["buyer"]),
                     "",
@@ -190,6 +221,7 @@ def run_checks(
     for row in result.not_members.to_dict(orient="records"):
         found.append(
             _finding(
+                names,
                 "QC09",
                 str(row["enterprise"]),
                 row["facility"],
@@ -210,12 +242,13 @@ def run_checks(
                 f"{text('category.' + str(k), lang)} {_percent(v / total, lang)}"
                 for k, v in shares.sort_values(ascending=False).items()
             )
-            found.append(_finding("QC07", "", "", int(str(year)), "park", lang, shares=listing))
-    found += _key_categories(location, lang)
+            found.append(_finding(names, "QC07", "", "", int(str(year)), "park", lang, shares=listing))
+    found += _key_categories(location, lang, names)
     for row in park.thresholds(result.lines, registry).to_dict(orient="records"):
         if row["decree_06_inventory_duty"] != row["on_national_list"]:
             found.append(
                 _finding(
+                    names,
                     "QC10",
                     row["enterprise"],
                     row["facility"],
@@ -228,13 +261,13 @@ def run_checks(
                 )
             )
     if base_year_revisions is not None and len(base_year_revisions):
-        found += _base_year(base_year_revisions, recalculation_threshold, lang)
-        found += _dropped(lines, base_year_revisions, lang)
-    found += _overlaps(lines, lang)
+        found += _base_year(base_year_revisions, recalculation_threshold, lang, names)
+        found += _dropped(lines, base_year_revisions, lang, names)
+    found += _overlaps(lines, lang, names)
     return pd.DataFrame(found, columns=FINDING_COLUMNS)
 
 
-def _dropped(lines: pd.DataFrame, revisions: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def _dropped(lines: pd.DataFrame, revisions: pd.DataFrame, lang: str, names: dict[str, str]) -> list[dict[str, object]]:
     """QC12: a source of the revision the latest one superseded is missing from it."""
     found = []
     latest = lines[["enterprise", "year", "revision"]].drop_duplicates()
@@ -247,6 +280,7 @@ def _dropped(lines: pd.DataFrame, revisions: pd.DataFrame, lang: str) -> list[di
         for r in flags.dropped_sources(parent, child).to_dict(orient="records"):
             found.append(
                 _finding(
+                    names,
                     "QC12",
                     enterprise,
                     r["facility"],
@@ -256,13 +290,13 @@ def _dropped(lines: pd.DataFrame, revisions: pd.DataFrame, lang: str) -> list[di
                     source=r["activity"],
                     category=r["source_category"],
                     revision=int(revision) - 1,
-                    co2e=f"{float(r['co2e_t']):,.1f}",
+                    co2e=number(float(r["co2e_t"]), lang, 1),
                 )
             )
     return found
 
 
-def _overlaps(lines: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def _overlaps(lines: pd.DataFrame, lang: str, names: dict[str, str]) -> list[dict[str, object]]:
     """QC13: records of one source in overlapping periods (the same rule ``ghg validate`` warns about)."""
     counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
     records = counted[[*flags.SOURCE_KEY, "period", "input_file", "input_row"]].rename(
@@ -273,6 +307,7 @@ def _overlaps(lines: pd.DataFrame, lang: str) -> list[dict[str, object]]:
         hit = counted[(counted["input_file"] == w.file) & (counted["input_row"] == w.row)].iloc[0]
         found.append(
             _finding(
+                names,
                 "QC13",
                 hit["enterprise"],
                 hit["facility"],
@@ -294,7 +329,7 @@ def _independent_total(lines: pd.DataFrame) -> dict[int, float]:
     return {int(str(y)): float(v) for y, v in kept.groupby("year")["co2e_t"].sum().items()}
 
 
-def _key_categories(location: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def _key_categories(location: pd.DataFrame, lang: str, names: dict[str, str]) -> list[dict[str, object]]:
     """Approach 1 key categories (IPCC 2006 Vol. 1 Ch. 4 Eq. 4.1 level, Eq. 4.2 trend against the first year)."""
     found: list[dict[str, object]] = []
     by = location.groupby(["year", "source_category", "activity"])["co2e_t"].sum()
@@ -306,8 +341,9 @@ def _key_categories(location: pd.DataFrame, lang: str) -> list[dict[str, object]
         now = by.xs(year, level="year")
         level = (now.abs() / now.abs().sum()).sort_values(ascending=False)
         key_level = level[level.cumsum().shift(fill_value=0) < KEY_SHARE]
-        names = _listing(key_level, lang)
-        found.append(_finding("QC08", "", "", year, "level", lang, kind=text("check.kind_level", lang), sources=names))
+        listed = _listing(key_level, lang, names)
+        kind = text("check.kind_level", lang)
+        found.append(_finding(names, "QC08", "", "", year, "level", lang, kind=kind, sources=listed))
         if year != years[0] and base.sum() > 0 and now.sum() > 0:
             both = base.index.intersection(now.index)
             trend = (base[both] / base.sum()) * (
@@ -315,9 +351,9 @@ def _key_categories(location: pd.DataFrame, lang: str) -> list[dict[str, object]
             ).abs()
             share = (trend / trend.sum()).sort_values(ascending=False).dropna()
             key_trend = share[share.cumsum().shift(fill_value=0) < KEY_SHARE]
-            names = _listing(key_trend, lang)
+            listed = _listing(key_trend, lang, names)
             kind = text("check.kind_trend", lang, year=years[0])
-            found.append(_finding("QC08", "", "", year, "trend", lang, kind=kind, sources=names))
+            found.append(_finding(names, "QC08", "", "", year, "trend", lang, kind=kind, sources=listed))
     return found
 
 
@@ -326,15 +362,15 @@ def _percent(share: float, lang: str) -> str:
     return f"{number(100 * float(share), lang, 1)} %"
 
 
-def _listing(shares: pd.Series, lang: str) -> str:
+def _listing(shares: pd.Series, lang: str, names: dict[str, str]) -> str:
     """Source category / activity and share, e.g. 'purchased electricity / grid_electricity 56.2 %'."""
     return "; ".join(
-        f"{text('category.' + str(k[0]), lang)} / {activity_names(lang).get(str(k[1]), k[1])} {_percent(v, lang)}"
+        f"{text('category.' + str(k[0]), lang)} / {names.get(str(k[1]), k[1])} {_percent(v, lang)}"
         for k, v in zip(shares.index, shares.to_numpy(), strict=True)
     )
 
 
-def _base_year(revisions: pd.DataFrame, threshold: float, lang: str) -> list[dict[str, object]]:
+def _base_year(revisions: pd.DataFrame, threshold: float, lang: str, names: dict[str, str]) -> list[dict[str, object]]:
     """Compare each enterprise's base-year total in its first and latest stored revision."""
     counted = revisions[revisions["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
     totals = counted.groupby(["enterprise", "year", "revision"])["co2e_t"].sum().reset_index()
@@ -345,6 +381,7 @@ def _base_year(revisions: pd.DataFrame, threshold: float, lang: str) -> list[dic
         if original and abs(restated - original) / abs(original) >= threshold:
             found.append(
                 _finding(
+                    names,
                     "QC11",
                     str(enterprise),
                     "",

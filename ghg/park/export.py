@@ -148,12 +148,16 @@ def workbook_sheets(
     enterprise: str | None,
     years: list[int],
     lang: str,
+    release_dirs: tuple[Path, ...] = (),
 ) -> dict[str, pd.DataFrame]:
     """The sheets of an inventory or park workbook: lines with lineage, totals, the park, findings, revisions.
 
-    Sheet names are in ``lang``; column names are the result schema's identifiers, the same in both languages.
+    Sheet names, headings and code values are in ``lang`` (:func:`ghg.core.labels.present`); the last sheet
+    gives each heading's identifier in the result schema, for whoever reads the workbook with a program.
     """
     from ghg import park
+    from ghg.core import labels
+    from ghg.core.releases import activity_names
     from ghg.i18n import text
 
     if years:
@@ -181,7 +185,14 @@ def workbook_sheets(
     sheets[text("workbook.findings", lang)] = findings
     used = lines[["enterprise", "year", "revision"]].drop_duplicates()
     sheets[text("workbook.revisions", lang)] = used.merge(history, on=["enterprise", "year", "revision"], how="left")
-    return sheets
+    columns = pd.DataFrame(
+        [(name, labels.heading(str(c), lang), str(c)) for name, frame in sheets.items() for c in frame.columns],
+        columns=["sheet", "column", "identifier"],
+    )
+    names = activity_names(lang, release_dirs)
+    shown = {name: labels.present(frame, lang, names) for name, frame in sheets.items()}
+    shown[text("workbook.columns", lang)] = labels.present(columns, lang, names)
+    return shown
 
 
 def write_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> Path:

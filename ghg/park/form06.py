@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ghg import park
-from ghg.core import fsutil, jsonout
+from ghg.core import fsutil, jsonout, labels
 from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
 from ghg.i18n import CATALOGUE, text
@@ -37,6 +37,7 @@ def build(
     releases: list[dict[str, object]],
     lang: str,
     uncertainty: list[dict[str, object]] | None = None,
+    release_dirs: tuple[Path, ...] = (),
 ) -> dict[str, object]:
     """The report as nested sections (keys are stable codes; titles and labels are in ``lang``).
 
@@ -101,11 +102,14 @@ def build(
     gwp_sets = sorted(set(mine["gwp_set"]))
     guessed = counted[counted["tier"] == "estimate"]
     estimates = sorted(set(zip(guessed["year"], guessed["factor_id"], guessed["factor_release"], strict=True)))
+    named = activity_names(lang, release_dirs)
     return {
         "form": "06",
         "legal_basis": text("form06.legal_basis", lang),
         "period": f"{min(years)}-{max(years)}",
         "language": lang,
+        # the name of each activity of the facility in ``lang`` (from the releases it was computed with)
+        "activity_names": {a: named.get(a, a) for a in sorted(set(mine["activity"]))},
         "part_I_facility": {
             "title": text("form06.part_I", lang),
             "enterprise": enterprise,
@@ -169,6 +173,7 @@ def write_json(report: dict[str, object], path: Path) -> Path:
 def write_xlsx(report: dict[str, object], path: Path) -> Path:
     """Write the report as a workbook: one sheet per part, tables below their headings (atomically)."""
     lang = str(report["language"])
+    names = dict(report.get("activity_names") or {})  # type: ignore[call-overload]
     book = Workbook()
     book.remove(book.active)
     for part in ("part_I_facility", "part_II_operations", "part_III_results"):
@@ -188,9 +193,9 @@ def write_xlsx(report: dict[str, object], path: Path) -> Path:
                 header = [k for k in value[0] if not isinstance(value[0][k], list)]
                 sheet.append([_label(h, lang) for h in header])
                 for row in value:
-                    sheet.append([_cell(_value(h, row.get(h), lang)) for h in header])
+                    sheet.append([_cell(labels.value(h, row.get(h), lang, names)) for h in header])
             else:
-                sheet.append([_label(key, lang), _cell(_value(key, value, lang))])
+                sheet.append([_label(key, lang), _cell(labels.value(key, value, lang, names))])
         sheet.column_dimensions["A"].width = 28
     return _atomic(path, book.save)
 
@@ -199,17 +204,6 @@ def _label(key: str, lang: str) -> str:
     """A field's or a column's name in ``lang`` (the code itself where the catalogue has none)."""
     name = f"form06.field.{key}"
     return text(name, lang) if name in CATALOGUE else key
-
-
-def _value(key: str, value: object, lang: str) -> object:
-    """Codes people read as words: source categories, activities (the releases' names), yes and no."""
-    if key == "source_category" and isinstance(value, str) and f"category.{value}" in CATALOGUE:
-        return text(f"category.{value}", lang)
-    if key == "activity" and isinstance(value, str):
-        return activity_names(lang).get(value, value)
-    if isinstance(value, bool):
-        return text("cli.yes" if value else "cli.no", lang)
-    return value
 
 
 def _cell(value: object) -> object:

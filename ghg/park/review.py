@@ -13,6 +13,7 @@ from ghg import store
 from ghg.core.accumulate import intensities
 from ghg.park import checks
 from ghg.park.consolidation import ParkResult, Registry, consolidate, load_registry, load_transfers, thresholds
+from ghg.store.kept import kept_release_dirs
 from ghg.store.snapshot import StoreRef, snapshot_of
 
 
@@ -23,6 +24,8 @@ class ParkInputs:
     lines: pd.DataFrame
     registry: Registry
     transfers: pd.DataFrame | None
+    #: the store's kept factor releases (the names of their activities are shown to people)
+    release_dirs: tuple[Path, ...] = ()
 
 
 def park_inputs(
@@ -38,9 +41,10 @@ def park_inputs(
         No result lines in the store, or a damaged file.
     """
     registry = load_registry(registry_path)
-    lines = store.read_lines(ref, min_status=min_status)
+    snap = snapshot_of(ref)
+    lines = store.read_lines(snap, min_status=min_status)
     transfers = load_transfers(transfers_path, registry) if transfers_path else None
-    return ParkInputs(lines, registry, transfers)
+    return ParkInputs(lines, registry, transfers, kept_release_dirs(snap.root))
 
 
 @dataclass
@@ -77,7 +81,9 @@ def findings(
     """Every QA/QC finding of the latest lines (QC01-QC13), with the acknowledgements of ``ack_path`` applied."""
     made = intensities(inputs.lines, store.read_production(ref))
     history = store.read_lines(ref, revision="all")
-    found = checks.run_checks(inputs.lines, inputs.registry, inputs.transfers, made, history, threshold, lang)
+    found = checks.run_checks(
+        inputs.lines, inputs.registry, inputs.transfers, made, history, threshold, lang, inputs.release_dirs
+    )
     return checks.acknowledge(found, ack_path)
 
 

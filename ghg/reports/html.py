@@ -294,7 +294,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
         )
         + "</div>"
     )
-    names = activity_names(lang)
+    names = activity_names(lang, inputs.release_dirs)
     for title_key, column in (("report.by_source", "activity"), ("report.by_gas", "gas")):
         # by source: energy [TJ] (a quantity every source has in the same unit); by gas: the gas's mass [t]
         measure, head = (
@@ -396,7 +396,7 @@ def render(inputs: ReportInputs, lang: str) -> str:
     else:
         out.append(f"<p>{escape(text('report.no_findings', lang))}</p>")
     if inputs.uncertainty is not None:
-        out.append(uncertainty_section(inputs.uncertainty, lang))
+        out.append(uncertainty_section(inputs.uncertainty, lang, activity_names(lang, inputs.release_dirs)))
     if inputs.eip is not None and inputs.enterprise is None:
         out.append(eip_section(inputs.eip, lang))
     # pathway

@@ -42,6 +42,8 @@ class ReportInputs:
     #: the store's version the report was built from, and the time of its last commit (ISO 8601)
     store_version: int | None = None
     store_time: str = ""
+    #: the store's kept factor releases, for the names of their activities
+    release_dirs: tuple[Path, ...] = ()
 
 
 def escape(value: object) -> str:
@@ -94,13 +96,15 @@ def eip_section(ind: Any, lang: str) -> str:
         + "</p>"
     )
     title = text("eip.network_title", lang, year=ind.year)
-    out.append(f'<div class="chart">{charts.inline(network.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>')
+    out.append(
+        f'<div class="chart">{charts.inline(network.network(ind.links, title, lang, Path("n"), ("svg",)))}</div>'
+    )
     heads = [text(f"col.{c}", lang) for c in ("supplier", "receiver", "material", "quantity", "avoided_t_co2e")]
     rows = [
         [
             escape(r["supplier"]),
             escape(r["receiver"]),
-            escape(r["material"]),
+            escape(network.material_name(str(r["material"]), lang)),
             escape(f"{number(r['quantity'], lang, 0)} {r['unit']}"),
             escape(number(r["avoided_t_co2e"], lang, 0)),
         ]
@@ -110,8 +114,10 @@ def eip_section(ind: Any, lang: str) -> str:
     return "".join(out)
 
 
-def uncertainty_section(result: Any, lang: str) -> str:
-    """Approach 1 (shared factors correlated, and the naive independent figure) beside Approach 2."""
+def uncertainty_section(result: Any, lang: str, names: dict[str, str] | None = None) -> str:
+    """Approach 1 (shared factors correlated, and the naive independent figure) beside Approach 2; activities
+    named by ``names``."""
+    names = names or {}
     out = [f"<h2>{escape(text('report.uncertainty', lang, year=result.year))}</h2>"]
     out.append(
         f'<p class="note">{escape(text("report.uncertainty_note", lang, samples=result.samples, seed=result.seed))}</p>'
@@ -124,7 +130,7 @@ def uncertainty_section(result: Any, lang: str) -> str:
         a2 = f"{number(low, lang, 1).replace('-', '−')} / +{number(high, lang, 1)} %"
         name = text("report.park", lang) if r["boundary"] == "park" else r["boundary"]
         rows.append([escape(name), escape(number(r["t_co2e"], lang, 0)), escape(a1), escape(naive), escape(a2)])
-    heads = [text("cli.enterprise", lang), "t CO2e"]
+    heads = [text("cli.enterprise", lang), text("col.t_co2e", lang)]
     heads += [text(k, lang) for k in ("uncertainty.head.a1", "uncertainty.head.naive", "uncertainty.head.a2")]
     out.append(html_table(heads, rows, [False, True, True, True, True], widths=[22, 16, 22, 20, 20]))
     if len(result.key_categories):
@@ -135,7 +141,7 @@ def uncertainty_section(result: Any, lang: str) -> str:
                 [
                     [
                         escape(text("category." + r["source_category"], lang)),
-                        escape(r["activity"]),
+                        escape(names.get(str(r["activity"]), str(r["activity"]))),
                         escape(number(r["t_co2e"], lang, 0)),
                         escape(number(100 * r["variance_share"], lang, 1)) + " %",
                     ]

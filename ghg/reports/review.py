@@ -52,6 +52,7 @@ def report_inputs(
         years=years or [],
         store_version=store_dir.version,
         store_time=_last_commit_time(store_dir),
+        release_dirs=members.release_dirs,
     )
     chosen = lines[lines["year"].isin(years)] if years else lines
     internal = park.internal_supply(lines, registry)
@@ -92,7 +93,7 @@ def form06_document(
     snap = snapshot_of(ref)
     members = park_review.park_inputs(snap, registry_path, transfers_path)
     lines = members.lines
-    found = checks.run_checks(lines, members.registry, members.transfers, lang=lang)
+    found = checks.run_checks(lines, members.registry, members.transfers, lang=lang, release_dirs=members.release_dirs)
     made, last = snap.latest(), years[-1]
     if (last, enterprise) not in made:
         raise StoreError("store.no_revision", partition=f"{enterprise} {last}", revision="-")
@@ -104,7 +105,9 @@ def form06_document(
             table = uncertainty.analyse(snap, mine, None, year, enterprise, samples=20_000).table
             spread += [{"year": year, **{str(k): v for k, v in r.items()}} for r in table.to_dict(orient="records")]
     used = releases_used if isinstance(releases_used, list) else []
-    return form06.build(lines, members.registry, enterprise, facility, years, found, used, lang, spread)
+    return form06.build(
+        lines, members.registry, enterprise, facility, years, found, used, lang, spread, members.release_dirs
+    )
 
 
 def workbook_sheets(
@@ -121,7 +124,15 @@ def workbook_sheets(
     members = park_review.park_inputs(snap, registry_path, transfers_path)
     found = park_review.findings(snap, members, ack_path, lang)
     return export.workbook_sheets(
-        members.lines, members.registry, members.transfers, found, snap.history(), enterprise, years, lang
+        members.lines,
+        members.registry,
+        members.transfers,
+        found,
+        snap.history(),
+        enterprise,
+        years,
+        lang,
+        members.release_dirs,
     )
 
 

@@ -191,3 +191,9 @@ def stored_release(store_dir: Path, sha256: str) -> Path:
 def receipt_hash(receipt: dict[str, object]) -> str:
     """SHA-256 of a receipt's canonical JSON (recorded in the run, so that a changed receipt shows)."""
     return sha256_bytes(json.dumps(receipt, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def kept_release_dirs(store_dir: Path) -> tuple[Path, ...]:
+    """The folders of every release kept in the store (for the names of their activities), sorted."""
+    into = Path(store_dir) / RELEASES
+    return tuple(sorted(p for p in into.glob("*") if (p / "release.json").is_file())) if into.is_dir() else ()
