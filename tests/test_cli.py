@@ -96,7 +96,7 @@ def test_errors_in_vietnamese(runner: CliRunner, tmp_path: Path) -> None:
     bad.write_text(EXAMPLE.read_text().replace(",4200,t,", ",4200,ton,"))
     res = runner.invoke(cli.main, ["--lang", "vi", "validate", str(bad)])
     assert res.exit_code == 1
-    assert "Phát hiện 1 lỗi trong dữ liệu hoạt động" in res.output and "hàng 2, cột unit" in res.output
+    assert "Phát hiện 1 lỗi trong số liệu hoạt động" in res.output and "hàng 2, cột unit" in res.output
     res = runner.invoke(cli.main, ["validate", str(EXAMPLE), "--lang", "vi"])
     assert res.exit_code == 0 and "bản ghi" in res.output
 

@@ -135,7 +135,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.QC12": {
         "en": "{source} ({category}, {co2e} t CO2e in revision {revision}) is missing from the revision that superseded it: a file left out of the rerun, or removed on purpose: report it, or acknowledge why",
-        "vi": "{source} ({category}, {co2e} t CO2tđ trong phiên bản {revision}) không có trong phiên bản thay thế: một tệp bị bỏ sót khi chạy lại, hoặc đã bỏ có chủ đích: hãy bổ sung, hoặc xác nhận lý do",
+        "vi": "{source} ({category}, {co2e} tấn CO2tđ trong phiên bản {revision}) không có trong phiên bản thay thế: một tệp bị bỏ sót khi chạy lại, hoặc đã bỏ có chủ đích: hãy bổ sung, hoặc xác nhận lý do",
     },
     "check.QC13": {
         "en": "{source}: period {period} overlaps period {other} of the same source: counted twice unless both are right; keep one, or acknowledge why",
@@ -294,7 +294,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.release": {"en": "release", "vi": "bộ hệ số"},
     "cli.version": {"en": "version", "vi": "phiên bản"},
-    "cli.tier": {"en": "tier", "vi": "cấp"},
+    "cli.tier": {"en": "tier", "vi": "bậc"},
     "cli.title": {"en": "title", "vi": "tên"},
     "cli.valid_years": {"en": "years", "vi": "các năm"},
     "cli.verified": {

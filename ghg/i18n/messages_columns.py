@@ -16,7 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.toe_method": {"en": "TOE conversion", "vi": "cách quy đổi TOE"},
     "col.method": {"en": "calculation method", "vi": "phương pháp tính"},
     "col.emission_factor_t_per_tj": {"en": "emission factor [t/TJ]", "vi": "hệ số phát thải [tấn/TJ]"},
-    "col.tier": {"en": "factor tier", "vi": "cấp hệ số"},
+    "col.tier": {"en": "factor tier", "vi": "bậc hệ số"},
     "col.measured": {"en": "measured parameter", "vi": "tham số đo đạc"},
     "col.factor_id": {"en": "factor (code)", "vi": "mã hệ số"},
     "col.factor_release": {"en": "factor release (code)", "vi": "mã bộ hệ số"},
@@ -26,16 +26,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.evidence": {"en": "evidence", "vi": "chứng từ"},
     "col.note": {"en": "note", "vi": "ghi chú"},
     "col.revision": {"en": "revision", "vi": "phiên bản"},
-    "col.scope_2_location_t_co2e": {"en": "Scope 2 location-based t CO2e", "vi": "phạm vi 2 theo vị trí t CO2tđ"},
-    "col.scope_2_market_t_co2e": {"en": "Scope 2 market-based t CO2e", "vi": "phạm vi 2 theo thị trường t CO2tđ"},
+    "col.scope_2_location_t_co2e": {"en": "Scope 2 location-based t CO2e", "vi": "phạm vi 2 theo vị trí tấn CO2tđ"},
+    "col.scope_2_market_t_co2e": {"en": "Scope 2 market-based t CO2e", "vi": "phạm vi 2 theo thị trường tấn CO2tđ"},
     "col.biogenic_memo_t_co2": {"en": "biogenic CO2 (memo) t", "vi": "CO2 sinh học (ghi nhớ) tấn"},
     "col.scope_2_market_members_t_co2e": {
         "en": "Scope 2 market, members t CO2e",
-        "vi": "phạm vi 2 theo thị trường, thành viên t CO2tđ",
+        "vi": "phạm vi 2 theo thị trường, thành viên tấn CO2tđ",
     },
     "col.internal_supply_market_t_co2e": {
         "en": "internal supply, market t CO2e",
-        "vi": "cung cấp nội bộ, theo thị trường t CO2tđ",
+        "vi": "cung cấp nội bộ, theo thị trường tấn CO2tđ",
     },
     "col.key": {"en": "subject", "vi": "đối tượng"},
     "col.comment": {"en": "comment", "vi": "ý kiến"},
@@ -81,5 +81,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{share}% được bảo đảm bằng hợp đồng với {supplier}; phần còn lại tính theo hệ số lưới điện "
         "(Việt Nam chưa công bố hệ số phần dư)",
     },
-    "note.instrument": {"en": "{kind}: {factor} t CO2/MWh", "vi": "{kind}: {factor} tấn CO2/MWh"},
+    "note.instrument": {"en": "{kind}: {factor} tấn CO2/MWh", "vi": "{kind}: {factor} tấn CO2/MWh"},
 }

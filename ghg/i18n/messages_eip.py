@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "eip.report.title_enterprise": {
         "en": "Annual eco-enterprise report {year}: {enterprise} (Decree 35/2022/NĐ-CP Art. 43.2)",
-        "vi": "Báo cáo doanh nghiệp sinh thái năm {year}: {enterprise} (Điều 43.2 Nghị định 35/2022/NĐ-CP)",
+        "vi": "Báo cáo doanh nghiệp sinh thái năm {year}: {enterprise} (khoản 2 Điều 43 Nghị định 35/2022/NĐ-CP)",
     },
     "eip.checklist.unknown": {
         "en": "unknown criterion '{criterion}': use one of {allowed}",
@@ -69,11 +69,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "eip.recp_share": {
         "en": "Enterprises applying RECP: {count} of {members} members = {share} % (Art. 37.2(c): at least 20 %) — {status}",
-        "vi": "Doanh nghiệp áp dụng sản xuất sạch hơn, sử dụng hiệu quả tài nguyên: {count}/{members} thành viên = {share} % (Điều 37.2(c): tối thiểu 20 %) — {status}",
+        "vi": "Doanh nghiệp áp dụng sản xuất sạch hơn, sử dụng hiệu quả tài nguyên: {count}/{members} thành viên = {share} % (điểm c khoản 2 Điều 37: tối thiểu 20 %) — {status}",
     },
     "eip.links": {
         "en": "Industrial-symbiosis links operating: {count} (Art. 37.2(b): at least 1) — {status}",
-        "vi": "Liên kết cộng sinh công nghiệp đang vận hành: {count} (Điều 37.2(b): tối thiểu 1) — {status}",
+        "vi": "Liên kết cộng sinh công nghiệp đang vận hành: {count} (điểm b khoản 2 Điều 37: tối thiểu 1) — {status}",
     },
     "eip.met": {"en": "met", "vi": "đạt"},
     "eip.not_met": {"en": "NOT met", "vi": "CHƯA đạt"},
@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "eip.avoided": {
         "en": "Avoided emissions (counterfactual): RECP {recp} t CO2e (grid factor {grid} t CO2/MWh), symbiosis {links} t CO2e; the inventory's actual change from last year: {change} t CO2e",
-        "vi": "Phát thải tránh được (giả định đối chứng): sản xuất sạch hơn {recp} t CO2tđ (hệ số lưới {grid} t CO2/MWh), cộng sinh {links} t CO2tđ; thay đổi thực tế của kiểm kê so với năm trước: {change} t CO2tđ",
+        "vi": "Phát thải tránh được (giả định đối chứng): sản xuất sạch hơn {recp} tấn CO2tđ (hệ số lưới {grid} tấn CO2/MWh), cộng sinh {links} tấn CO2tđ; thay đổi thực tế của kiểm kê so với năm trước: {change} tấn CO2tđ",
     },
     "eip.findings": {"en": "Findings:", "vi": "Phát hiện:"},
     "eip.checklist_title": {
@@ -136,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.supplier": {"en": "supplier", "vi": "bên cung cấp"},
     "col.receiver": {"en": "receiver", "vi": "bên nhận"},
     "col.quantity": {"en": "quantity", "vi": "lượng"},
-    "col.avoided_t_co2e": {"en": "avoided t CO2e", "vi": "tránh được t CO2tđ"},
+    "col.avoided_t_co2e": {"en": "avoided t CO2e", "vi": "tránh được tấn CO2tđ"},
     "col.criterion": {"en": "criterion", "vi": "tiêu chí"},
     "col.value": {"en": "value", "vi": "giá trị"},
     "col.by": {"en": "assessed by", "vi": "người đánh giá"},

@@ -355,11 +355,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.heat_factor_missing": {
         "en": "purchased {activity} needs the supplier's factor (supplier_factor, supplier_factor_unit: t CO2/t steam or t CO2/GJ) or the supplier's fuel (supplier_fuel) with boiler_efficiency",
-        "vi": "{activity} mua cần hệ số của bên cung cấp (supplier_factor, supplier_factor_unit: t CO2/t hơi hoặc t CO2/GJ) hoặc nhiên liệu của bên cung cấp (supplier_fuel) kèm boiler_efficiency",
+        "vi": "{activity} mua cần hệ số của bên cung cấp (supplier_factor, supplier_factor_unit: tấn CO2/t hơi hoặc tấn CO2/GJ) hoặc nhiên liệu của bên cung cấp (supplier_fuel) kèm boiler_efficiency",
     },
     "problem.instrument_factor_missing": {
         "en": "a supplier-specific contract or PPA needs its emission factor (supplier_factor, supplier_factor_unit, e.g. 0 t CO2/MWh for solar)",
-        "vi": "hợp đồng riêng với nhà cung cấp hoặc PPA cần hệ số phát thải (supplier_factor, supplier_factor_unit, ví dụ 0 t CO2/MWh cho điện mặt trời)",
+        "vi": "hợp đồng riêng với nhà cung cấp hoặc PPA cần hệ số phát thải (supplier_factor, supplier_factor_unit, ví dụ 0 tấn CO2/MWh cho điện mặt trời)",
     },
     "problem.instruments_exceed": {
         "en": "contractual instruments cover {covered} MWh but only {bought} MWh were bought by this enterprise in this year: instruments cannot cover more than was bought",
@@ -389,7 +389,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.dropped_source": {
         "en": "warning: {enterprise} {year}, {facility}: this source ({category}, {co2e} t CO2e in revision {revision}) is not in the new revision: a file left out of the rerun, or removed on purpose? ghg check asks for an acknowledgement",
-        "vi": "cảnh báo: {enterprise} {year}, {facility}: nguồn này ({category}, {co2e} t CO2tđ trong phiên bản {revision}) không có trong phiên bản mới: bỏ sót tệp khi chạy lại, hay bỏ có chủ đích? ghg check sẽ yêu cầu xác nhận",
+        "vi": "cảnh báo: {enterprise} {year}, {facility}: nguồn này ({category}, {co2e} tấn CO2tđ trong phiên bản {revision}) không có trong phiên bản mới: bỏ sót tệp khi chạy lại, hay bỏ có chủ đích? ghg check sẽ yêu cầu xác nhận",
     },
     "problem.implausible": {
         "en": "measured {measured} {unit} for {activity} is more than ten times outside every published value ({low} to {high} {unit}): a unit or decimal slip, not a measurement; check the value and its unit",

@@ -87,7 +87,7 @@ def network(
     from matplotlib.transforms import Bbox
 
     plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(9, 8.5))
+    figure, axes = plt.subplots(figsize=(7.5, 7.2))
     shown = links[links["confirmed"].astype(bool)] if len(links) else links
     names = order(shown) if len(shown) else []
     step = 2 * math.pi / max(len(names), 1)
@@ -95,8 +95,8 @@ def network(
     materials = sorted(set(shown["material"])) if len(shown) else []
     colour = {m: plt.get_cmap("tab10")(i % 10) for i, m in enumerate(materials)}
     largest = shown.groupby("unit")["quantity"].max().to_dict() if len(shown) else {}
-    axes.set_xlim(-1.6, 1.6)
-    axes.set_ylim(-1.6, 1.6)
+    axes.set_xlim(-1.55, 1.55)
+    axes.set_ylim(-1.4, 1.4)
     axes.set_aspect("equal")
     axes.axis("off")
     axes.set_title(title, wrap=True)
