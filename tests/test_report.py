@@ -146,13 +146,17 @@ def test_workbook_sheets_filters_and_formula_safety(park_store: Path, tmp_path: 
     )  # fmt: skip
     assert res.exit_code == 0, res.output
     book = load_workbook(out)
-    assert book.sheetnames == ["dòng kết quả", "tổng hợp", "khu công nghiệp", "kiểm tra QA-QC", "phiên bản"]
+    assert book.sheetnames == ["dòng kết quả", "tổng hợp", "khu công nghiệp", "kiểm tra QA-QC", "phiên bản", "các cột"]
     lines = book["dòng kết quả"]
     assert lines.auto_filter.ref.startswith("A1:") and lines.freeze_panes == "A2"
+    # headings in Vietnamese; the last sheet gives each heading's identifier in the result schema
     header = [c.value for c in lines[1]]
-    assert {"input_file", "input_sha256", "input_row", "factor_id", "factor_release", "revision"} <= set(header)
+    assert {"tệp đầu vào", "hàng trong tệp", "mã hệ số", "mã bộ hệ số", "phiên bản"} <= set(header)
+    columns = {(r[0], r[2]): r[1] for r in book["các cột"].iter_rows(min_row=2, values_only=True)}
+    for identifier in ("input_file", "input_sha256", "input_row", "factor_id", "factor_release", "revision"):
+        assert columns[("dòng kết quả", identifier)] in header, identifier
     park = book["khu công nghiệp"]
-    assert park["A1"].value == "year" and park.max_row == 2  # 2025 only
+    assert park["A1"].value == "năm" and park.max_row == 2  # 2025 only
     # text that a spreadsheet would run is stored as text with a leading apostrophe
     unsafe = tmp_path / "unsafe.xlsx"
     import pandas as pd

@@ -183,7 +183,7 @@ def test_the_example_park_from_the_command_line(park_store: Path, tmp_path: Path
     coal = categories[("stationary_combustion", "other_bituminous_coal")]
     assert coal["u_hi"] > coal["naive_hi"] * 1.2
     vi = CliRunner().invoke(cli.main, ["--lang", "vi", *args, "--samples", "5000", "--method", "1"])
-    assert "Độ không chắc chắn năm 2025" in vi.output and "Cách 1, hệ số dùng chung tương quan" in vi.output
+    assert "Độ không chắc chắn năm 2025" in vi.output and "Cách tiếp cận 1, hệ số dùng chung tương quan" in vi.output
 
 
 def test_pathway_band_from_uncertain_drivers_and_measures(park_store: Path) -> None:

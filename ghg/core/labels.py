@@ -116,6 +116,8 @@ def value(column: str, cell: object, lang: str, activities: dict[str, str] | Non
 def present(frame: pd.DataFrame, lang: str, activities: dict[str, str] | None = None) -> pd.DataFrame:
     """A copy of ``frame`` for people: headings and code values in ``lang`` (numbers stay numbers); activities
     named by ``activities`` (default: the bundled releases' names)."""
+    import pandas as pd
+
     if activities is None:
         from ghg.core.releases import activity_names
 
@@ -124,6 +126,7 @@ def present(frame: pd.DataFrame, lang: str, activities: dict[str, str] | None = 
     for column in out.columns:
         kind = out[column].dtype.kind
         if kind not in "iufmM":  # text, codes and booleans; numbers and dates stay as they are
-            out[column] = [value(str(column), c, lang, activities) for c in out[column].astype(object)]
+            shown = [value(str(column), c, lang, activities) for c in out[column].astype(object)]
+            out[column] = pd.Series(shown, index=out.index, dtype=object)
     out.columns = [heading(str(c), lang) for c in out.columns]
     return out

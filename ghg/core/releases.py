@@ -418,7 +418,8 @@ def activity_names(lang: str, folders: tuple[Path, ...] = ()) -> dict[str, str]:
     releases), in ``lang`` (``name_vi`` in Vietnamese), for what people read; a code no release names is
     shown as it is."""
     names: dict[str, str] = {}
-    for ref in [*available(), *folders]:
+    refs: list[str | Path] = [*available(), *folders]
+    for ref in refs:
         acts = load(ref).activities
         if acts is None or not len(acts):
             continue

@@ -142,7 +142,7 @@ BASE_MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{source}: kỳ {period} trùng với kỳ {other} của cùng nguồn: bị tính hai lần trừ khi cả hai đều đúng; hãy giữ một, hoặc xác nhận lý do",
     },
     "check.QC11": {
-        "en": "base year restated: {original} -> {restated} tấn CO2tđ ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",
+        "en": "base year restated: {original} -> {restated} t CO2e ({change}, revisions {first} -> {last}) at or beyond the recalculation threshold",
         "vi": "năm cơ sở được tính lại: {original} -> {restated} tấn CO2tđ ({change}, phiên bản {first} -> {last}) vượt ngưỡng tính lại",
     },
     "factor.conflict": {

@@ -304,7 +304,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.cmd.uncertainty": {
         "en": "Uncertainty of a year's inventories (IPCC Approach 1 and Monte Carlo Approach 2, shared factors correlated), key categories, and the pathway band with --scenario.",
-        "vi": "Độ không chắc chắn của kiểm kê một năm (Cách tiếp cận 1 của IPCC và Monte Carlo Cách 2, hệ số dùng chung tương quan), hạng mục chính, và dải lộ trình với --scenario.",
+        "vi": "Độ không chắc chắn của kiểm kê một năm (Cách tiếp cận 1 của IPCC và Cách tiếp cận 2 (Monte Carlo), hệ số dùng chung tương quan), hạng mục chính, và dải lộ trình với --scenario.",
     },
     "help.opt.uncertainty.year": {
         "en": "The year (default: the latest stored).",
@@ -314,7 +314,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only this enterprise (default: the park and each member).",
         "vi": "Chỉ doanh nghiệp này (mặc định: khu công nghiệp và từng thành viên).",
     },
-    "help.opt.uncertainty.method": {"en": "Approach 1, 2 or both.", "vi": "Cách 1, 2 hoặc cả hai."},
+    "help.opt.uncertainty.method": {"en": "Approach 1, 2 or both.", "vi": "Cách tiếp cận 1, 2 hoặc cả hai."},
     "help.opt.uncertainty.samples": {"en": "Monte Carlo iterations.", "vi": "Số lần lặp Monte Carlo."},
     "help.opt.uncertainty.seed": {
         "en": "Seed of the random draws (recorded with the result).",

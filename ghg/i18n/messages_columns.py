@@ -81,5 +81,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{share}% được bảo đảm bằng hợp đồng với {supplier}; phần còn lại tính theo hệ số lưới điện "
         "(Việt Nam chưa công bố hệ số phần dư)",
     },
-    "note.instrument": {"en": "{kind}: {factor} tấn CO2/MWh", "vi": "{kind}: {factor} tấn CO2/MWh"},
+    "note.instrument": {"en": "{kind}: {factor} t CO2/MWh", "vi": "{kind}: {factor} tấn CO2/MWh"},
 }

@@ -199,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pathway.head.actual_t": {"en": "actual t CO2e", "vi": "thực tế tấn CO2tđ"},
     "pathway.head.bau_t": {"en": "BAU t CO2e", "vi": "BAU tấn CO2tđ"},
     "pathway.head.scenario_t": {"en": "scenario t CO2e", "vi": "kịch bản tấn CO2tđ"},
-    "pathway.head.grid": {"en": "grid tấn CO2/MWh", "vi": "lưới điện tấn CO2/MWh"},
+    "pathway.head.grid": {"en": "grid t CO2/MWh", "vi": "lưới điện tấn CO2/MWh"},
     "pathway.head.measure": {"en": "measure", "vi": "biện pháp"},
     "pathway.head.abated_t": {"en": "abated t CO2e", "vi": "giảm được tấn CO2tđ"},
     "pathway.head.target_t": {"en": "target t CO2e", "vi": "mục tiêu tấn CO2tđ"},

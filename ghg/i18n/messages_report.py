@@ -80,7 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.head.by": {"en": "submitted by", "vi": "người nộp"},
     "report.head.activity": {"en": "source", "vi": "nguồn"},
     "report.head.gas": {"en": "gas", "vi": "khí"},
-    "report.head.mass_t": {"en": "mass t", "vi": "khối lượng t"},
+    "report.head.mass_t": {"en": "mass [t]", "vi": "khối lượng [tấn]"},
     "report.head.co2e_t": {"en": "t CO2e", "vi": "tấn CO2tđ"},
     "report.head.share": {"en": "share", "vi": "tỷ trọng"},
     "report.head.code": {"en": "code", "vi": "mã"},
@@ -106,21 +106,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Uncertainty {year} (Scope 1 + Scope 2 location-based, 95 %); Approach 2: {samples} iterations, seed {seed}; activity data without a declared uncertainty: tier {tier}",
         "vi": "Độ không chắc chắn năm {year} (phạm vi 1 + phạm vi 2 theo vị trí, 95 %); Cách tiếp cận 2: {samples} lần lặp, hạt giống {seed}; số liệu hoạt động không khai báo độ không chắc chắn: cấp {tier}",
     },
-    "uncertainty.head.a1": {"en": "Approach 1, shared factors correlated", "vi": "Cách 1, hệ số dùng chung tương quan"},
-    "uncertainty.head.naive": {"en": "Approach 1, all independent (naive)", "vi": "Cách 1, coi mọi dòng độc lập"},
-    "uncertainty.head.a2": {"en": "Approach 2, 2.5-97.5 %", "vi": "Cách 2, 2,5-97,5 %"},
-    "uncertainty.head.mean": {"en": "Approach 2 mean t CO2e", "vi": "Cách 2 trung bình tấn CO2tđ"},
+    "uncertainty.head.a1": {
+        "en": "Approach 1, shared factors correlated",
+        "vi": "Cách tiếp cận 1, hệ số dùng chung tương quan",
+    },
+    "uncertainty.head.naive": {
+        "en": "Approach 1, all independent (naive)",
+        "vi": "Cách tiếp cận 1, coi mọi dòng độc lập",
+    },
+    "uncertainty.head.a2": {"en": "Approach 2, 2.5-97.5 %", "vi": "Cách tiếp cận 2, 2,5-97,5 %"},
+    "uncertainty.head.mean": {"en": "Approach 2 mean t CO2e", "vi": "Cách tiếp cận 2 trung bình tấn CO2tđ"},
     "uncertainty.converged": {
         "en": "Approach 2 converged: the 95 % interval of the first half of the iterations differs from the full one by {change} % of the mean.",
-        "vi": "Cách 2 đã hội tụ: khoảng 95 % của nửa đầu số lần lặp khác khoảng đầy đủ {change} % giá trị trung bình.",
+        "vi": "Cách tiếp cận 2 đã hội tụ: khoảng 95 % của nửa đầu số lần lặp khác khoảng đầy đủ {change} % giá trị trung bình.",
     },
     "uncertainty.not_converged": {
         "en": "Approach 2 NOT converged: the 95 % interval moved by {change} % of the mean between half and all iterations; run more --samples.",
-        "vi": "Cách 2 CHƯA hội tụ: khoảng 95 % thay đổi {change} % giá trị trung bình giữa nửa và toàn bộ số lần lặp; hãy tăng --samples.",
+        "vi": "Cách tiếp cận 2 CHƯA hội tụ: khoảng 95 % thay đổi {change} % giá trị trung bình giữa nửa và toàn bộ số lần lặp; hãy tăng --samples.",
     },
     "uncertainty.key_categories": {
         "en": "Categories contributing most to the uncertainty of the total (Approach 2, share of variance):",
-        "vi": "Các hạng mục đóng góp nhiều nhất vào độ không chắc chắn của tổng (Cách 2, tỷ trọng phương sai):",
+        "vi": "Các hạng mục đóng góp nhiều nhất vào độ không chắc chắn của tổng (Cách tiếp cận 2, tỷ trọng phương sai):",
     },
     "uncertainty.not_covered": {
         "en": "Lines whose factor has no published 95 % range (activity uncertainty only): {listing}",
@@ -139,7 +145,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.uncertainty": {"en": "Uncertainty, {year}", "vi": "Độ không chắc chắn, năm {year}"},
     "report.uncertainty_note": {
         "en": "95 % intervals. Approach 1 combines lines that use the same factor as fully correlated; the naive figure treats every line as independent. Approach 2: {samples} Monte Carlo iterations, seed {seed}.",
-        "vi": "Khoảng 95 %. Cách 1 coi các dòng dùng cùng một hệ số là tương quan hoàn toàn; con số đơn giản coi mọi dòng độc lập. Cách 2: {samples} lần lặp Monte Carlo, hạt giống {seed}.",
+        "vi": "Khoảng 95 %. Cách tiếp cận 1 coi các dòng dùng cùng một hệ số là tương quan hoàn toàn; con số đơn giản coi mọi dòng độc lập. Cách tiếp cận 2: {samples} lần lặp Monte Carlo, hạt giống {seed}.",
     },
     # the Excel workbook
     "workbook.lines": {"en": "lines", "vi": "dòng kết quả"},
