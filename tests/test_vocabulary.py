@@ -106,10 +106,10 @@ def test_every_glossary_term_has_a_source_and_a_status() -> None:
 
 
 @pytest.mark.skipif(browser.CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
-def test_the_network_labels_do_not_overlap_in_a_browser(outputs: Path, tmp_path: Path) -> None:
+def test_the_network_labels_do_not_overlap_in_a_browser(outputs: Path) -> None:
     reports = outputs / "reports"
     for page in ("symbiosis-2025.vi.svg", "symbiosis-2025.en.svg", "tang-loong.vi.html", "tang-loong.en.html"):
-        measured = browser.network_overlaps(reports / page, tmp_path)
+        measured = browser.network_overlaps(reports / page)
         assert len(measured) == 1, page
         assert measured[0]["nodes"] == 9 and measured[0]["labels"] > 9, (page, measured)
         assert measured[0]["overlaps"] == [], (page, measured)
@@ -125,5 +125,5 @@ def test_the_browser_measure_sees_an_overlap(tmp_path: Path) -> None:
         '<text x="150" y="20" font-size="12">alone</text></svg>',
         encoding="utf-8",
     )
-    measured = browser.network_overlaps(page, tmp_path)
+    measured = browser.network_overlaps(page)
     assert measured[0]["overlaps"] == [["A label on its node", "node-A"]]
