@@ -1,36 +1,23 @@
 """``ghg demo``: the bundled Tằng Loỏng example park run end to end with the tool's own commands, as a user
 would type them, into one folder; then where to look. Running it again changes nothing and succeeds.
 
-The example's files are ``examples/tang-loong`` in the repository, ``ghg/_data/examples/tang-loong`` in an
-installed wheel.
+The example's files are found by :func:`ghg.core.example.example_dir`.
 """
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 import click
 
 from ghg.cli.common import LocalizedCommand, lang_of, lang_option
+from ghg.core.example import EXAMPLE_RELEASE, GRID_ESTIMATES, example_dir
 from ghg.i18n import text
 
 #: The targets the example park is checked against (bundled in ``pathways/targets``).
 TARGETS = ("sbti-aca-1.5c", "sbti-net-zero-2050", "linear-net-zero-2050", "decision-896-milestones")
-#: The example's own factor release (the park's furnace gas), and the research estimates of the grid factor
-#: for 2024-2025, where no official factor exists (bundled, tier ``estimate``, never used unless named).
-EXAMPLE_RELEASE = "park-furnace-gas-2026"
-GRID_ESTIMATES = "vn-grid-estimates-2024-2025"
 #: The year of the eco-industrial park's indicators and Art. 43 reports.
 EIP_YEAR = "2025"
-
-
-def example_dir() -> Path:
-    """The bundled example park: inside the installed wheel, else in the repository."""
-    packaged = Path(str(resources.files("ghg"))) / "_data" / "examples" / "tang-loong"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "examples" / "tang-loong"
 
 
 def steps(park: Path, out: Path) -> list[list[str]]:

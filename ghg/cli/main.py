@@ -34,6 +34,8 @@ COMMANDS = {
     "uncertainty": ("ghg.cli.uncertainty", "uncertainty_cmd"),
     "pathway": ("ghg.cli.pathway", "pathway_group"),
     "demo": ("ghg.cli.demo", "demo_cmd"),
+    "serve": ("ghg.cli.web", "serve_cmd"),
+    "users": ("ghg.cli.web", "users_group"),
 }
 
 

@@ -16,6 +16,7 @@ from ghg.i18n.messages_problems import MESSAGES as PROBLEM_MESSAGES
 from ghg.i18n.messages_report import MESSAGES as REPORT_MESSAGES
 from ghg.i18n.messages_scale import MESSAGES as SCALE_MESSAGES
 from ghg.i18n.messages_store import MESSAGES as STORE_MESSAGES
+from ghg.i18n.messages_web import MESSAGES as WEB_MESSAGES
 
 LANGUAGES = ("en", "vi")
 
@@ -325,6 +326,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     **COLUMN_MESSAGES,
     **EIP_MESSAGES,
     **SCALE_MESSAGES,
+    **WEB_MESSAGES,
 }
 
 

@@ -1,0 +1,128 @@
+"""``ghg serve`` (the web application on the loopback address, ``--demo`` with the example park, ``--check``
+for Django's deployment check) and ``ghg users add`` (accounts with a role)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ghg.cli.common import LocalizedCommand, LocalizedGroup, fail, lang_of, lang_option
+from ghg.core.errors import GhgError, UsageError
+from ghg.i18n import text
+
+
+def _server(ctx: click.Context):  # type: ignore[no-untyped-def]
+    """The web package, or a clear message when its extra packages are not installed."""
+    try:
+        from ghg.web import server
+    except ImportError:
+        fail(ctx, UsageError("usage.web_missing"), False)
+        raise
+    try:
+        import django  # noqa: F401
+    except ImportError:
+        fail(ctx, UsageError("usage.web_missing"), False)
+    return server
+
+
+def _place(f):  # type: ignore[no-untyped-def]
+    f = click.option("--home", type=click.Path(path_type=Path), default=None)(f)
+    f = click.option("--extra-factors", "extra", multiple=True)(f)
+    f = click.option("--transfers", type=click.Path(path_type=Path, exists=True), default=None)(f)
+    f = click.option("--registry", type=click.Path(path_type=Path, exists=True), default=None)(f)
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None)(f)
+
+
+@click.command(cls=LocalizedCommand, name="serve")
+@_place
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--demo", "demo_dir", is_flag=False, flag_value="ghg-serve-demo", default=None,
+              type=click.Path(path_type=Path))  # fmt: skip
+@click.option("--check", "deploy_check", is_flag=True)
+@lang_option
+@click.pass_context
+def serve_cmd(
+    ctx: click.Context,
+    store_dir: Path | None,
+    registry: Path | None,
+    transfers: Path | None,
+    extra: tuple[str, ...],
+    home: Path | None,
+    host: str,
+    port: int,
+    demo_dir: Path | None,
+    deploy_check: bool,
+    lang: str | None,
+) -> None:
+    lg = lang_of(ctx)
+    server = _server(ctx)
+    try:
+        if demo_dir is not None:
+            store_dir, accounts = server.demo(demo_dir.resolve())
+            click.echo(text("web.demo_accounts", lg))
+            for a in accounts:
+                shown = f" ({', '.join(a.enterprises)})" if a.enterprises else ""
+                click.echo(f"  {a.name} / {a.password}  [{text('web.role.' + a.role, lg)}{shown}]")
+        elif store_dir is None:
+            raise UsageError("usage.web_store")
+        else:
+            server.configure(store_dir, registry, transfers, home, extra, insecure_http=not deploy_check)
+        if deploy_check:
+            server.deployment_check()
+            click.echo(text("web.deploy_ok", lg))
+            return
+        from django.conf import settings
+
+        database = settings.DATABASES["default"]["NAME"]
+        click.echo(text("web.serving", lg, url=f"http://{host}:{port}/", store=store_dir, database=database))
+        server.run(host, port)
+    except GhgError as exc:
+        fail(ctx, exc, False)
+
+
+@click.group(cls=LocalizedGroup, name="users")
+def users_group() -> None:
+    pass
+
+
+@users_group.command(cls=LocalizedCommand, name="add")
+@click.argument("name")
+@click.option("--role", required=True)
+@click.option("--enterprise", "enterprises", multiple=True)
+@click.option("--assign", "assignments", multiple=True)
+@_place
+@lang_option
+@click.pass_context
+def users_add(
+    ctx: click.Context,
+    name: str,
+    role: str,
+    enterprises: tuple[str, ...],
+    assignments: tuple[str, ...],
+    store_dir: Path | None,
+    registry: Path | None,
+    transfers: Path | None,
+    extra: tuple[str, ...],
+    home: Path | None,
+    lang: str | None,
+) -> None:
+    lg = lang_of(ctx)
+    server = _server(ctx)
+    try:
+        if store_dir is None:
+            raise UsageError("usage.web_store")
+        server.configure(store_dir, registry, transfers, home, extra)
+        pairs = []
+        for a in assignments:  # ENTERPRISE:YEAR
+            code, _, year = a.rpartition(":")
+            if not code or not year.isdigit():
+                raise UsageError("usage.web_assign", value=a)
+            pairs.append((code, int(year)))
+        account = server.add_user(name, role, enterprises, pairs)
+    except GhgError as exc:
+        fail(ctx, exc, False)
+        return
+    click.echo(text("web.user_added", lg, name=account.name, role=text("web.role." + account.role, lg),
+                    password=account.password))  # fmt: skip

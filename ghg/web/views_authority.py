@@ -1,0 +1,118 @@
+"""The authority's pages: the park's dashboard (totals per year with both Scope 2 methods and internal supply
+counted once, the members' status per year), the QA/QC findings with their acknowledgement, moving
+revisions from submitted to verified and locked, and the audit log.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ghg import store
+from ghg.core import labels
+from ghg.core.errors import GhgError
+from ghg.park import review
+from ghg.park.consolidation import load_registry
+from ghg.web import access, writer
+from ghg.web.models import Acknowledgement, AuditEvent
+
+#: Steps the authority takes (a reporter sends a draft for review itself).
+AUTHORITY_STEPS = {"submitted": "verified", "verified": "locked"}
+
+
+def member_status(history: pd.DataFrame, members: list[str], years: list[int]) -> list[dict[str, object]]:
+    """Each member's status per year: that of its latest revision, or ``missing``."""
+    latest: dict[tuple[str, int], str] = {}
+    if not history.empty:
+        last = history.sort_values("revision").groupby(["enterprise", "year"]).tail(1)
+        latest = {(str(r["enterprise"]), int(r["year"])): str(r["status"]) for r in last.to_dict(orient="records")}
+    return [{"enterprise": m, "statuses": [latest.get((m, y), "missing") for y in years]} for m in members]
+
+
+@access.roles("authority", "administrator")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The park at a glance, read from one snapshot of the store."""
+    config = settings.CONFIG
+    lang = access.lang_of(request)
+    context: dict[str, object] = {"empty": True}
+    try:
+        snap = store.open_snapshot(config.store)
+        history = snap.history()
+    except GhgError:
+        history = pd.DataFrame()
+    if config.registry is not None and not history.empty:
+        registry = load_registry(config.registry)
+        seen = review.view(snap, config.registry, config.transfers)
+        consolidated = labels.present(seen.result.consolidated, lang).to_dict(orient="split")
+        years = sorted(int(y) for y in history["year"].unique())
+        members = sorted(set(registry.frame["enterprise"]))
+        inputs = review.park_inputs(snap, config.registry, config.transfers)
+        found = review.findings(snap, inputs, None, lang)
+        acked = {
+            (a.code, a.enterprise, a.facility, a.year, a.key): a
+            for a in Acknowledgement.objects.select_related("by").all()
+        }
+        rows = []
+        for r in found.to_dict(orient="records"):
+            ack = acked.get((str(r["code"]), str(r["enterprise"]), str(r["facility"]), int(r["year"]), str(r["key"])))
+            rows.append({**r, "severity_name": labels.code_name("severity", str(r["severity"]), lang), "ack": ack})
+        pending = history[history["status"].isin(list(AUTHORITY_STEPS))].sort_values(["year", "enterprise"])
+        context = {
+            "empty": False,
+            "consolidated": consolidated,
+            "years": years,
+            "status_table": member_status(history, members, years),
+            "findings": rows,
+            "pending": pending.to_dict(orient="records"),
+            "steps": AUTHORITY_STEPS,
+        }
+    return render(request, "ghg/dashboard.html", context)
+
+
+@access.roles("authority", "administrator")
+@require_POST
+def acknowledge(request: HttpRequest) -> HttpResponse:
+    """Acknowledge a warning with a comment (who and when are recorded)."""
+    lang = access.lang_of(request)
+    post = request.POST
+    comment = post.get("comment", "").strip()
+    if not comment:
+        messages.error(request, access.text_of("web.comment_required", lang))
+        return redirect("dashboard")
+    key = {k: post.get(k, "") for k in ("code", "enterprise", "facility", "key")}
+    year = int(post.get("year", "0") or 0)
+    Acknowledgement.objects.update_or_create(**key, year=year, defaults={"comment": comment, "by": request.user})
+    access.log(request, "acknowledged", key["enterprise"], year=year, code=key["code"], key=key["key"],
+               comment=comment)  # fmt: skip
+    return redirect("dashboard")
+
+
+@access.roles("authority", "administrator")
+@require_POST
+def step(request: HttpRequest, enterprise: str, year: int, revision: int) -> HttpResponse:
+    """Verify a submitted revision, or lock a verified one."""
+    lang = access.lang_of(request)
+    wanted = request.POST.get("status", "")
+    if wanted not in AUTHORITY_STEPS.values():
+        messages.error(request, access.text_of("web.bad_step", lang))
+        return redirect("dashboard")
+    try:
+        writer.set_status(settings.CONFIG, year, enterprise, revision, wanted, request.user.get_username(),
+                          request.POST.get("comment", ""))  # fmt: skip
+    except GhgError as exc:
+        messages.error(request, exc.render(lang) if hasattr(exc, "render") else str(exc))
+        return redirect("dashboard")
+    access.log(request, "status", enterprise, year=year, revision=revision, status=wanted)
+    return redirect("dashboard")
+
+
+@access.roles("authority", "administrator")
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """Every action, newest first."""
+    page = Paginator(AuditEvent.objects.all(), 100).get_page(request.GET.get("page"))
+    return render(request, "ghg/audit_log.html", {"page": page})
