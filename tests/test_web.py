@@ -305,3 +305,77 @@ def test_serve_check_and_users_add_from_the_command_line(tmp_path: Path) -> None
     refused = subprocess.run([*run, "users", "add", "x", "--role", "boss", "--store", str(store)],
                              capture_output=True, text=True, env=env)  # fmt: skip
     assert refused.returncode != 0 and "unknown role 'boss'" in refused.stderr
+
+
+def test_the_api_with_a_token_has_the_pages_permissions(demo: dict[str, object]) -> None:
+    from django.test import Client
+
+    from ghg.web import server
+
+    token = server.new_token("demo-reporter")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def send(path: str, data: bytes, **form: str):  # type: ignore[no-untyped-def]
+        return api.post(path, {"file": SimpleUploadedFile("dap2.csv", data), **form})
+
+    # no token, a wrong token: 401
+    assert Client().get(f"/api/v1/enterprises/{DAP2}/totals").status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer nope").get(f"/api/v1/enterprises/{DAP2}/totals").status_code == 401
+    # every problem of a bad file, in the language asked for, nothing kept
+    bad = send(f"/api/v1/enterprises/{DAP2}/validate", activity({0: {"unit": "tonnez"}}), HTTP_ACCEPT_LANGUAGE="en")
+    body = bad.json()
+    assert bad.status_code == 400 and body["valid"] is False
+    assert body["problems"][0]["row"] == 2 and body["problems"][0]["column"] == "unit"
+    assert body["problems"][0]["value"] == "tonnez"
+    # a good file is valid; submitted, it is a new revision; the totals read it back
+    good = activity({0: {"quantity": "233000"}})
+    assert send(f"/api/v1/enterprises/{DAP2}/validate", good).json()["valid"] is True
+    done = send(f"/api/v1/enterprises/{DAP2}/submit", good, reason="from the plant's system")
+    assert done.status_code == 200, done.content
+    revision = done.json()["revisions"][0]
+    rows = {r["year"]: r for r in api.get(f"/api/v1/enterprises/{DAP2}/totals").json()}
+    assert rows[2025]["revision"] == revision["revision"] and rows[2025]["scope_2_location_t_co2e"] > 0
+    # another enterprise by changing the identifier: 404, nothing leaked
+    for path in ("/api/v1/enterprises/P3-DNA/totals",):
+        assert api.get(path).status_code == 404
+    assert send("/api/v1/enterprises/P3-DNA/validate", good).status_code == 404
+    assert send("/api/v1/enterprises/P3-DNA/submit", good).status_code == 404
+    # the schema is published for client generators
+    schema = api.get("/api/v1/openapi.json").json()
+    assert "/api/v1/enterprises/{enterprise}/submit" in schema["paths"]
+
+
+def test_an_auditors_statement_is_verified_against_its_registered_key_only(
+    demo: dict[str, object], tmp_path: Path
+) -> None:
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ghg.store import audit, open_snapshot
+    from ghg.web import server
+    from ghg.web.models import Statement
+
+    private, public, _ = audit.new_key(tmp_path / "auditor.key")
+    stranger, _, _ = audit.new_key(tmp_path / "stranger.key")
+    server.add_user("demo-auditor-2", "auditor", assignments=[(DAP2, 2025)], password="auditor-2-password",
+                    keys=[public.read_text()])  # fmt: skip
+    auditor = signed_in("demo-auditor-2", "auditor-2-password")
+    revision = max(open_snapshot(demo["store"]).statuses(2025, DAP2))  # type: ignore[arg-type]
+    signed = audit.sign(demo["store"], 2025, DAP2, revision, private, "Kiểm toán viên A")  # type: ignore[arg-type]
+    forged = audit.sign(demo["store"], 2025, DAP2, revision, stranger, "Kiểm toán viên A")  # type: ignore[arg-type]
+
+    def send(body: dict[str, object]):  # type: ignore[no-untyped-def]
+        data = json.dumps(body).encode()
+        return auditor.post("/audit/statement/", {"statement": SimpleUploadedFile("s.json", data)})
+
+    assert send(signed).status_code == 302
+    assert send(forged).status_code == 302
+    mine = list(Statement.objects.filter(user__username="demo-auditor-2").order_by("pk"))
+    assert [(s.verified, s.outcome) for s in mine] == [(True, "audit.statement_ok"), (False, "audit.untrusted_key")]
+    page = auditor.get("/audit/").content.decode()
+    assert "văn bản hợp lệ" in page and "không được ký bằng khóa tin cậy" in page
+    # a statement about a revision not assigned to this auditor: 404, nothing recorded
+    other = {**signed, "year": 2023}
+    assert send(other).status_code == 404 and Statement.objects.filter(user__username="demo-auditor-2").count() == 2

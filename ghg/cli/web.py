@@ -92,6 +92,7 @@ def users_group() -> None:
 @click.option("--role", required=True)
 @click.option("--enterprise", "enterprises", multiple=True)
 @click.option("--assign", "assignments", multiple=True)
+@click.option("--key", "keys", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @_place
 @lang_option
 @click.pass_context
@@ -101,6 +102,7 @@ def users_add(
     role: str,
     enterprises: tuple[str, ...],
     assignments: tuple[str, ...],
+    keys: tuple[Path, ...],
     store_dir: Path | None,
     registry: Path | None,
     transfers: Path | None,
@@ -120,9 +122,38 @@ def users_add(
             if not code or not year.isdigit():
                 raise UsageError("usage.web_assign", value=a)
             pairs.append((code, int(year)))
-        account = server.add_user(name, role, enterprises, pairs)
+        pems = [k.read_text(encoding="utf-8") for k in keys]
+        account = server.add_user(name, role, enterprises, pairs, keys=pems)
     except GhgError as exc:
         fail(ctx, exc, False)
         return
     click.echo(text("web.user_added", lg, name=account.name, role=text("web.role." + account.role, lg),
                     password=account.password))  # fmt: skip
+
+
+@users_group.command(cls=LocalizedCommand, name="token")
+@click.argument("name")
+@_place
+@lang_option
+@click.pass_context
+def users_token(
+    ctx: click.Context,
+    name: str,
+    store_dir: Path | None,
+    registry: Path | None,
+    transfers: Path | None,
+    extra: tuple[str, ...],
+    home: Path | None,
+    lang: str | None,
+) -> None:
+    lg = lang_of(ctx)
+    server = _server(ctx)
+    try:
+        if store_dir is None:
+            raise UsageError("usage.web_store")
+        server.configure(store_dir, registry, transfers, home, extra)
+        token = server.new_token(name)
+    except GhgError as exc:
+        fail(ctx, exc, False)
+        return
+    click.echo(text("web.token_made", lg, name=name, token=token))

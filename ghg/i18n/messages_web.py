@@ -133,6 +133,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "account {name} ({role}) ready; its password (give it to its owner, it is not shown again): {password}",
         "vi": "tài khoản {name} ({role}) đã sẵn sàng; mật khẩu (giao cho chủ tài khoản, không hiện lại): {password}",
     },
+    "web.statement_upload": {"en": "Upload a verification statement", "vi": "Nộp văn bản thẩm định"},
+    "web.statement_help": {
+        "en": "Sign it offline with 'ghg audit sign' and your private key; it is verified against the public key "
+        "registered for you, and against the stored revision as it is now.",
+        "vi": "Ký ngoại tuyến bằng 'ghg audit sign' với khóa bí mật của bạn; văn bản được kiểm tra với khóa công "
+        "khai đã đăng ký cho bạn và với phiên bản đang lưu.",
+    },
+    "web.statement_send": {"en": "Verify and record", "vi": "Kiểm tra và ghi nhận"},
+    "web.statements": {"en": "Statements received", "vi": "Các văn bản đã nhận"},
+    "web.statement_unreadable": {
+        "en": "That file is not a statement written by 'ghg audit sign'.",
+        "vi": "Tệp này không phải văn bản do 'ghg audit sign' tạo ra.",
+    },
+    "web.col.outcome": {"en": "outcome", "vi": "kết quả"},
+    "web.bad_key": {
+        "en": "not an Ed25519 public key in PEM: give the .pub file written by 'ghg audit keygen'",
+        "vi": "không phải khóa công khai Ed25519 dạng PEM: hãy dùng tệp .pub do 'ghg audit keygen' tạo",
+    },
+    "help.opt.users.add.key": {
+        "en": "An auditor's public key (the .pub of 'ghg audit keygen'): its statements are verified against it.",
+        "vi": "Khóa công khai của đơn vị thẩm định (tệp .pub của 'ghg audit keygen'): văn bản của họ được kiểm tra "
+        "với khóa này.",
+    },
+    "web.no_account": {"en": "there is no account '{name}'", "vi": "không có tài khoản '{name}'"},
+    "web.token_made": {
+        "en": "API token for {name} (send it as 'Authorization: Bearer …'; it is not shown again): {token}",
+        "vi": "Mã truy cập API cho {name} (gửi dạng 'Authorization: Bearer …'; không hiện lại): {token}",
+    },
+    "help.cmd.users.token": {
+        "en": "Make an API token for account NAME (for an enterprise's own systems) and print it once.",
+        "vi": "Tạo mã truy cập API cho tài khoản NAME (cho hệ thống của doanh nghiệp) và in ra một lần.",
+    },
     # the commands
     "help.cmd.serve": {
         "en": "Serve the web application on the loopback address: enterprises upload and submit, the management "

@@ -50,6 +50,39 @@ class Assignment(models.Model):
         unique_together = ("user", "enterprise", "year")
 
 
+class AuditorKey(models.Model):
+    """An auditor's registered Ed25519 public key (PEM, from ``ghg audit keygen``): the only key a statement it
+    uploads is verified against."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ghg_keys")
+    fingerprint = models.CharField(max_length=80, unique=True)
+    pem = models.TextField()
+    added = models.DateTimeField(auto_now_add=True)
+
+
+class Statement(models.Model):
+    """A verification statement an auditor uploaded (signed offline with ``ghg audit sign``), and the outcome of
+    checking it against the auditor's registered keys and the store."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    enterprise = models.CharField(max_length=64)
+    year = models.IntegerField()
+    revision = models.IntegerField()
+    body = models.JSONField()
+    verified = models.BooleanField()
+    outcome = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+
+class ApiToken(models.Model):
+    """A token for an enterprise's own systems to call the HTTP API as the account it belongs to; only its
+    SHA-256 is kept (the token itself is shown once, when it is made)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ghg_tokens")
+    sha256 = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+
 class Upload(models.Model):
     """A file received from an enterprise and found valid, waiting to be submitted (or submitted)."""
 

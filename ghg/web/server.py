@@ -82,9 +82,11 @@ def add_user(
     enterprises: Sequence[str] = (),
     assignments: Sequence[tuple[str, int]] = (),
     password: str | None = None,
+    keys: Sequence[str] = (),
 ) -> Account:
     """Create (or update) an account with its role, the enterprises it reports for, and the (enterprise, year)
-    an auditor may read; a password is generated when none is given.
+    an auditor may read, and the public keys (PEM) its statements are verified against; a password is
+    generated when none is given.
 
     Raises
     ------
@@ -109,6 +111,10 @@ def add_user(
         Membership.objects.get_or_create(user=user, enterprise=code)
     for code, year in assignments:
         Assignment.objects.get_or_create(user=user, enterprise=code, year=year)
+    from ghg.web.statements import register_key
+
+    for pem in keys:
+        register_key(user, pem)
     return Account(name, role, secret, tuple(enterprises))
 
 
@@ -134,3 +140,25 @@ def demo(folder: Path) -> tuple[Path, list[Account]]:
         add_user("demo-admin", "administrator"),
     ]
     return store, accounts
+
+
+def new_token(name: str) -> str:
+    """A new API token for account ``name`` (shown once; only its SHA-256 is kept).
+
+    Raises
+    ------
+    UsageError
+        ``web.no_account`` when there is no such account.
+    """
+    import hashlib
+
+    from django.contrib.auth import get_user_model
+
+    from ghg.web.models import ApiToken
+
+    user = get_user_model().objects.filter(username=name).first()
+    if user is None:
+        raise UsageError("web.no_account", name=name)
+    token = secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, sha256=hashlib.sha256(token.encode("utf-8")).hexdigest())
+    return token

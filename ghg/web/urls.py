@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ghg.web import views_auditor, views_authority, views_common, views_enterprise
+from ghg.web.api import api
 
 urlpatterns = [
     path("", views_common.home, name="home"),
@@ -30,5 +31,7 @@ urlpatterns = [
     path("park/<str:enterprise>/<int:year>/<int:revision>/step/", views_authority.step, name="step"),
     path("park/log/", views_authority.audit_log, name="audit_log"),
     path("audit/", views_auditor.assigned, name="assigned"),
+    path("audit/statement/", views_auditor.statement, name="statement"),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

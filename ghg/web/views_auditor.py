@@ -4,15 +4,20 @@ and the lines of a revision with their lineage, read-only. Anything not assigned
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from ghg import store
 from ghg.core import labels
 from ghg.core.errors import GhgError
-from ghg.web import access
-from ghg.web.models import Assignment
+from ghg.web import access, statements
+from ghg.web.models import Assignment, Statement
+
+#: The largest statement file accepted [bytes] (a statement is a few hundred bytes of JSON).
+STATEMENT_BYTES = 64 * 1024
 
 
 @access.roles("auditor")
@@ -30,7 +35,36 @@ def assigned(request: HttpRequest) -> HttpResponse:
             here = history[(history["enterprise"] == a.enterprise) & (history["year"] == a.year)]
             revisions = here.sort_values("revision").to_dict(orient="records")
         rows.append({"enterprise": a.enterprise, "year": a.year, "revisions": revisions})
-    return render(request, "ghg/auditor.html", {"assigned": rows})
+    lang = access.lang_of(request)
+    done = [
+        {"s": s, "outcome": access.text_of(s.outcome, lang)}
+        for s in Statement.objects.filter(user=request.user).order_by("-at")[:50]
+    ]
+    return render(request, "ghg/auditor.html", {"assigned": rows, "statements": done})
+
+
+@access.roles("auditor")
+@require_POST
+def statement(request: HttpRequest) -> HttpResponse:
+    """Receive a statement signed offline, for a revision assigned to this auditor, and verify it."""
+    lang = access.lang_of(request)
+    sent = request.FILES.get("statement")
+    if sent is None or sent.size > STATEMENT_BYTES:
+        messages.error(request, access.text_of("web.statement_unreadable", lang))
+        return redirect("assigned")
+    body = statements.parse(sent.read())
+    if body is None:
+        messages.error(request, access.text_of("web.statement_unreadable", lang))
+        return redirect("assigned")
+    try:
+        year = int(str(body["year"]))
+    except ValueError:
+        raise Http404 from None
+    access.readable(request, str(body["enterprise"]), year)  # assigned to this auditor, else 404
+    recorded = statements.check(settings.CONFIG, request.user, body)
+    access.log(request, "statement", recorded.enterprise, year=recorded.year, revision=recorded.revision,
+               verified=recorded.verified, outcome=recorded.outcome)  # fmt: skip
+    return redirect("assigned")
 
 
 @access.roles("auditor", "authority", "administrator", "reporter")
