@@ -140,7 +140,7 @@ def test_a_file_with_mistakes_is_refused_with_every_problem_and_nothing_is_kept(
     from ghg.web.models import Upload
 
     c = client(demo, "reporter")
-    folder = demo["folder"] / "ghg-web" / "uploads"  # type: ignore[operator]
+    folder = demo["folder"] / "ghg-store-web" / "uploads"  # type: ignore[operator]
     before, uploads, files = version(demo), Upload.objects.count(), sorted(folder.glob("*/*"))
     # row 2: a unit that is not a unit; row 3: a negative quantity (both reported at once)
     bad = activity({0: {"unit": "tonnez"}, 1: {"quantity": "-5"}})
@@ -149,6 +149,7 @@ def test_a_file_with_mistakes_is_refused_with_every_problem_and_nothing_is_kept(
     assert answer.status_code == 400
     assert "tonnez" in page and '<td class="n">2</td>' in page and '<td class="n">3</td>' in page
     assert "2 lỗi: chưa lưu gì" in page  # Vietnamese by default
+    assert "<td>dap2-2025.csv</td>" in page and "-web/uploads/" not in page  # the name, not the server's folder
     assert version(demo) == before and Upload.objects.count() == uploads
     assert sorted(folder.glob("*/*")) == files  # the refused file is not kept
 

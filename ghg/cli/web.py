@@ -93,6 +93,7 @@ def users_group() -> None:
 @click.option("--enterprise", "enterprises", multiple=True)
 @click.option("--assign", "assignments", multiple=True)
 @click.option("--key", "keys", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--reset-password", "reset", is_flag=True)
 @_place
 @lang_option
 @click.pass_context
@@ -103,6 +104,7 @@ def users_add(
     enterprises: tuple[str, ...],
     assignments: tuple[str, ...],
     keys: tuple[Path, ...],
+    reset: bool,
     store_dir: Path | None,
     registry: Path | None,
     transfers: Path | None,
@@ -123,12 +125,15 @@ def users_add(
                 raise UsageError("usage.web_assign", value=a)
             pairs.append((code, int(year)))
         pems = [k.read_text(encoding="utf-8") for k in keys]
-        account = server.add_user(name, role, enterprises, pairs, keys=pems)
+        account = server.add_user(name, role, enterprises, pairs, keys=pems, reset=reset)
     except GhgError as exc:
         fail(ctx, exc, False)
         return
-    click.echo(text("web.user_added", lg, name=account.name, role=text("web.role." + account.role, lg),
-                    password=account.password))  # fmt: skip
+    role_name = text("web.role." + account.role, lg)
+    if account.password:
+        click.echo(text("web.user_added", lg, name=account.name, role=role_name, password=account.password))
+    else:
+        click.echo(text("web.user_updated", lg, name=account.name, role=role_name))
 
 
 @users_group.command(cls=LocalizedCommand, name="token")

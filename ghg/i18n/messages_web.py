@@ -156,6 +156,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Khóa công khai của đơn vị thẩm định (tệp .pub của 'ghg audit keygen'): văn bản của họ được kiểm tra "
         "với khóa này.",
     },
+    "web.user_updated": {
+        "en": "account {name} ({role}) updated; its password is unchanged (--reset-password makes a new one)",
+        "vi": "tài khoản {name} ({role}) đã cập nhật; mật khẩu giữ nguyên (--reset-password để tạo mật khẩu mới)",
+    },
+    "help.opt.users.add.reset": {
+        "en": "Give an existing account a new password (printed once).",
+        "vi": "Cấp mật khẩu mới cho tài khoản đã có (in ra một lần).",
+    },
     "web.no_account": {"en": "there is no account '{name}'", "vi": "không có tài khoản '{name}'"},
     "web.token_made": {
         "en": "API token for {name} (send it as 'Authorization: Bearer …'; it is not shown again): {token}",

@@ -104,3 +104,27 @@ def text_of(key: str, lang: str, **params: object) -> str:
     from ghg.i18n import text
 
     return text(key, lang, **params)
+
+
+class LanguageMiddleware:
+    """Vietnamese first: a page is in Vietnamese unless the reader chose English with the switch (Django's
+    language cookie); the HTTP API follows ``Accept-Language`` (``en`` or ``vi``), Vietnamese otherwise. A
+    browser's own language does not decide (many officials' browsers are set to English)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if request.path.startswith("/api/"):
+            asked = request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:2].lower()
+            chosen = asked if asked in LANGUAGES else ""
+        lang = chosen if chosen in LANGUAGES else "vi"
+        translation.activate(lang)
+        request.LANGUAGE_CODE = lang
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", lang)
+        return response

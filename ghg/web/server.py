@@ -83,10 +83,12 @@ def add_user(
     assignments: Sequence[tuple[str, int]] = (),
     password: str | None = None,
     keys: Sequence[str] = (),
+    reset: bool = False,
 ) -> Account:
     """Create (or update) an account with its role, the enterprises it reports for, and the (enterprise, year)
-    an auditor may read, and the public keys (PEM) its statements are verified against; a password is
-    generated when none is given.
+    an auditor may read, and the public keys (PEM) its statements are verified against. A new account gets a
+    generated password when none is given; an existing one keeps its password unless ``reset`` (the
+    returned ``password`` is then empty).
 
     Raises
     ------
@@ -101,9 +103,10 @@ def add_user(
         raise UsageError("usage.web_role", role=role, allowed=", ".join(ROLES))
     if role == "reporter" and not enterprises:
         raise UsageError("usage.web_reporter_enterprise")
-    secret = password or secrets.token_urlsafe(12)
-    user, _ = get_user_model().objects.get_or_create(username=name)
-    user.set_password(secret)
+    user, made = get_user_model().objects.get_or_create(username=name)
+    secret = password or (secrets.token_urlsafe(12) if made or reset else "")
+    if secret:
+        user.set_password(secret)
     user.is_staff = user.is_superuser = role == "administrator"
     user.save()
     Role.objects.update_or_create(user=user, defaults={"role": role})
@@ -128,16 +131,15 @@ def demo(folder: Path) -> tuple[Path, list[Account]]:
 
     store = folder / "ghg-store"
     park = example.example_dir()
-    configure(store, park / "registry.csv", park / "transfers.csv", folder / "ghg-web", example.extra_releases(),
-              insecure_http=True)  # fmt: skip
+    configure(store, park / "registry.csv", park / "transfers.csv", None, example.extra_releases(), insecure_http=True)
     if open_snapshot(store).version < 0:
         factors = FactorSet.load([*DEFAULT_RELEASES, *example.extra_releases()])
         job.submit(example.activity_files(), job.new_job("AR5", store, author="ghg serve --demo"), factors)
     accounts = [
-        add_user("demo-reporter", "reporter", ["DAP2-VINACHEM"]),
-        add_user("demo-authority", "authority"),
-        add_user("demo-auditor", "auditor", assignments=[("DAP2-VINACHEM", 2024), ("DAP2-VINACHEM", 2025)]),
-        add_user("demo-admin", "administrator"),
+        add_user("demo-reporter", "reporter", ["DAP2-VINACHEM"], reset=True),
+        add_user("demo-authority", "authority", reset=True),
+        add_user("demo-auditor", "auditor", assignments=[("DAP2-VINACHEM", 2024), ("DAP2-VINACHEM", 2025)], reset=True),
+        add_user("demo-admin", "administrator", reset=True),
     ]
     return store, accounts
 

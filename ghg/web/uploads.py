@@ -12,7 +12,7 @@ import re
 import shutil
 import uuid
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +97,8 @@ def check(
     enterprise than ``enterprise`` (a reporter submits for its own enterprise only)."""
     try:
         result = inventory.run([received.path], config.gwp, factors_of(config))
-    except InputError as exc:
-        return None, list(exc.problems)
+    except InputError as exc:  # named by the file's own name, never the server's folder
+        return None, [replace(p, file=received.name) if p.file == str(received.path) else p for p in exc.problems]
     others = result.lines[result.lines["enterprise"] != enterprise]
     problems = [
         Problem(received.name, int(row), "enterprise", str(code), "web_other_enterprise", params={"mine": enterprise})

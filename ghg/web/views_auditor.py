@@ -11,9 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ghg import store
-from ghg.core import labels
 from ghg.core.errors import GhgError
-from ghg.web import access, statements
+from ghg.web import access, statements, tables
 from ghg.web.models import Assignment, Statement
 
 #: The largest statement file accepted [bytes] (a statement is a few hundred bytes of JSON).
@@ -76,9 +75,9 @@ def revision_lines(request: HttpRequest, enterprise: str, year: int, revision: i
         lines = store.read_revision(store.open_snapshot(settings.CONFIG.store), year, enterprise, revision)
     except GhgError:
         raise Http404 from None
-    shown = labels.present(lines, lang)
-    page = Paginator(shown.to_dict(orient="split")["data"], 50).get_page(request.GET.get("page"))
+    shown = tables.shown(lines, lang, 3)
+    page = Paginator(shown["rows"], 50).get_page(request.GET.get("page"))
     access.log(request, "read_revision", enterprise, year=year, revision=revision)
-    context = {"enterprise": enterprise, "year": year, "revision": revision, "headings": list(shown.columns),
+    context = {"enterprise": enterprise, "year": year, "revision": revision, "headings": shown["columns"],
                "page": page}  # fmt: skip
     return render(request, "ghg/lines.html", context)

@@ -18,7 +18,7 @@ from ghg.core import labels
 from ghg.core.errors import GhgError
 from ghg.park import review
 from ghg.park.consolidation import load_registry
-from ghg.web import access, writer
+from ghg.web import access, tables, writer
 from ghg.web.models import Acknowledgement, AuditEvent
 
 #: Steps the authority takes (a reporter sends a draft for review itself).
@@ -48,7 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if config.registry is not None and not history.empty:
         registry = load_registry(config.registry)
         seen = review.view(snap, config.registry, config.transfers)
-        consolidated = labels.present(seen.result.consolidated, lang).to_dict(orient="split")
+        consolidated = tables.shown(seen.result.consolidated, lang, 0)
         years = sorted(int(y) for y in history["year"].unique())
         members = sorted(set(registry.frame["enterprise"]))
         inputs = review.park_inputs(snap, config.registry, config.transfers)

@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ghg import store
-from ghg.core import labels
 from ghg.core.errors import GhgError, InputError, Problem
 from ghg.core.template import write_template
 from ghg.i18n import text
-from ghg.web import access, uploads, writer
+from ghg.web import access, tables, uploads, writer
 from ghg.web.models import Upload
 
 #: Lines shown per page of a computed inventory.
@@ -118,15 +117,15 @@ def upload_view(request: HttpRequest, enterprise: str, upload_id: int) -> HttpRe
     if result is None:  # the factor releases changed since: show why
         return enterprise_page(request, enterprise, problems)
     sums = uploads.totals(result)
-    shown = labels.present(result.lines, lang)
-    page = Paginator(shown.to_dict(orient="split")["data"], PER_PAGE).get_page(request.GET.get("page"))
+    lines = tables.shown(result.lines, lang, 3)
+    page = Paginator(lines["rows"], PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "enterprise": enterprise,
         "upload": kept,
-        "by_scope": labels.present(sums["scope"], lang).to_dict(orient="split"),
-        "by_category": labels.present(sums["source_category"], lang).to_dict(orient="split"),
-        "by_gas": labels.present(sums["gas"], lang).to_dict(orient="split"),
-        "headings": list(shown.columns),
+        "by_scope": tables.shown(sums["scope"], lang, 1),
+        "by_category": tables.shown(sums["source_category"], lang, 1),
+        "by_gas": tables.shown(sums["gas"], lang, 1),
+        "headings": lines["columns"],
         "page": page,
     }
     return render(request, "ghg/upload.html", context)

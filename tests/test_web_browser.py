@@ -1,0 +1,206 @@
+"""The whole story in a real browser (Debian's chromium driven by playwright) against ``ghg serve --demo``
+running on the loopback address: an enterprise reporter signs in, uploads a file with a mistake, sees the row
+error, uploads the corrected file and submits it, then sends it for review; the board sees it on the
+dashboard, acknowledges a finding, verifies and locks it; an auditor signs a statement offline with
+``ghg audit sign``, uploads it and sees it verified. Each page is photographed in Vietnamese and English
+(``GHG_SCREENSHOTS`` names the folder; the committed ones are in ``docs/screenshots/web``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ghg.core import example
+from tests.browser import CHROMIUM, FLAGS
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
+DAP2 = "DAP2-VINACHEM"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def ghg(*args: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run([sys.executable, "-m", "ghg.cli", *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """``ghg serve --demo`` in its own process; the demo accounts it prints."""
+    folder = tmp_path_factory.mktemp("serve")
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ghg.cli", "serve", "--demo", str(folder), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+    )  # fmt: skip
+    printed: list[str] = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        printed.append(line)
+        if line.startswith("Serving"):
+            break
+    accounts = dict(re.findall(r"^\s+(demo-[a-z]+) / (\S+)", "".join(printed), re.M))
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/login/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield {"base": base, "accounts": accounts, "folder": folder, "store": folder / "ghg-store"}
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def _activity(folder: Path, name: str, change: dict[str, str]) -> Path:
+    source = example.example_dir() / "activity" / f"{DAP2}.csv"
+    with source.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["year"] == "2025"]
+    rows[0].update(change)
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path = folder / name
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_the_whole_story_in_a_browser(server: dict[str, object], tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    shots = Path(os.environ.get("GHG_SCREENSHOTS", str(tmp_path / "shots")))
+    shots.mkdir(parents=True, exist_ok=True)
+    base, accounts = str(server["base"]), server["accounts"]
+    assert isinstance(accounts, dict) and set(accounts) == {"demo-reporter", "demo-authority", "demo-auditor",
+                                                            "demo-admin"}  # fmt: skip
+    bad = _activity(tmp_path, "dap2-2025.csv", {"unit": "tonnez"})
+    good = _activity(tmp_path / "..", "dap2-2025-corrected.csv", {"quantity": "234000"})
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+
+        def shot(name: str, lang: str, full: bool = True) -> None:
+            page.screenshot(path=str(shots / f"{name}.{lang}.png"), full_page=full)
+
+        def sign_in(name: str) -> None:
+            page.goto(base + "/login/")
+            page.fill("input[name=username]", name)
+            page.fill("input[name=password]", accounts[name])
+            page.click("form input[type=submit]")
+
+        def sign_out() -> None:
+            page.click("header form[action$='/logout/'] button")
+            page.wait_for_url(re.compile(r".*/login/.*"))
+
+        # the reporter: a mistake, the row error, the corrected file, the inventory, submitted, sent for review
+        page.goto(base + "/login/")
+        shot("login", "vi")
+        sign_in("demo-reporter")
+        page.wait_for_url(f"{base}/e/{DAP2}/")
+        page.set_input_files("input[name=file]", str(bad))
+        page.click("form[action$='/upload/'] input[type=submit]")
+        problems = page.locator("table.problems")
+        assert "tonnez" in problems.inner_text() and "unit" in problems.inner_text()
+        assert "1 lỗi: chưa lưu gì" in page.content()
+        shot("upload-problems", "vi")
+        page.set_input_files("input[name=file]", str(good))
+        page.click("form[action$='/upload/'] input[type=submit]")
+        page.wait_for_url(re.compile(r".*/uploads/\d+/$"))
+        assert "Theo phạm vi [tấn CO2tđ]" in page.content()
+        shot("upload-inventory", "vi")
+        page.fill("textarea[name=reason]", "sửa sản lượng theo báo cáo sản xuất")
+        page.click("form[action$='/submit/'] input[type=submit]")
+        page.wait_for_url(f"{base}/e/{DAP2}/")
+        assert "Đã lưu: 1 phiên bản." in page.content()
+        page.locator("form[action$='/review/'] button").first.click()
+        page.wait_for_url(f"{base}/e/{DAP2}/")
+        shot("enterprise", "vi")
+        sign_out()
+
+        from ghg.store import open_snapshot
+
+        statuses = open_snapshot(server["store"]).statuses(2025, DAP2)  # type: ignore[arg-type]
+        revision = max(statuses)
+        assert statuses[revision]["status"] == "submitted" and statuses[revision]["by"] == "demo-reporter"
+
+        # the board: the dashboard, an acknowledgement, verify, lock
+        sign_in("demo-authority")
+        page.wait_for_url(f"{base}/park/")
+        assert "Tổng quan khu công nghiệp" in page.content() and "đã nộp" in page.content()
+        ack = page.locator("form[action$='/acknowledge/']").first
+        ack.locator("input[name=comment]").fill("đã đối chiếu với hóa đơn")
+        ack.locator("button").click()
+        page.wait_for_url(f"{base}/park/")
+        assert "đã đối chiếu với hóa đơn" in page.content()
+        row = page.locator("tr", has_text=DAP2).filter(has_text="2025").filter(has=page.locator("button"))
+        row.locator("button[value=verified]").first.click()
+        page.wait_for_url(f"{base}/park/")
+        row = page.locator("tr", has_text=DAP2).filter(has_text="2025").filter(has=page.locator("button"))
+        row.locator("button[value=locked]").first.click()
+        page.wait_for_url(f"{base}/park/")
+        shot("dashboard", "vi", full=False)
+        sign_out()
+        assert open_snapshot(server["store"]).statuses(2025, DAP2)[revision]["status"] == "locked"  # type: ignore[arg-type]
+
+        # the auditor: a key registered for it, a statement signed offline, uploaded and verified
+        key = tmp_path / "auditor.key"
+        ghg("audit", "keygen", str(key))
+        store = str(server["store"])
+        out = ghg("users", "add", "demo-auditor", "--role", "auditor", "--assign", f"{DAP2}:2025",
+                  "--key", f"{key}.pub", "--store", store)  # fmt: skip
+        assert "password is unchanged" in out
+        statement = tmp_path / "statement.json"
+        ghg("audit", "sign", "--year", "2025", "--enterprise", DAP2, "--revision", str(revision), "--key", str(key),
+            "--signer", "Công ty kiểm toán A", "--store", store, "--out", str(statement))  # fmt: skip
+        sign_in("demo-auditor")
+        page.wait_for_url(f"{base}/audit/")
+        page.set_input_files("input[name=statement]", str(statement))
+        page.click("form[action$='/statement/'] input[type=submit]")
+        page.wait_for_url(f"{base}/audit/")
+        assert "văn bản hợp lệ: chữ ký và số liệu lưu trữ khớp nhau" in page.content()
+        shot("auditor", "vi")
+        page.click(f"a[href='/e/{DAP2}/2025/{revision}/']")
+        shot("revision-lines", "vi")
+
+        # the same pages in English, by the switch
+        page.click("header button[name=language]")
+        page.wait_for_load_state()
+        assert '<html lang="en">' in page.content() and f"{DAP2} 2025 — revision {revision}" in page.content()
+        shot("revision-lines", "en")
+        page.goto(base + "/audit/")
+        assert "the statement is valid" in page.content()
+        shot("auditor", "en")
+        sign_out()
+        shot("login", "en")
+        sign_in("demo-reporter")
+        page.wait_for_url(f"{base}/e/{DAP2}/")
+        page.set_input_files("input[name=file]", str(bad))
+        page.click("form[action$='/upload/'] input[type=submit]")
+        assert "1 problem(s): nothing was kept" in page.content()
+        shot("upload-problems", "en")
+        page.goto(f"{base}/e/{DAP2}/")
+        shot("enterprise", "en")
+        sign_out()
+        sign_in("demo-authority")
+        page.wait_for_url(f"{base}/park/")
+        assert "Park dashboard" in page.content() and "locked" in page.content()
+        shot("dashboard", "en", full=False)
+        browser.close()
