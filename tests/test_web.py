@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -225,15 +226,19 @@ def test_one_writer_at_a_time(demo: dict[str, object]) -> None:
     from ghg.core.errors import StoreError
     from ghg.web import writer
 
-    with writer.turn(settings.CONFIG), pytest.raises(StoreError) as refused, writer.turn(settings.CONFIG):
+    with writer.turn(settings.CONFIG), pytest.raises(StoreError) as refused, writer.turn(settings.CONFIG, wait=0.2):
         pass
     assert refused.value.key == "store.web_busy"
     # a submission arriving while another write holds the lock gets the message, and nothing is written
     c = client(demo, "reporter")
     answer = upload(c, "dap2-2025.csv", activity({0: {"quantity": "232000"}}))
     before = version(demo)
-    with writer.turn(settings.CONFIG):
-        done = c.post(answer["Location"] + "submit/", {"reason": "again"}, follow=True)
+    os.environ["GHG_WRITE_WAIT"] = "0.3"
+    try:
+        with writer.turn(settings.CONFIG):
+            done = c.post(answer["Location"] + "submit/", {"reason": "again"}, follow=True)
+    finally:
+        del os.environ["GHG_WRITE_WAIT"]
     assert "đang ghi một lần nộp khác" in done.content.decode() and version(demo) == before
 
 

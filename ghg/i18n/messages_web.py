@@ -90,8 +90,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.bad_step": {"en": "That step is not allowed here.", "vi": "Không được thực hiện bước này tại đây."},
     "status.missing": {"en": "missing", "vi": "chưa nộp"},
     "store.web_busy": {
-        "en": "{path}: another submission is being written; nothing of yours was written: submit again in a moment",
-        "vi": "{path}: đang ghi một lần nộp khác; chưa ghi gì của bạn: hãy nộp lại sau giây lát",
+        "en": "another submission was still being written after waiting; nothing of yours was written: submit "
+        "again in a moment",
+        "vi": "sau khi chờ, vẫn đang ghi một lần nộp khác; chưa ghi gì của bạn: hãy nộp lại sau giây lát",
     },
     "usage.web_store": {
         "en": "no result store: give --store DIR (or set GHG_STORE)",

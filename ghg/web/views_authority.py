@@ -5,6 +5,9 @@ revisions from submitted to verified and locked, and the audit log.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import pandas as pd
 from django.conf import settings
 from django.contrib import messages
@@ -34,43 +37,65 @@ def member_status(history: pd.DataFrame, members: list[str], years: list[int]) -
     return [{"enterprise": m, "statuses": [latest.get((m, y), "missing") for y in years]} for m in members]
 
 
+@dataclass(frozen=True)
+class ParkState:
+    """What the dashboard shows of one store version (the same for every reader of that version)."""
+
+    history: pd.DataFrame
+    consolidated: pd.DataFrame
+    findings: pd.DataFrame
+    members: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def park_state(version: int, lang: str, files: tuple[tuple[str, float], ...]) -> ParkState | None:
+    """The park at store ``version`` in ``lang``, computed once per version and per change of the registry or
+    ledger (``files``: their paths and modification times); ``None`` while nothing is stored."""
+    config = settings.CONFIG
+    snap = store.open_snapshot(config.store, version)
+    history = snap.history()
+    if config.registry is None or history.empty:
+        return None
+    registry = load_registry(config.registry)
+    seen = review.view(snap, config.registry, config.transfers)
+    inputs = review.park_inputs(snap, config.registry, config.transfers)
+    found = review.findings(snap, inputs, None, lang)
+    members = tuple(sorted(set(registry.frame["enterprise"])))
+    return ParkState(history, seen.result.consolidated, found, members)
+
+
 @access.roles("authority", "administrator")
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The park at a glance, read from one snapshot of the store."""
+    """The park at a glance, read from the store's latest version (a new submission makes a new version)."""
     config = settings.CONFIG
     lang = access.lang_of(request)
-    context: dict[str, object] = {"empty": True}
     try:
-        snap = store.open_snapshot(config.store)
-        history = snap.history()
+        version = store.open_snapshot(config.store).version
     except GhgError:
-        history = pd.DataFrame()
-    if config.registry is not None and not history.empty:
-        registry = load_registry(config.registry)
-        seen = review.view(snap, config.registry, config.transfers)
-        consolidated = tables.shown(seen.result.consolidated, lang, 0)
-        years = sorted(int(y) for y in history["year"].unique())
-        members = sorted(set(registry.frame["enterprise"]))
-        inputs = review.park_inputs(snap, config.registry, config.transfers)
-        found = review.findings(snap, inputs, None, lang)
-        acked = {
-            (a.code, a.enterprise, a.facility, a.year, a.key): a
-            for a in Acknowledgement.objects.select_related("by").all()
-        }
-        rows = []
-        for r in found.to_dict(orient="records"):
-            ack = acked.get((str(r["code"]), str(r["enterprise"]), str(r["facility"]), int(r["year"]), str(r["key"])))
-            rows.append({**r, "severity_name": labels.code_name("severity", str(r["severity"]), lang), "ack": ack})
-        pending = history[history["status"].isin(list(AUTHORITY_STEPS))].sort_values(["year", "enterprise"])
-        context = {
-            "empty": False,
-            "consolidated": consolidated,
-            "years": years,
-            "status_table": member_status(history, members, years),
-            "findings": rows,
-            "pending": pending.to_dict(orient="records"),
-            "steps": AUTHORITY_STEPS,
-        }
+        version = -1
+    files = tuple((str(p), p.stat().st_mtime) for p in (config.registry, config.transfers) if p is not None)
+    state = park_state(version, lang, files) if version >= 0 else None
+    if state is None:
+        return render(request, "ghg/dashboard.html", {"empty": True})
+    acked = {
+        (a.code, a.enterprise, a.facility, a.year, a.key): a for a in Acknowledgement.objects.select_related("by").all()
+    }
+    rows = []
+    for r in state.findings.to_dict(orient="records"):
+        ack = acked.get((str(r["code"]), str(r["enterprise"]), str(r["facility"]), int(r["year"]), str(r["key"])))
+        rows.append({**r, "severity_name": labels.code_name("severity", str(r["severity"]), lang), "ack": ack})
+    history = state.history
+    years = sorted(int(y) for y in history["year"].unique())
+    pending = history[history["status"].isin(list(AUTHORITY_STEPS))].sort_values(["year", "enterprise"])
+    context = {
+        "empty": False,
+        "consolidated": tables.shown(state.consolidated, lang, 0),
+        "years": years,
+        "status_table": member_status(history, list(state.members), years),
+        "findings": rows,
+        "pending": pending.to_dict(orient="records"),
+        "steps": AUTHORITY_STEPS,
+    }
     return render(request, "ghg/dashboard.html", context)
 
 

@@ -1,4 +1,6 @@
-"""The whole story in a real browser (Debian's chromium driven by playwright) against ``ghg serve --demo``
+"""Against ``ghg serve`` running on the loopback address: twenty enterprises submitting at once through the
+HTTP API (each stored exactly once or refused with a message, the store verified clean afterwards), and the
+whole story in a real browser (Debian's chromium driven by playwright) against ``ghg serve --demo``
 running on the loopback address: an enterprise reporter signs in, uploads a file with a mistake, sees the row
 error, uploads the corrected file and submits it, then sends it for review; the board sees it on the
 dashboard, acknowledges a finding, verifies and locks it; an auditor signs a statement offline with
@@ -23,10 +25,11 @@ from pathlib import Path
 import pytest
 
 from ghg.core import example
+from tests import postgres
 from tests.browser import CHROMIUM, FLAGS
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
 DAP2 = "DAP2-VINACHEM"
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
 
 
 def _free_port() -> int:
@@ -41,12 +44,26 @@ def ghg(*args: str, env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The web application's database: SQLite beside the store (''), or a private PostgreSQL server's URL."""
+    if request.param == "sqlite":
+        yield ""
+        return
+    if not postgres.available():
+        pytest.skip("PostgreSQL is not installed (.ci/run installs it)")
+    with postgres.server() as url:
+        yield url
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
-    """``ghg serve --demo`` in its own process; the demo accounts it prints."""
+def server(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """``ghg serve --demo`` in its own process (on SQLite or PostgreSQL); the demo accounts it prints."""
     folder = tmp_path_factory.mktemp("serve")
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if database:
+        env["GHG_DATABASE_URL"] = database
     process = subprocess.Popen(
         [sys.executable, "-m", "ghg.cli", "serve", "--demo", str(folder), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
@@ -65,7 +82,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, objec
             break
         except OSError:
             time.sleep(0.2)
-    yield {"base": base, "accounts": accounts, "folder": folder, "store": folder / "ghg-store"}
+    assert accounts, "".join(printed)[-3000:]
+    assert ("database ghg)" in printed[-1]) == bool(database), printed[-1]  # the server says which it uses
+    yield {"base": base, "accounts": accounts, "folder": folder, "store": folder / "ghg-store", "database": database}
     process.terminate()
     process.wait(timeout=20)
 
@@ -84,6 +103,7 @@ def _activity(folder: Path, name: str, change: dict[str, str]) -> Path:
     return path
 
 
+@needs_chromium
 def test_the_whole_story_in_a_browser(server: dict[str, object], tmp_path: Path) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     shots = Path(os.environ.get("GHG_SCREENSHOTS", str(tmp_path / "shots")))
@@ -164,8 +184,9 @@ def test_the_whole_story_in_a_browser(server: dict[str, object], tmp_path: Path)
         key = tmp_path / "auditor.key"
         ghg("audit", "keygen", str(key))
         store = str(server["store"])
+        on = {**os.environ, "GHG_DATABASE_URL": str(server["database"])}
         out = ghg("users", "add", "demo-auditor", "--role", "auditor", "--assign", f"{DAP2}:2025",
-                  "--key", f"{key}.pub", "--store", store)  # fmt: skip
+                  "--key", f"{key}.pub", "--store", store, env=on)  # fmt: skip
         assert "password is unchanged" in out
         statement = tmp_path / "statement.json"
         ghg("audit", "sign", "--year", "2025", "--enterprise", DAP2, "--revision", str(revision), "--key", str(key),
@@ -204,3 +225,70 @@ def test_the_whole_story_in_a_browser(server: dict[str, object], tmp_path: Path)
         assert "Park dashboard" in page.content() and "locked" in page.content()
         shot("dashboard", "en", full=False)
         browser.close()
+
+
+#: Accounts and tokens for the concurrent submissions, made in one process next to the running server.
+_MAKE_TOKENS = """
+import json, sys
+from pathlib import Path
+from ghg.web import server
+server.configure(Path(sys.argv[1]))
+out = {}
+for i in range(1, int(sys.argv[2]) + 1):
+    code = f"E{i:02d}"
+    server.add_user(f"reporter-{code}", "reporter", [code])
+    out[code] = server.new_token(f"reporter-{code}")
+print(json.dumps(out))
+"""
+
+
+def test_twenty_enterprises_submitting_at_once(server: dict[str, object], tmp_path: Path) -> None:
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    import requests
+
+    count = 20
+    env = {**os.environ, "GHG_DATABASE_URL": str(server["database"])}
+    made = subprocess.run([sys.executable, "-c", _MAKE_TOKENS, str(server["store"]), str(count)],
+                          capture_output=True, text=True, check=True, env=env)  # fmt: skip
+    tokens = json.loads(made.stdout.strip().splitlines()[-1])
+    source = example.example_dir() / "activity" / f"{DAP2}.csv"
+    with source.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["year"] == "2025"]
+
+    def file_of(code: str) -> bytes:
+        out = io.StringIO()
+        w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows({**r, "enterprise": code} for r in rows)
+        return out.getvalue().encode("utf-8")
+
+    def send(code: str) -> tuple[str, int, dict[str, object]]:
+        answer = requests.post(
+            f"{server['base']}/api/v1/enterprises/{code}/submit",
+            headers={"Authorization": f"Bearer {tokens[code]}", "Accept-Language": "en"},
+            files={"file": (f"{code}.csv", file_of(code), "text/csv")},
+            timeout=300,
+        )
+        return code, answer.status_code, answer.json()
+
+    from ghg.store import open_snapshot
+
+    before = open_snapshot(server["store"]).version  # type: ignore[arg-type]
+    with ThreadPoolExecutor(count) as pool:
+        answers = list(pool.map(send, sorted(tokens)))
+    stored = [code for code, status, _ in answers if status == 200]
+    refused = [(code, body) for code, status, body in answers if status != 200]
+    # each either stored or refused with a message, never half
+    assert all(status in (200, 409) for _, status, _ in answers), answers
+    assert all("nothing of yours was written" in str(body["message"]) for _, body in refused)
+    history = open_snapshot(server["store"]).history()  # type: ignore[arg-type]
+    for code in sorted(tokens):
+        revisions = history[(history["enterprise"] == code) & (history["year"] == 2025)]
+        assert len(revisions) == (1 if code in stored else 0), code  # exactly once
+    assert len(stored) >= count // 2  # writers wait their turn: most get in
+    assert open_snapshot(server["store"]).version == before + len(stored)  # type: ignore[arg-type]
+    verified = subprocess.run([sys.executable, "-m", "ghg.cli", "store", "verify", "--store", str(server["store"])],
+                              capture_output=True, text=True)  # fmt: skip
+    assert verified.returncode == 0, verified.stdout[-2000:] + verified.stderr[-2000:]
