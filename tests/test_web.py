@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -385,3 +386,90 @@ def test_an_auditors_statement_is_verified_against_its_registered_key_only(
     # a statement about a revision not assigned to this auditor: 404, nothing recorded
     other = {**signed, "year": 2023}
     assert send(other).status_code == 404 and Statement.objects.filter(user__username="demo-auditor-2").count() == 2
+
+
+#: Every view, for every role: (method, address, form, {role: status}). The demo's reporter reports for
+#: DAP2-VINACHEM; its auditor is assigned DAP2-VINACHEM 2024 and 2025; P3-DNA is another enterprise.
+MATRIX = [
+    ("get", "/", {}, {"reporter": 302, "authority": 302, "auditor": 302, "administrator": 302}),
+    ("get", "/enterprises/", {}, {"reporter": 200, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", "/template/vi/", {}, {"reporter": 200, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", f"/e/{DAP2}/", {}, {"reporter": 200, "authority": 200, "auditor": 200, "administrator": 200}),
+    ("get", "/e/P3-DNA/", {}, {"reporter": 404, "authority": 200, "auditor": 404, "administrator": 200}),
+    ("get", f"/e/{DAP2}/2025/1/", {}, {"reporter": 200, "authority": 200, "auditor": 200, "administrator": 200}),
+    ("get", f"/e/{DAP2}/2023/1/", {}, {"reporter": 200, "authority": 200, "auditor": 404, "administrator": 200}),
+    ("get", "/e/P3-DNA/2025/1/", {}, {"reporter": 404, "authority": 200, "auditor": 404, "administrator": 200}),
+    ("get", f"/e/{DAP2}/uploads/99999/", {}, {"reporter": 404, "authority": 403, "auditor": 403, "administrator": 403}),
+    ("get", "/park/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", "/park/log/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", "/audit/", {}, {"reporter": 403, "authority": 403, "auditor": 200, "administrator": 403}),
+    ("get", "/reports/park.vi.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 403}),
+    ("get", "/reports/art43-2025.en.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403,
+                                                 "administrator": 403}),
+    ("get", f"/reports/form06/{DAP2}/site/2024-2025.vi.xlsx", {}, {"reporter": 200, "authority": 200, "auditor": 403,
+                                                                   "administrator": 403}),
+    ("get", "/reports/form06/P3-DNA/site/2024-2025.vi.xlsx", {}, {"reporter": 404, "authority": 200, "auditor": 403,
+                                                                  "administrator": 403}),
+    ("post", f"/e/{DAP2}/upload/", {}, {"reporter": 400, "authority": 403, "auditor": 403, "administrator": 403}),
+    ("post", "/e/P3-DNA/upload/", {}, {"reporter": 404, "authority": 403, "auditor": 403, "administrator": 403}),
+    ("post", f"/e/{DAP2}/2025/1/review/", {}, {"reporter": 302, "authority": 403, "auditor": 403,
+                                               "administrator": 403}),
+    ("post", f"/park/{DAP2}/2025/1/step/", {"status": "bogus"}, {"reporter": 403, "authority": 302, "auditor": 403,
+                                                                 "administrator": 302}),
+    ("post", "/park/acknowledge/", {"comment": ""}, {"reporter": 403, "authority": 302, "auditor": 403,
+                                                      "administrator": 302}),
+    ("post", "/audit/statement/", {}, {"reporter": 403, "authority": 403, "auditor": 302, "administrator": 403}),
+    ("get", "/admin/", {}, {"reporter": 302, "authority": 302, "auditor": 302, "administrator": 200}),
+    ("get", f"/api/v1/enterprises/{DAP2}/totals", {}, {"reporter": 401, "authority": 401, "auditor": 401,
+                                                       "administrator": 401}),  # a page session is not a token
+]  # fmt: skip
+
+
+def test_every_view_for_every_role(demo: dict[str, object]) -> None:
+    # the administrator is an administrator of accounts, not a member of the board: the park's reports are the
+    # board's (its pages it may read, to help)
+    clients = {role: client(demo, role) for role in ("reporter", "authority", "auditor", "administrator")}
+    wrong = []
+    for method, url, form, expected in MATRIX:
+        for role, status in expected.items():
+            got = getattr(clients[role], method)(url, form).status_code
+            if got != status:
+                wrong.append(f"{role} {method.upper()} {url}: {got}, expected {status}")
+    assert wrong == []
+
+
+def test_kept_inputs_only_of_the_revisions_one_may_read(demo: dict[str, object]) -> None:
+    from ghg.store import open_snapshot, read_revision
+
+    snap = open_snapshot(demo["store"])  # type: ignore[arg-type]
+    mine = sorted(set(read_revision(snap, 2025, DAP2, 1)["input_sha256"]))[0]
+    other = sorted(set(read_revision(snap, 2025, "P3-DNA", 1)["input_sha256"]))[0]
+    auditor, board, reporter = client(demo, "auditor"), client(demo, "authority"), client(demo, "reporter")
+    answer = auditor.get(f"/e/{DAP2}/2025/1/inputs/{mine}/")
+    assert answer.status_code == 200 and b"DAP2-VINACHEM" in b"".join(answer.streaming_content)
+    assert board.get(f"/e/{DAP2}/2025/1/inputs/{mine}/").status_code == 200
+    assert reporter.get(f"/e/{DAP2}/2025/1/inputs/{mine}/").status_code == 403
+    # another enterprise's file, by its hash under an address one may read, or under its own: 404
+    assert auditor.get(f"/e/{DAP2}/2025/1/inputs/{other}/").status_code == 404
+    assert auditor.get(f"/e/P3-DNA/2025/1/inputs/{other}/").status_code == 404
+    assert board.get(f"/e/P3-DNA/2025/1/inputs/{other}/").status_code == 200
+
+
+def test_the_board_downloads_the_reports_the_command_line_writes(demo: dict[str, object]) -> None:
+    from openpyxl import load_workbook
+
+    board = client(demo, "authority")
+    finding = {"code": "QC10", "enterprise": "APATIT-MINE", "facility": "site", "year": "2024", "key": "national_list"}
+    board.post("/park/acknowledge/", {**finding, "comment": "đã có kế hoạch kiểm kê"})
+    page = board.get("/reports/park.vi.html")
+    assert page.status_code == 200 and page["Content-Disposition"].endswith('park-report.vi.html"')
+    text = page.content.decode()
+    rows = re.findall(r"<tr>(.*?)</tr>", text, re.S)
+    acknowledged = [r for r in rows if "QC10" in r and "APATIT-MINE" in r and ">2024<" in r]
+    assert '<html lang="vi">' in text and "đã xác nhận" in acknowledged[0]  # the board's acknowledgement
+    book = load_workbook(io.BytesIO(board.get("/reports/park.en.xlsx").content))
+    assert book.sheetnames[0] == "lines" and "columns" in book.sheetnames
+    form = load_workbook(io.BytesIO(board.get(f"/reports/form06/{DAP2}/site/2024-2025.vi.xlsx").content))
+    assert form.sheetnames == ["I", "II", "III"]
+    art43 = load_workbook(io.BytesIO(board.get("/reports/art43-2025.vi.xlsx").content))
+    assert "2.1 Liên kết cộng sinh" in art43.sheetnames

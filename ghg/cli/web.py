@@ -27,6 +27,7 @@ def _server(ctx: click.Context):  # type: ignore[no-untyped-def]
 
 
 def _place(f):  # type: ignore[no-untyped-def]
+    f = click.option("--eip", "eip_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None)(f)
     f = click.option("--home", type=click.Path(path_type=Path), default=None)(f)
     f = click.option("--extra-factors", "extra", multiple=True)(f)
     f = click.option("--transfers", type=click.Path(path_type=Path, exists=True), default=None)(f)
@@ -50,6 +51,7 @@ def serve_cmd(
     transfers: Path | None,
     extra: tuple[str, ...],
     home: Path | None,
+    eip_dir: Path | None,
     host: str,
     port: int,
     demo_dir: Path | None,
@@ -68,7 +70,7 @@ def serve_cmd(
         elif store_dir is None:
             raise UsageError("usage.web_store")
         else:
-            server.configure(store_dir, registry, transfers, home, extra, insecure_http=not deploy_check)
+            server.configure(store_dir, registry, transfers, home, extra, insecure_http=not deploy_check, eip=eip_dir)
         if deploy_check:
             server.deployment_check()
             click.echo(text("web.deploy_ok", lg))
@@ -110,6 +112,7 @@ def users_add(
     transfers: Path | None,
     extra: tuple[str, ...],
     home: Path | None,
+    eip_dir: Path | None,
     lang: str | None,
 ) -> None:
     lg = lang_of(ctx)
@@ -117,7 +120,7 @@ def users_add(
     try:
         if store_dir is None:
             raise UsageError("usage.web_store")
-        server.configure(store_dir, registry, transfers, home, extra)
+        server.configure(store_dir, registry, transfers, home, extra, eip=eip_dir)
         pairs = []
         for a in assignments:  # ENTERPRISE:YEAR
             code, _, year = a.rpartition(":")
@@ -149,6 +152,7 @@ def users_token(
     transfers: Path | None,
     extra: tuple[str, ...],
     home: Path | None,
+    eip_dir: Path | None,
     lang: str | None,
 ) -> None:
     lg = lang_of(ctx)
@@ -156,7 +160,7 @@ def users_token(
     try:
         if store_dir is None:
             raise UsageError("usage.web_store")
-        server.configure(store_dir, registry, transfers, home, extra)
+        server.configure(store_dir, registry, transfers, home, extra, eip=eip_dir)
         token = server.new_token(name)
     except GhgError as exc:
         fail(ctx, exc, False)

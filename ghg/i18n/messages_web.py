@@ -193,6 +193,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run Django's deployment check of the production settings and stop.",
         "vi": "Chạy kiểm tra triển khai của Django với cấu hình vận hành rồi dừng.",
     },
+    "help.opt.serve.eip_dir": {
+        "en": "The eco-industrial park's records (for the Art. 43 report).",
+        "vi": "Hồ sơ khu công nghiệp sinh thái (cho báo cáo Điều 43).",
+    },
+    "help.opt.users.eip_dir": {
+        "en": "The eco-industrial park's records (for the Art. 43 report).",
+        "vi": "Hồ sơ khu công nghiệp sinh thái (cho báo cáo Điều 43).",
+    },
+    "web.downloads": {"en": "Reports", "vi": "Báo cáo"},
+    "web.report_html": {"en": "park report (HTML)", "vi": "báo cáo khu công nghiệp (HTML)"},
+    "web.report_xlsx": {"en": "workbook of every line", "vi": "bảng tính mọi dòng kết quả"},
+    "web.report_art43": {"en": "Art. 43 report {year}", "vi": "báo cáo Điều 43 năm {year}"},
+    "web.report_form06": {"en": "Form 06 {facility} {first}-{last}", "vi": "Mẫu số 06 {facility} {first}-{last}"},
+    "web.inputs": {"en": "Input files kept", "vi": "Tệp đầu vào đã lưu"},
     "help.opt.serve.store_dir": {"en": "The result store.", "vi": "Kho kết quả."},
     "help.opt.users.store_dir": {"en": "The result store.", "vi": "Kho kết quả."},
     "help.opt.serve.home": {

@@ -26,6 +26,8 @@ class WebConfig:
     registry, transfers : Path or None
         The park's registry of members and the ledger of energy passed between them
         (``GHG_REGISTRY``, ``GHG_TRANSFERS``).
+    eip : Path or None
+        The eco-industrial park's records (``GHG_EIP``), for the Art. 43 report.
     home : Path
         The application's own folder (``GHG_WEB_HOME``; default ``<store>-web`` beside the store): the SQLite
         database, the secret key (readable by its owner only) and uploads waiting to be submitted.
@@ -45,6 +47,7 @@ class WebConfig:
     store: Path
     registry: Path | None = None
     transfers: Path | None = None
+    eip: Path | None = None
     home: Path = field(default=Path("ghg-web"))
     database_url: str = ""
     gwp: str = "AR5"
@@ -71,6 +74,7 @@ def from_environment() -> WebConfig:
         store=store,
         registry=Path(env["GHG_REGISTRY"]).resolve() if env.get("GHG_REGISTRY") else None,
         transfers=Path(env["GHG_TRANSFERS"]).resolve() if env.get("GHG_TRANSFERS") else None,
+        eip=Path(env["GHG_EIP"]).resolve() if env.get("GHG_EIP") else None,
         home=home,
         database_url=env.get("GHG_DATABASE_URL", ""),
         gwp=env.get("GHG_GWP", "AR5"),

@@ -22,11 +22,13 @@ def configure(
     home: Path | None = None,
     releases: Sequence[str] = (),
     insecure_http: bool = False,
+    eip: Path | None = None,
 ) -> None:
     """Point the application at a store (and the park's files), then set Django up and bring the database's
     tables up to date (SQLite is created on first start)."""
     os.environ["GHG_STORE"] = str(Path(store).resolve())
-    for name, value in (("GHG_REGISTRY", registry), ("GHG_TRANSFERS", transfers), ("GHG_WEB_HOME", home)):
+    places = (("GHG_REGISTRY", registry), ("GHG_TRANSFERS", transfers), ("GHG_WEB_HOME", home), ("GHG_EIP", eip))
+    for name, value in places:
         if value is not None:
             os.environ[name] = str(Path(value).resolve())
     if releases:
@@ -131,7 +133,8 @@ def demo(folder: Path) -> tuple[Path, list[Account]]:
 
     store = folder / "ghg-store"
     park = example.example_dir()
-    configure(store, park / "registry.csv", park / "transfers.csv", None, example.extra_releases(), insecure_http=True)
+    configure(store, park / "registry.csv", park / "transfers.csv", None, example.extra_releases(), insecure_http=True,
+              eip=park / "eip")  # fmt: skip
     if open_snapshot(store).version < 0:
         factors = FactorSet.load([*DEFAULT_RELEASES, *example.extra_releases()])
         job.submit(example.activity_files(), job.new_job("AR5", store, author="ghg serve --demo"), factors)

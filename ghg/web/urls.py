@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from ghg.web import views_auditor, views_authority, views_common, views_enterprise
+from ghg.web import views_auditor, views_authority, views_common, views_enterprise, views_reports
 from ghg.web.api import api
 
 urlpatterns = [
@@ -30,6 +30,19 @@ urlpatterns = [
     path("park/acknowledge/", views_authority.acknowledge, name="acknowledge"),
     path("park/<str:enterprise>/<int:year>/<int:revision>/step/", views_authority.step, name="step"),
     path("park/log/", views_authority.audit_log, name="audit_log"),
+    path("reports/park.<str:lang>.html", views_reports.park_html, name="report_html"),
+    path("reports/park.<str:lang>.xlsx", views_reports.park_workbook, name="report_xlsx"),
+    path("reports/art43-<int:year>.<str:lang>.xlsx", views_reports.art43, name="report_art43"),
+    path(
+        "reports/form06/<str:enterprise>/<str:facility>/<int:first>-<int:last>.<str:lang>.xlsx",
+        views_reports.form06_download,
+        name="report_form06",
+    ),
+    path(
+        "e/<str:enterprise>/<int:year>/<int:revision>/inputs/<str:sha256>/",
+        views_reports.kept_input,
+        name="kept_input",
+    ),
     path("audit/", views_auditor.assigned, name="assigned"),
     path("audit/statement/", views_auditor.statement, name="statement"),
     path("api/v1/", api.urls),

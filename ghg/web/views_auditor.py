@@ -76,8 +76,9 @@ def revision_lines(request: HttpRequest, enterprise: str, year: int, revision: i
     except GhgError:
         raise Http404 from None
     shown = tables.shown(lines, lang, 3)
+    inputs = sorted(set(zip(lines["input_file"], lines["input_sha256"], strict=True)))
     page = Paginator(shown["rows"], 50).get_page(request.GET.get("page"))
     access.log(request, "read_revision", enterprise, year=year, revision=revision)
     context = {"enterprise": enterprise, "year": year, "revision": revision, "headings": shown["columns"],
-               "page": page}  # fmt: skip
+               "inputs": inputs, "page": page}  # fmt: skip
     return render(request, "ghg/lines.html", context)

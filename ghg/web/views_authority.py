@@ -95,6 +95,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "findings": rows,
         "pending": pending.to_dict(orient="records"),
         "steps": AUTHORITY_STEPS,
+        "eip_year": years[-1] if config.eip is not None and years else None,
     }
     return render(request, "ghg/dashboard.html", context)
 

@@ -54,15 +54,31 @@ def problem_rows(problems: list[Problem], lang: str) -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
+def form06_links(enterprise: str, revisions: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Form 06 of each facility of the enterprise (from the registry) for its last two stored years."""
+    config = _config()
+    years = sorted({int(str(r["year"])) for r in revisions})
+    if config.registry is None or not years:
+        return []
+    from ghg.park.consolidation import load_registry
+
+    frame = load_registry(config.registry).frame
+    facilities = sorted(set(frame.loc[frame["enterprise"] == enterprise, "facility"]))
+    first, last = max(years[0], years[-1] - 1), years[-1]
+    return [{"facility": f, "first": first, "last": last} for f in facilities]
+
+
 @access.roles("reporter", "authority", "administrator", "auditor")
 def enterprise_page(request: HttpRequest, enterprise: str, problems: list[Problem] | None = None) -> HttpResponse:
     """An enterprise's revisions, and (for its reporters) the upload form."""
     access.readable(request, enterprise)
     lang = access.lang_of(request)
     waiting = Upload.objects.filter(enterprise=enterprise, submitted__isnull=True).order_by("-received")
+    revisions = revisions_of(enterprise)
     context = {
         "enterprise": enterprise,
-        "revisions": revisions_of(enterprise),
+        "revisions": revisions,
+        "form06": form06_links(enterprise, revisions),
         "may_submit": access.may_submit(request.user, enterprise),
         "problems": problem_rows(problems or [], lang),
         "waiting": waiting if access.may_submit(request.user, enterprise) else [],
