@@ -402,6 +402,7 @@ MATRIX = [
     ("get", f"/e/{DAP2}/uploads/99999/", {}, {"reporter": 404, "authority": 403, "auditor": 403, "administrator": 403}),
     ("get", "/park/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
     ("get", "/park/log/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", "/park/pathway/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
     ("get", "/audit/", {}, {"reporter": 403, "authority": 403, "auditor": 200, "administrator": 403}),
     ("get", "/reports/park.vi.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 403}),
     ("get", "/reports/art43-2025.en.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403,
@@ -418,6 +419,8 @@ MATRIX = [
                                                                  "administrator": 302}),
     ("post", "/park/acknowledge/", {"comment": ""}, {"reporter": 403, "authority": 302, "auditor": 403,
                                                       "administrator": 302}),
+    ("post", "/park/assess/", {"year": "x"}, {"reporter": 403, "authority": 302, "auditor": 403,
+                                             "administrator": 403}),
     ("post", "/audit/statement/", {}, {"reporter": 403, "authority": 403, "auditor": 302, "administrator": 403}),
     ("get", "/admin/", {}, {"reporter": 302, "authority": 302, "auditor": 302, "administrator": 200}),
     ("get", f"/api/v1/enterprises/{DAP2}/totals", {}, {"reporter": 401, "authority": 401, "auditor": 401,
@@ -473,3 +476,27 @@ def test_the_board_downloads_the_reports_the_command_line_writes(demo: dict[str,
     assert form.sheetnames == ["I", "II", "III"]
     art43 = load_workbook(io.BytesIO(board.get("/reports/art43-2025.vi.xlsx").content))
     assert "2.1 Liên kết cộng sinh" in art43.sheetnames
+
+
+def test_the_board_sees_thresholds_the_eip_and_the_pathway(demo: dict[str, object]) -> None:
+    board = client(demo, "authority")
+    page = board.get("/park/").content.decode()
+    assert "Ngưỡng pháp lý theo cơ sở (Nghị định 06, Quyết định 896)" in page
+    assert "Khu công nghiệp sinh thái, năm 2025" in page and "<svg" in page  # indicators, network and charts
+    assert "Năng lượng chuyển giao giữa các thành viên" in page
+    answer = board.post("/park/assess/", {"year": "2025", "criterion": "37.1(a)", "value": "partly",
+                                          "comment": "quy hoạch đang điều chỉnh"})  # fmt: skip
+    assert answer.status_code == 302
+    page = board.get("/park/").content.decode()
+    assert "quy hoạch đang điều chỉnh" in page and "demo-authority" in page
+    pathway = board.get("/park/pathway/").content.decode()
+    assert "Lộ trình đến 2050" in pathway and "mục tiêu" in pathway and "<svg" in pathway
+
+
+def test_an_auditor_replays_the_run_of_a_revision(demo: dict[str, object]) -> None:
+    auditor, reporter = client(demo, "auditor"), client(demo, "reporter")
+    page = auditor.get(f"/e/{DAP2}/2024/1/").content.decode()
+    assert "ipcc-2006-energy" in page and "Các bộ hệ số của lần tính" in page
+    replayed = auditor.post(f"/e/{DAP2}/2024/1/").content.decode()
+    assert "mọi mã băm logic được tái lập" in replayed and "tái lập được" in replayed
+    assert "Đã tính lại" not in reporter.post(f"/e/{DAP2}/2024/1/").content.decode()  # the reporter does not

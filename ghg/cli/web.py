@@ -37,6 +37,9 @@ def _place(f):  # type: ignore[no-untyped-def]
 
 @click.command(cls=LocalizedCommand, name="serve")
 @_place
+@click.option("--scenario", "scenario_ref", default="")
+@click.option("--target", "target_refs", multiple=True)
+@click.option("--macc-year", type=int, default=None)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--demo", "demo_dir", is_flag=False, flag_value="ghg-serve-demo", default=None,
@@ -52,6 +55,9 @@ def serve_cmd(
     extra: tuple[str, ...],
     home: Path | None,
     eip_dir: Path | None,
+    scenario_ref: str,
+    target_refs: tuple[str, ...],
+    macc_year: int | None,
     host: str,
     port: int,
     demo_dir: Path | None,
@@ -70,7 +76,8 @@ def serve_cmd(
         elif store_dir is None:
             raise UsageError("usage.web_store")
         else:
-            server.configure(store_dir, registry, transfers, home, extra, insecure_http=not deploy_check, eip=eip_dir)
+            server.configure(store_dir, registry, transfers, home, extra, insecure_http=not deploy_check, eip=eip_dir,
+                             scenario=scenario_ref, targets=target_refs, macc_year=macc_year)  # fmt: skip
         if deploy_check:
             server.deployment_check()
             click.echo(text("web.deploy_ok", lg))

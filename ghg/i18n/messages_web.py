@@ -207,6 +207,56 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.report_art43": {"en": "Art. 43 report {year}", "vi": "báo cáo Điều 43 năm {year}"},
     "web.report_form06": {"en": "Form 06 {facility} {first}-{last}", "vi": "Mẫu số 06 {facility} {first}-{last}"},
     "web.inputs": {"en": "Input files kept", "vi": "Tệp đầu vào đã lưu"},
+    "help.opt.serve.scenario_ref": {
+        "en": "The pathway scenario shown against targets (id or file).",
+        "vi": "Kịch bản lộ trình hiển thị so với mục tiêu (mã hoặc tệp).",
+    },
+    "help.opt.serve.target_refs": {
+        "en": "A target the pathway is checked against (repeat for several).",
+        "vi": "Mục tiêu để đối chiếu lộ trình (lặp lại cho nhiều mục tiêu).",
+    },
+    "help.opt.serve.macc_year": {
+        "en": "Year of the abatement cost curve.",
+        "vi": "Năm của đường cong chi phí giảm phát thải biên.",
+    },
+    "web.trend": {
+        "en": "Park emissions per year [kt CO2e]",
+        "vi": "Phát thải khu công nghiệp theo năm [nghìn tấn CO2tđ]",
+    },
+    "web.breakdown": {
+        "en": "By source category, {year} [kt CO2e]",
+        "vi": "Theo loại nguồn, năm {year} [nghìn tấn CO2tđ]",
+    },
+    "web.series.scope_1": {"en": "Scope 1", "vi": "phạm vi 1"},
+    "web.series.scope_2": {
+        "en": "Scope 2, location-based (internal supply counted once)",
+        "vi": "phạm vi 2 theo vị trí (cung cấp nội bộ tính một lần)",
+    },
+    "web.kt": {"en": "kt CO2e", "vi": "nghìn tấn CO2tđ"},
+    "web.thresholds": {
+        "en": "Legal thresholds per facility (Decree 06, Decision 896)",
+        "vi": "Ngưỡng pháp lý theo cơ sở (Nghị định 06, Quyết định 896)",
+    },
+    "web.transfers": {
+        "en": "Energy passed between members (the ledger)",
+        "vi": "Năng lượng chuyển giao giữa các thành viên (sổ theo dõi)",
+    },
+    "web.checklist": {"en": "Art. 37 checklist", "vi": "Danh mục kiểm tra Điều 37"},
+    "web.partly": {"en": "partly", "vi": "một phần"},
+    "web.assess": {"en": "Record the assessment", "vi": "Ghi nhận đánh giá"},
+    "web.nav.pathway": {"en": "Pathway to 2050", "vi": "Lộ trình đến 2050"},
+    "web.no_scenario": {
+        "en": "No pathway scenario is configured (ghg serve --scenario ID --target ID).",
+        "vi": "Chưa cấu hình kịch bản lộ trình (ghg serve --scenario MÃ --target MÃ).",
+    },
+    "web.releases": {"en": "Factor releases of the run", "vi": "Các bộ hệ số của lần tính"},
+    "web.replay": {"en": "Replay the run", "vi": "Tính lại lần chạy"},
+    "web.replayed": {
+        "en": "Replayed from the kept inputs and releases: {outcome}",
+        "vi": "Đã tính lại từ các tệp đầu vào và bộ hệ số đã lưu: {outcome}",
+    },
+    "web.reproduced": {"en": "every logical hash reproduced", "vi": "mọi mã băm logic được tái lập"},
+    "web.not_reproduced": {"en": "NOT reproduced", "vi": "KHÔNG tái lập được"},
     "help.opt.serve.store_dir": {"en": "The result store.", "vi": "Kho kết quả."},
     "help.opt.users.store_dir": {"en": "The result store.", "vi": "Kho kết quả."},
     "help.opt.serve.home": {

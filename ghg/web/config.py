@@ -27,7 +27,10 @@ class WebConfig:
         The park's registry of members and the ledger of energy passed between them
         (``GHG_REGISTRY``, ``GHG_TRANSFERS``).
     eip : Path or None
-        The eco-industrial park's records (``GHG_EIP``), for the Art. 43 report.
+        The eco-industrial park's records (``GHG_EIP``): indicators, the Art. 37 checklist, the Art. 43 report.
+    scenario, targets, macc_year
+        The pathway shown against its targets (``GHG_SCENARIO``, ``GHG_TARGETS`` ``;``-separated,
+        ``GHG_MACC_YEAR`` for the cost curve).
     home : Path
         The application's own folder (``GHG_WEB_HOME``; default ``<store>-web`` beside the store): the SQLite
         database, the secret key (readable by its owner only) and uploads waiting to be submitted.
@@ -48,6 +51,9 @@ class WebConfig:
     registry: Path | None = None
     transfers: Path | None = None
     eip: Path | None = None
+    scenario: str = ""
+    targets: tuple[str, ...] = ()
+    macc_year: int | None = None
     home: Path = field(default=Path("ghg-web"))
     database_url: str = ""
     gwp: str = "AR5"
@@ -75,6 +81,9 @@ def from_environment() -> WebConfig:
         registry=Path(env["GHG_REGISTRY"]).resolve() if env.get("GHG_REGISTRY") else None,
         transfers=Path(env["GHG_TRANSFERS"]).resolve() if env.get("GHG_TRANSFERS") else None,
         eip=Path(env["GHG_EIP"]).resolve() if env.get("GHG_EIP") else None,
+        scenario=env.get("GHG_SCENARIO", ""),
+        targets=tuple(t for t in env.get("GHG_TARGETS", "").split(";") if t),
+        macc_year=int(env["GHG_MACC_YEAR"]) if env.get("GHG_MACC_YEAR") else None,
         home=home,
         database_url=env.get("GHG_DATABASE_URL", ""),
         gwp=env.get("GHG_GWP", "AR5"),

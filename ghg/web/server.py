@@ -23,6 +23,9 @@ def configure(
     releases: Sequence[str] = (),
     insecure_http: bool = False,
     eip: Path | None = None,
+    scenario: str = "",
+    targets: Sequence[str] = (),
+    macc_year: int | None = None,
 ) -> None:
     """Point the application at a store (and the park's files), then set Django up and bring the database's
     tables up to date (SQLite is created on first start)."""
@@ -33,6 +36,11 @@ def configure(
             os.environ[name] = str(Path(value).resolve())
     if releases:
         os.environ["GHG_EXTRA_FACTORS"] = ";".join(releases)
+    if scenario:
+        os.environ["GHG_SCENARIO"] = scenario
+        os.environ["GHG_TARGETS"] = ";".join(targets)
+    if macc_year is not None:
+        os.environ["GHG_MACC_YEAR"] = str(macc_year)
     if insecure_http:
         os.environ["GHG_INSECURE_HTTP"] = "1"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ghg.web.settings")
@@ -134,7 +142,8 @@ def demo(folder: Path) -> tuple[Path, list[Account]]:
     store = folder / "ghg-store"
     park = example.example_dir()
     configure(store, park / "registry.csv", park / "transfers.csv", None, example.extra_releases(), insecure_http=True,
-              eip=park / "eip")  # fmt: skip
+              eip=park / "eip", scenario="tang-loong", targets=("sbti-aca-1.5c", "linear-net-zero-2050"),
+              macc_year=2030)  # fmt: skip
     if open_snapshot(store).version < 0:
         factors = FactorSet.load([*DEFAULT_RELEASES, *example.extra_releases()])
         job.submit(example.activity_files(), job.new_job("AR5", store, author="ghg serve --demo"), factors)

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from ghg import store
 from ghg.core.errors import GhgError
+from ghg.i18n import text
+from ghg.store import audit
 from ghg.web import access, statements, tables
 from ghg.web.models import Assignment, Statement
 
@@ -72,13 +74,23 @@ def revision_lines(request: HttpRequest, enterprise: str, year: int, revision: i
     access.readable(request, enterprise, year)
     lang = access.lang_of(request)
     try:
-        lines = store.read_revision(store.open_snapshot(settings.CONFIG.store), year, enterprise, revision)
-    except GhgError:
+        snap = store.open_snapshot(settings.CONFIG.store)
+        lines = store.read_revision(snap, year, enterprise, revision)
+        run = snap.run_of(snap.revision(year, enterprise, revision))
+    except (GhgError, KeyError):
         raise Http404 from None
+    releases = run.get("releases", []) if isinstance(run.get("releases"), list) else []
+    replayed = None
+    if request.method == "POST" and access.role_of(request.user) in ("auditor", "authority", "administrator"):
+        outcome = audit.replay(snap, snap.revision(year, enterprise, revision).version)
+        verdict = text("web.reproduced" if outcome.reproduced else "web.not_reproduced", lang)
+        replayed = {"reproduced": outcome.reproduced, "message": text("web.replayed", lang, outcome=verdict),
+                    "partitions": tables.shown(outcome.partitions, lang, 0)}  # fmt: skip
+        access.log(request, "replay", enterprise, year=year, revision=revision, reproduced=outcome.reproduced)
     shown = tables.shown(lines, lang, 3)
     inputs = sorted(set(zip(lines["input_file"], lines["input_sha256"], strict=True)))
     page = Paginator(shown["rows"], 50).get_page(request.GET.get("page"))
     access.log(request, "read_revision", enterprise, year=year, revision=revision)
     context = {"enterprise": enterprise, "year": year, "revision": revision, "headings": shown["columns"],
-               "inputs": inputs, "page": page}  # fmt: skip
+               "inputs": inputs, "page": page, "releases": releases, "replayed": replayed}  # fmt: skip
     return render(request, "ghg/lines.html", context)

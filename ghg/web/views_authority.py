@@ -19,8 +19,12 @@ from django.views.decorators.http import require_POST
 from ghg import store
 from ghg.core import labels
 from ghg.core.errors import GhgError
+from ghg.eip.checklist import CHECKLIST
+from ghg.i18n import text
 from ghg.park import review
-from ghg.park.consolidation import load_registry
+from ghg.park.consolidation import internal_supply, load_registry
+from ghg.reports import charts, html_blocks
+from ghg.reports import review as review_reports
 from ghg.web import access, tables, writer
 from ghg.web.models import Acknowledgement, AuditEvent
 
@@ -45,6 +49,13 @@ class ParkState:
     consolidated: pd.DataFrame
     findings: pd.DataFrame
     members: tuple[str, ...]
+    trend: str
+    breakdown: str
+    thresholds: pd.DataFrame
+    transfers: pd.DataFrame
+    eip: str
+    eip_year: int | None
+    year: int
 
 
 @lru_cache(maxsize=8)
@@ -61,7 +72,30 @@ def park_state(version: int, lang: str, files: tuple[tuple[str, float], ...]) ->
     inputs = review.park_inputs(snap, config.registry, config.transfers)
     found = review.findings(snap, inputs, None, lang)
     members = tuple(sorted(set(registry.frame["enterprise"])))
-    return ParkState(history, seen.result.consolidated, found, members)
+    consolidated = seen.result.consolidated.set_index("year")
+    trend = charts.stacked_years(
+        pd.DataFrame({"scope_1": consolidated["scope_1_t_co2e"],
+                      "scope_2": consolidated["consolidated_location_t_co2e"] - consolidated["scope_1_t_co2e"]}),
+        {"scope_1": text("web.series.scope_1", lang), "scope_2": text("web.series.scope_2", lang)},
+        text("web.kt", lang), text("web.trend", lang), lang,
+    )  # fmt: skip
+    lines = inputs.lines
+    year = int(lines["year"].max())
+    counted = lines[lines["scope"].isin(["scope_1", "scope_2"]).to_numpy() & ~internal_supply(lines, registry)]
+    by = counted[counted["year"] == year].groupby("source_category")["co2e_t"].sum().sort_values()
+    breakdown = charts.horizontal_bars(
+        [labels.code_name("category", str(c), lang) for c in by.index], [float(v) for v in by.to_numpy()],
+        text("web.kt", lang), text("web.breakdown", lang, year=year), lang,
+    )  # fmt: skip
+    eip_html, eip_year = "", None
+    if config.eip is not None:
+        from ghg.eip.indicators import from_store
+
+        indicators, eip_year = from_store(snap, config.registry, config.transfers, config.eip, year)
+        eip_html = html_blocks.eip_section(indicators, lang)
+    latest_thresholds = seen.thresholds[seen.thresholds["year"] == year] if len(seen.thresholds) else seen.thresholds
+    return ParkState(history, seen.result.consolidated, found, members, trend, breakdown, latest_thresholds,
+                     seen.result.transfers, eip_html, eip_year, year)  # fmt: skip
 
 
 @access.roles("authority", "administrator")
@@ -95,9 +129,54 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "findings": rows,
         "pending": pending.to_dict(orient="records"),
         "steps": AUTHORITY_STEPS,
-        "eip_year": years[-1] if config.eip is not None and years else None,
+        "trend": state.trend,
+        "breakdown": state.breakdown,
+        "thresholds": tables.shown(state.thresholds, lang, 0),
+        "transfers": tables.shown(state.transfers, lang, 1) if len(state.transfers) else None,
+        "eip": state.eip,
+        "checklist": checklist_table(state.eip_year, lang),
+        "criteria": list(CHECKLIST),
+        "eip_year": state.eip_year,
+        "year": state.year,
+        "pathway": bool(config.scenario),
     }
     return render(request, "ghg/dashboard.html", context)
+
+
+def checklist_table(year: int | None, lang: str) -> dict[str, object] | None:
+    """The board's latest assessment of each Art. 37 criterion of ``year`` (read afresh: it is not a store
+    version)."""
+    if year is None:
+        return None
+    from ghg import eip
+
+    frame = eip.checklist(settings.CONFIG.store, year).copy()
+    said = {"yes": text("cli.yes", lang), "no": text("cli.no", lang), "partly": text("web.partly", lang)}
+    frame["value"] = [said.get(str(v), v) for v in frame["value"]]
+    return tables.shown(frame, lang, 2) if len(frame) else None
+
+
+@access.roles("authority")
+@require_POST
+def assess(request: HttpRequest) -> HttpResponse:
+    """Record the board's assessment of a non-numeric Art. 37 criterion (yes, no or partly, with a comment)."""
+    from ghg import eip
+
+    lang = access.lang_of(request)
+    post = request.POST
+    try:
+        year = int(post.get("year", ""))
+        with writer.turn(settings.CONFIG):
+            eip.checklist_set(settings.CONFIG.store, year, post.get("criterion", ""), post.get("value", ""),
+                              request.user.get_username(), post.get("comment", ""))  # fmt: skip
+    except ValueError:
+        messages.error(request, access.text_of("web.bad_step", lang))
+        return redirect("dashboard")
+    except GhgError as exc:
+        messages.error(request, exc.render(lang) if hasattr(exc, "render") else str(exc))
+        return redirect("dashboard")
+    access.log(request, "assessed", "", year=year, criterion=post.get("criterion", ""), value=post.get("value", ""))
+    return redirect("dashboard")
 
 
 @access.roles("authority", "administrator")
@@ -142,3 +221,32 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     """Every action, newest first."""
     page = Paginator(AuditEvent.objects.all(), 100).get_page(request.GET.get("page"))
     return render(request, "ghg/audit_log.html", {"page": page})
+
+
+@lru_cache(maxsize=4)
+def pathway_html(version: int, lang: str, files: tuple[tuple[str, float], ...]) -> str:
+    """The pathway section of the report (projection, targets, gaps, cost curve) at store ``version``."""
+    config = settings.CONFIG
+    assert config.registry is not None
+    snap = store.open_snapshot(config.store, version)
+    inputs = review_reports.report_inputs(snap, config.registry, config.transfers, None, lang,
+                                          scenario_ref=config.scenario, target_refs=list(config.targets),
+                                          macc_year=config.macc_year, samples=1_000)  # fmt: skip
+    return html_blocks.pathway_section(inputs, lang)
+
+
+@access.roles("authority", "administrator")
+def pathway(request: HttpRequest) -> HttpResponse:
+    """The park's pathway to 2050 against its targets, with the abatement cost curve."""
+    config = settings.CONFIG
+    lang = access.lang_of(request)
+    if not config.scenario or config.registry is None:
+        return render(request, "ghg/pathway.html", {"section": ""})
+    try:
+        version = store.open_snapshot(config.store).version
+    except GhgError:
+        version = -1
+    if version < 0:
+        return render(request, "ghg/pathway.html", {"section": ""})
+    files = tuple((str(p), p.stat().st_mtime) for p in (config.registry, config.transfers) if p is not None)
+    return render(request, "ghg/pathway.html", {"section": pathway_html(version, lang, files)})
