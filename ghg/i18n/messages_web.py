@@ -152,7 +152,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not an Ed25519 public key in PEM: give the .pub file written by 'ghg audit keygen'",
         "vi": "không phải khóa công khai Ed25519 dạng PEM: hãy dùng tệp .pub do 'ghg audit keygen' tạo",
     },
-    "help.opt.users.add.key": {
+    "help.opt.users.add.keys": {
         "en": "An auditor's public key (the .pub of 'ghg audit keygen'): its statements are verified against it.",
         "vi": "Khóa công khai của đơn vị thẩm định (tệp .pub của 'ghg audit keygen'): văn bản của họ được kiểm tra "
         "với khóa này.",
