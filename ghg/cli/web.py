@@ -35,6 +35,21 @@ def _place(f):  # type: ignore[no-untyped-def]
     return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None)(f)
 
 
+def _accounts(f):  # type: ignore[no-untyped-def]
+    f = click.option("--home", type=click.Path(path_type=Path), default=None)(f)
+    return click.option("--store", "store_dir", type=click.Path(path_type=Path), default=None)(f)
+
+
+def _open_accounts(store_dir: Path | None, home: Path | None):  # type: ignore[no-untyped-def]
+    """The web package set up over the accounts' database of the store (``--store``, ``--home``)."""
+    from ghg.web import server
+
+    if store_dir is None:
+        raise UsageError("usage.web_store")
+    server.configure(store_dir, home=home)
+    return server
+
+
 @click.command(cls=LocalizedCommand, name="serve")
 @_place
 @click.option("--scenario", "scenario_ref", default="")
@@ -103,7 +118,7 @@ def users_group() -> None:
 @click.option("--assign", "assignments", multiple=True)
 @click.option("--key", "keys", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--reset-password", "reset", is_flag=True)
-@_place
+@_accounts
 @lang_option
 @click.pass_context
 def users_add(
@@ -115,19 +130,13 @@ def users_add(
     keys: tuple[Path, ...],
     reset: bool,
     store_dir: Path | None,
-    registry: Path | None,
-    transfers: Path | None,
-    extra: tuple[str, ...],
     home: Path | None,
-    eip_dir: Path | None,
     lang: str | None,
 ) -> None:
     lg = lang_of(ctx)
-    server = _server(ctx)
+    _server(ctx)
     try:
-        if store_dir is None:
-            raise UsageError("usage.web_store")
-        server.configure(store_dir, registry, transfers, home, extra, eip=eip_dir)
+        server = _open_accounts(store_dir, home)
         pairs = []
         for a in assignments:  # ENTERPRISE:YEAR
             code, _, year = a.rpartition(":")
@@ -148,27 +157,14 @@ def users_add(
 
 @users_group.command(cls=LocalizedCommand, name="token")
 @click.argument("name")
-@_place
+@_accounts
 @lang_option
 @click.pass_context
-def users_token(
-    ctx: click.Context,
-    name: str,
-    store_dir: Path | None,
-    registry: Path | None,
-    transfers: Path | None,
-    extra: tuple[str, ...],
-    home: Path | None,
-    eip_dir: Path | None,
-    lang: str | None,
-) -> None:
+def users_token(ctx: click.Context, name: str, store_dir: Path | None, home: Path | None, lang: str | None) -> None:
     lg = lang_of(ctx)
-    server = _server(ctx)
+    _server(ctx)
     try:
-        if store_dir is None:
-            raise UsageError("usage.web_store")
-        server.configure(store_dir, registry, transfers, home, extra, eip=eip_dir)
-        token = server.new_token(name)
+        token = _open_accounts(store_dir, home).new_token(name)
     except GhgError as exc:
         fail(ctx, exc, False)
         return

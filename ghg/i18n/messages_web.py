@@ -197,10 +197,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The eco-industrial park's records (for the Art. 43 report).",
         "vi": "Hồ sơ khu công nghiệp sinh thái (cho báo cáo Điều 43).",
     },
-    "help.opt.users.eip_dir": {
-        "en": "The eco-industrial park's records (for the Art. 43 report).",
-        "vi": "Hồ sơ khu công nghiệp sinh thái (cho báo cáo Điều 43).",
-    },
     "web.downloads": {"en": "Reports", "vi": "Báo cáo"},
     "web.report_html": {"en": "park report (HTML)", "vi": "báo cáo khu công nghiệp (HTML)"},
     "web.report_xlsx": {"en": "workbook of every line", "vi": "bảng tính mọi dòng kết quả"},
@@ -268,10 +264,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Thư mục của ứng dụng (cơ sở dữ liệu, khóa bí mật, tệp nộp); mặc định: cạnh kho kết quả.",
     },
     "help.opt.serve.extra": {
-        "en": "A factor release used beside the bundled ones (repeat for several).",
-        "vi": "Bộ hệ số dùng thêm bên cạnh các bộ kèm theo (lặp lại cho nhiều bộ).",
-    },
-    "help.opt.users.extra": {
         "en": "A factor release used beside the bundled ones (repeat for several).",
         "vi": "Bộ hệ số dùng thêm bên cạnh các bộ kèm theo (lặp lại cho nhiều bộ).",
     },
