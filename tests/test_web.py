@@ -260,6 +260,11 @@ def test_five_wrong_passwords_lock_the_account(demo: dict[str, object]) -> None:
         assert c.post("/login/", {"username": "locked-out", "password": "wrong"}).status_code in (200, 429)
     answer = c.post("/login/", {"username": "locked-out", "password": "the-right-password-1"})
     assert answer.status_code == 429  # locked for fifteen minutes, even with the right password
+    from ghg.web.models import AuditEvent
+
+    failed = AuditEvent.objects.filter(user="locked-out", action="sign_in_failed")
+    assert failed.count() >= 5 and failed.first().address == "127.0.0.1"  # type: ignore[union-attr]
+    assert AuditEvent.objects.filter(user="demo-reporter", action="signed_in").exists()
 
 
 def test_the_audit_log_is_append_only(demo: dict[str, object]) -> None:

@@ -224,6 +224,13 @@ def test_the_whole_story_in_a_browser(server: dict[str, object], tmp_path: Path)
         page.wait_for_url(f"{base}/park/")
         assert "Park dashboard" in page.content() and "locked" in page.content()
         shot("dashboard", "en", full=False)
+        # on a phone: nothing wider than the screen but the tables, which scroll in their own box
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.context.add_cookies(page.context.cookies())
+        for url in ("/park/", f"/e/{DAP2}/"):
+            phone.goto(base + url)
+            wide = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            assert wide <= 1, (url, wide)
         browser.close()
 
 
@@ -292,3 +299,24 @@ def test_twenty_enterprises_submitting_at_once(server: dict[str, object], tmp_pa
     verified = subprocess.run([sys.executable, "-m", "ghg.cli", "store", "verify", "--store", str(server["store"])],
                               capture_output=True, text=True)  # fmt: skip
     assert verified.returncode == 0, verified.stdout[-2000:] + verified.stderr[-2000:]
+
+
+def test_pages_are_read_while_a_submission_is_written(server: dict[str, object]) -> None:
+    import fcntl
+
+    import requests
+
+    board = requests.Session()
+    base = str(server["base"])
+    board.get(f"{base}/login/")
+    login = {"username": "demo-authority", "password": server["accounts"]["demo-authority"],  # type: ignore[index]
+             "csrfmiddlewaretoken": board.cookies["csrftoken"]}  # fmt: skip
+    assert board.post(f"{base}/login/", data=login).ok
+    lock = Path(str(server["store"]) + "-web") / "store.lock"
+    with lock.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # a writer holds the store (a slow submission)
+        start = time.perf_counter()
+        for url in ("/park/", f"/e/{DAP2}/", f"/e/{DAP2}/2025/1/"):
+            assert board.get(base + url, timeout=60).status_code == 200, url
+        assert time.perf_counter() - start < 30  # read without waiting for the writer
+        fcntl.flock(held, fcntl.LOCK_UN)

@@ -12,3 +12,6 @@ class GhgWebConfig(AppConfig):
     label = "ghgweb"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "ghg"
+
+    def ready(self) -> None:
+        from ghg.web import signals  # noqa: F401  (sign-in events to the audit log)
