@@ -255,6 +255,7 @@ def test_five_wrong_passwords_lock_the_account(demo: dict[str, object]) -> None:
     from ghg.web import server
 
     server.add_user("locked-out", "reporter", ["VIMICO"], password="the-right-password-1")
+    client(demo, "reporter")  # a sign-in that works, for the log
     c = Client()
     for _ in range(5):
         assert c.post("/login/", {"username": "locked-out", "password": "wrong"}).status_code in (200, 429)
