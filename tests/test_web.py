@@ -410,6 +410,12 @@ MATRIX = [
     ("get", "/park/log/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
     ("get", "/park/pathway/", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 200}),
     ("get", "/audit/", {}, {"reporter": 403, "authority": 403, "auditor": 200, "administrator": 403}),
+    ("get", "/login/", {}, {"reporter": 200, "authority": 200, "auditor": 200, "administrator": 200}),
+    ("get", "/template/en/", {}, {"reporter": 200, "authority": 200, "auditor": 403, "administrator": 200}),
+    ("get", "/template/fr/", {}, {"reporter": 404, "authority": 404, "auditor": 403, "administrator": 404}),
+    ("post", f"/e/{DAP2}/uploads/99999/submit/", {"reason": "x"}, {"reporter": 404, "authority": 403, "auditor": 403,
+                                                                   "administrator": 403}),
+    ("get", "/reports/park.en.html", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 403}),
     ("get", "/reports/park.vi.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403, "administrator": 403}),
     ("get", "/reports/art43-2025.en.xlsx", {}, {"reporter": 403, "authority": 200, "auditor": 403,
                                                  "administrator": 403}),
@@ -431,6 +437,8 @@ MATRIX = [
     ("get", "/admin/", {}, {"reporter": 302, "authority": 302, "auditor": 302, "administrator": 200}),
     ("get", f"/api/v1/enterprises/{DAP2}/totals", {}, {"reporter": 401, "authority": 401, "auditor": 401,
                                                        "administrator": 401}),  # a page session is not a token
+    ("post", f"/api/v1/enterprises/{DAP2}/submit", {}, {"reporter": 401, "authority": 401, "auditor": 401,
+                                                        "administrator": 401}),
 ]  # fmt: skip
 
 
