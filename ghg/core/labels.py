@@ -126,7 +126,12 @@ def present(frame: pd.DataFrame, lang: str, activities: dict[str, str] | None = 
     for column in out.columns:
         kind = out[column].dtype.kind
         if kind not in "iufmM":  # text, codes and booleans; numbers and dates stay as they are
-            shown = [value(str(column), c, lang, activities) for c in out[column].astype(object)]
+            cells = out[column].astype(object)
+            try:  # each distinct cell named once (a column of a million lines holds a few dozen codes)
+                named = {c: value(str(column), c, lang, activities) for c in cells.drop_duplicates() if c == c}
+                shown = [named.get(c, c) if c == c else c for c in cells]
+            except TypeError:  # cells that are lists or dicts: one by one
+                shown = [value(str(column), c, lang, activities) for c in cells]
             out[column] = pd.Series(shown, index=out.index, dtype=object)
     out.columns = [heading(str(c), lang) for c in out.columns]
     return out

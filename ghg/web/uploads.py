@@ -107,10 +107,24 @@ def check(
     return (None, problems) if problems else (result, [])
 
 
-def totals(result: inventory.InventoryResult) -> dict[str, pd.DataFrame]:
+#: The computed lines of a valid upload, kept beside it so that its pages are not computed again.
+LINES = "lines.parquet"
+
+
+def keep_lines(received: Received, result: inventory.InventoryResult) -> None:
+    """Keep the lines computed from a valid upload beside it (removed with it)."""
+    result.lines.to_parquet(received.path.with_name(LINES), index=False)
+
+
+def kept_lines(path: Path) -> pd.DataFrame | None:
+    """The lines kept beside the upload at ``path`` (``None`` when there are none)."""
+    lines = path.with_name(LINES)
+    return pd.read_parquet(lines) if lines.is_file() else None
+
+
+def totals(lines: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """What the page shows of a computed inventory: totals by scope, by source category and by gas
     [t CO2e] per year, from the same lines that will be stored."""
-    lines = result.lines
     return {
         by: lines.groupby(["year", by], as_index=False).agg(co2e_t=("co2e_t", "sum")).sort_values(["year", by])
         for by in ("scope", "source_category", "gas")

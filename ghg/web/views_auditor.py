@@ -87,9 +87,10 @@ def revision_lines(request: HttpRequest, enterprise: str, year: int, revision: i
         replayed = {"reproduced": outcome.reproduced, "message": text("web.replayed", lang, outcome=verdict),
                     "partitions": tables.shown(outcome.partitions, lang, 0)}  # fmt: skip
         access.log(request, "replay", enterprise, year=year, revision=revision, reproduced=outcome.reproduced)
-    shown = tables.shown(lines, lang, 3)
     inputs = sorted(set(zip(lines["input_file"], lines["input_sha256"], strict=True)))
-    page = Paginator(shown["rows"], 50).get_page(request.GET.get("page"))
+    page = Paginator(range(len(lines)), 50).get_page(request.GET.get("page"))
+    shown = tables.shown(lines.iloc[page.object_list.start : page.object_list.stop], lang, 3)
+    page.object_list = shown["rows"]
     access.log(request, "read_revision", enterprise, year=year, revision=revision)
     context = {"enterprise": enterprise, "year": year, "revision": revision, "headings": shown["columns"],
                "inputs": inputs, "page": page, "releases": releases, "replayed": replayed}  # fmt: skip

@@ -106,6 +106,7 @@ def upload(request: HttpRequest, enterprise: str) -> HttpResponse:
                    problems=len(problems))  # fmt: skip
         return enterprise_page(request, enterprise, problems)
     assert result is not None
+    uploads.keep_lines(received, result)
     kept = Upload.objects.create(
         user=request.user, enterprise=enterprise, name=received.name, path=str(received.path),
         sha256=received.sha256, records=result.records,
@@ -129,12 +130,16 @@ def upload_view(request: HttpRequest, enterprise: str, upload_id: int) -> HttpRe
     path = Path(kept.path)
     if kept.submitted is not None or not path.is_file():
         return redirect("enterprise", enterprise=enterprise)
-    result, problems = uploads.check(_config(), uploads.Received(path, kept.name, kept.sha256), enterprise)
-    if result is None:  # the factor releases changed since: show why
-        return enterprise_page(request, enterprise, problems)
-    sums = uploads.totals(result)
-    lines = tables.shown(result.lines, lang, 3)
-    page = Paginator(lines["rows"], PER_PAGE).get_page(request.GET.get("page"))
+    computed = uploads.kept_lines(path)
+    if computed is None:  # kept by an older version: compute it again
+        result, problems = uploads.check(_config(), uploads.Received(path, kept.name, kept.sha256), enterprise)
+        if result is None:  # the factor releases changed since: show why
+            return enterprise_page(request, enterprise, problems)
+        computed = result.lines
+    sums = uploads.totals(computed)
+    page = Paginator(range(len(computed)), PER_PAGE).get_page(request.GET.get("page"))
+    lines = tables.shown(computed.iloc[page.object_list.start : page.object_list.stop], lang, 3)
+    page.object_list = lines["rows"]
     context = {
         "enterprise": enterprise,
         "upload": kept,
