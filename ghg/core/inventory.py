@@ -21,7 +21,6 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from ghg._version import __version__
 from ghg.core import calculation, flags, market, validation
@@ -31,6 +30,7 @@ from ghg.core.activity import BATCH_ROWS, INPUT_COLUMNS, Source, open_sources
 from ghg.core.checker import Checker, normal_value, repeated
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet
+from ghg.core.linehash import ordered_partitions
 from ghg.core.totals import (
     market_problems,
     market_shares,
@@ -461,17 +461,7 @@ def run(
     table = pa.concat_tables([result_lines.build(t, c, shares) for t, c in computed.kept])
     table = market.allocate(table)  # each contract covers its own supplier's electricity first
     computed.kept.clear()  # the records are in the lines now
-    keys = pa.table(
-        {
-            "year": table.column("year"),
-            "enterprise": table.column("enterprise").cast(pa.string()),
-            "input_file": table.column("input_file").cast(pa.string()),
-            "input_row": table.column("input_row"),
-            "gas": table.column("gas").cast(pa.string()),
-        }
-    )
-    table = table.take(pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in keys.column_names]))
-    del keys
+    table, _ = ordered_partitions(table)  # partition order, canonical order inside each: stored as it is
     totals, summary = totals_from_lines(table, gwp_set), summary_from_lines(table)
     releases = [
         {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}

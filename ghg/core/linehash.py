@@ -9,6 +9,7 @@ compare results by it.
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 import numpy as np
 import pandas as pd
@@ -84,35 +85,147 @@ def content_hash(lines: pd.DataFrame | pa.Table, method: str = HASH_METHOD) -> s
         return sha256_bytes(csv.encode("utf-8"))
     if method != HASH_METHOD:
         raise StoreError("store.hash_method", method=method)
-    table = _plain(lines)
-    keys = pa.table({k: table.column(k) for k in CANONICAL_ORDER})
-    order = pc.sort_indices(keys, sort_keys=[(k, "ascending") for k in CANONICAL_ORDER])
-    digest = hashlib.sha256(HASH_METHOD.encode() + b"\n")
-    for field in LINE_SCHEMA:
-        column = table.column(field.name).take(order).combine_chunks()
-        digest.update(field.name.encode() + b"\0")
-        if pa.types.is_floating(field.type):
-            values = column.to_numpy(zero_copy_only=False).astype("<f8")
-            digest.update(np.where(np.isnan(values), _NAN, values).tobytes())
-        elif pa.types.is_integer(field.type):
-            digest.update(column.to_numpy(zero_copy_only=False).astype("<i8").tobytes())
-        else:
-            column = pc.fill_null(column, "")
-            lengths = pc.binary_length(column).to_numpy(zero_copy_only=False).astype("<i4")
-            digest.update(lengths.tobytes())
-            if len(column):
-                offsets = np.frombuffer(column.buffers()[1], dtype=np.int32)[column.offset : column.offset + 2]
-                start = int(offsets[0])
-                digest.update(memoryview(column.buffers()[2])[start : start + int(lengths.sum(dtype=np.int64))])
-    return digest.hexdigest()
+    table = _lines_table(lines)
+    order = _lexsort([_ranks(table.column(k)) for k in CANONICAL_ORDER])
+    if order is not None:
+        table = _take(table, order)
+    return partition_hashes(table, [(0, table.num_rows)])[0]
 
 
-def _plain(lines: pd.DataFrame | pa.Table) -> pa.Table:
-    """``lines`` as an Arrow table with the types of :data:`LINE_SCHEMA` (text decoded from dictionaries)."""
+def partition_hashes(table: pa.Table, bounds: list[tuple[int, int]], threads: int = 1) -> list[str]:
+    """The logical hash (``ghg-arrow-1``) of each row range ``[start, end)`` of ``table``.
+
+    The rows of each range must already be in canonical order (:func:`ordered_partitions` puts them so).
+    Each column is decoded once per window of whole ranges (at most :data:`WINDOW_ROWS` rows, or one range)
+    and every range's digest is fed zero-copy slices of it: one pass over the lines whatever their number
+    of partitions. With ``threads`` > 1, the ranges are shared among that many threads (decoding and
+    SHA-256 run outside Python's lock).
+    """
+    if threads > 1 and len(bounds) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        rows = np.cumsum([b - a for a, b in bounds])
+        cut = [0, *(int(np.searchsorted(rows, rows[-1] * k / threads)) + 1 for k in range(1, threads)), len(bounds)]
+        groups = [bounds[a:b] for a, b in itertools.pairwise(cut) if a < b]
+        with ThreadPoolExecutor(len(groups)) as pool:
+            return [h for part in pool.map(lambda g: partition_hashes(table, g), groups) for h in part]
+    table = table.select(LINE_SCHEMA.names)
+    digests = [hashlib.sha256(HASH_METHOD.encode() + b"\n") for _ in bounds]
+    for first, last in _windows(bounds):
+        w_start, w_end = bounds[first][0], bounds[last - 1][1]
+        members = [(a - w_start, b - w_start, digests[i]) for i, (a, b) in enumerate(bounds[first:last], first)]
+        for field in LINE_SCHEMA:
+            column = table.column(field.name).slice(w_start, w_end - w_start)
+            name = field.name.encode() + b"\0"
+            if pa.types.is_floating(field.type):
+                values = np.asarray(column.to_numpy(), dtype="<f8")
+                values = np.where(np.isnan(values), _NAN, values)
+                for a, b, d in members:
+                    d.update(name)
+                    d.update(values[a:b].data)
+            elif pa.types.is_integer(field.type):
+                values = np.asarray(column.to_numpy(), dtype="<i8")
+                for a, b, d in members:
+                    d.update(name)
+                    d.update(values[a:b].data)
+            else:
+                text = pc.cast(column, pa.string()).combine_chunks()
+                if text.null_count:
+                    text = pc.fill_null(text, "")
+                offsets = np.frombuffer(text.buffers()[1], dtype=np.int32)[text.offset : text.offset + len(text) + 1]
+                lengths = np.diff(offsets).astype("<i4")
+                data = memoryview(text.buffers()[2] or b"")
+                for a, b, d in members:
+                    d.update(name)
+                    d.update(lengths[a:b].data)
+                    d.update(data[offsets[a] : offsets[b]])
+    return [d.hexdigest() for d in digests]
+
+
+#: Rows decoded at a time by :func:`partition_hashes` (a range longer than this is decoded alone).
+WINDOW_ROWS = 1 << 20
+
+
+def _windows(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``bounds`` grouped into consecutive runs of at most :data:`WINDOW_ROWS` rows (at least one range each)."""
+    out, first = [], 0
+    for i in range(1, len(bounds) + 1):
+        if i == len(bounds) or bounds[i][1] - bounds[first][0] > WINDOW_ROWS:
+            out.append((first, i))
+            first = i
+    return out
+
+
+def _lines_table(lines: pd.DataFrame | pa.Table) -> pa.Table:
+    """``lines`` as an Arrow table with the columns of :data:`LINE_SCHEMA` (text may stay dictionary-encoded)."""
     if isinstance(lines, pd.DataFrame):
         return pa.Table.from_pandas(lines[LINE_SCHEMA.names], schema=LINE_SCHEMA, preserve_index=False)
-    table = lines.select(LINE_SCHEMA.names)
-    return table if table.schema.equals(LINE_SCHEMA) else table.cast(LINE_SCHEMA)
+    return lines.select(LINE_SCHEMA.names)
+
+
+def _ranks(column: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Per row, an integer that orders as the value does (text by its UTF-8 bytes, a missing text as ``''``)."""
+    if isinstance(column, pa.Array):
+        column = pa.chunked_array([column])
+    if pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+        return np.asarray(column.to_numpy())
+    chunks = [c if pa.types.is_dictionary(c.type) else c.dictionary_encode() for c in column.chunks]
+    values = pa.concat_arrays([*(pc.cast(c.dictionary, pa.string()) for c in chunks), pa.array([""])])
+    rank = np.asarray(pc.rank(pc.fill_null(values, ""), sort_keys="ascending", tiebreaker="dense"), dtype=np.int64)
+    empty = rank[-1]
+    out, start = [np.zeros(0, dtype=np.int64)], 0
+    for c in chunks:
+        own = np.append(rank[start : start + len(c.dictionary)], empty)  # a missing value ranks as ''
+        codes = pc.fill_null(c.indices, len(c.dictionary)) if c.null_count else c.indices
+        out.append(own[np.asarray(codes.to_numpy(zero_copy_only=False))])
+        start += len(c.dictionary)
+    return np.concatenate(out)
+
+
+def _lexsort(keys: list[np.ndarray]) -> np.ndarray | None:
+    """The order sorting rows by ``keys`` (first key first), or ``None`` when they are in that order already."""
+    if not len(keys[0]):
+        return None
+    later = np.zeros(len(keys[0]) - 1, dtype=bool)
+    tied = np.ones(len(keys[0]) - 1, dtype=bool)
+    for k in keys:
+        later |= tied & (k[1:] < k[:-1])
+        tied &= k[1:] == k[:-1]
+    if not later.any():
+        return None
+    return np.lexsort(keys[::-1])
+
+
+def _take(table: pa.Table, order: np.ndarray) -> pa.Table:
+    """``table``'s rows in ``order``, one column at a time (the unordered column is let go as it is replaced)."""
+    indices = pa.array(order)
+    fields, columns = table.schema, list(table.columns)
+    del table
+    for i in range(len(columns)):
+        columns[i] = columns[i].take(indices)
+    return pa.Table.from_arrays(columns, schema=fields)
+
+
+def ordered_partitions(lines: pa.Table) -> tuple[pa.Table, list[tuple[int, str, int, int]]]:
+    """``lines`` ordered by year, enterprise and :data:`CANONICAL_ORDER`, and each (year, enterprise)'s rows.
+
+    Returns the ordered table (the same object when the rows were in that order already) and, per
+    partition in that order, ``(year, enterprise, start, end)``: each partition's rows are contiguous and in
+    the canonical order its logical hash reads (:func:`partition_hashes`). A selection of columns without
+    those of :data:`CANONICAL_ORDER` is ordered by year and enterprise only.
+    """
+    if not lines.num_rows:
+        return lines, []
+    year = np.asarray(lines.column("year").to_numpy(), dtype=np.int64)
+    enterprise = _ranks(lines.column("enterprise"))
+    canonical = [_ranks(lines.column(k)) for k in CANONICAL_ORDER if k in lines.column_names]
+    order = _lexsort([year, enterprise, *canonical])
+    if order is not None:
+        lines, year, enterprise = _take(lines, order), year[order], enterprise[order]
+    starts = np.concatenate([[0], np.flatnonzero((np.diff(year) != 0) | (np.diff(enterprise) != 0)) + 1])
+    ends = np.append(starts[1:], len(year))
+    names = pc.cast(lines.column("enterprise").take(pa.array(starts)), pa.string()).to_pylist()
+    return lines, [(int(year[a]), str(n), int(a), int(b)) for a, b, n in zip(starts, ends, names, strict=True)]
 
 
 def hash_method_of(meta: dict[str, object]) -> str:
@@ -150,22 +263,5 @@ def split_partitions(lines: pd.DataFrame | pa.Table) -> list[tuple[int, str, pd.
             (int(key[0]), str(key[1]), part.reset_index(drop=True))  # type: ignore[call-overload]
             for key, part in lines.groupby(["year", "enterprise"], sort=True)
         ]
-    if not len(lines):
-        return []
-    year = lines.column("year").to_numpy().astype(np.int64)
-    first = int(year.min())
-    names = pc.cast(lines.column("enterprise"), pa.string()).combine_chunks().dictionary_encode()
-    labels = names.dictionary.to_numpy(zero_copy_only=False).astype(str)
-    rank = np.empty(len(labels), dtype=np.int64)
-    rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))  # enterprises in text order
-    key = (year - first) * len(labels) + rank[names.indices.to_numpy()]
-    if (np.diff(key) < 0).any():
-        order = np.argsort(key, kind="stable")
-        lines, key = lines.take(order), key[order]
-    starts = np.concatenate([[0], np.flatnonzero(np.diff(key)) + 1])
-    ends = np.append(starts[1:], len(key))
-    inverse = np.argsort(rank)
-    return [
-        (first + int(key[a] // len(labels)), str(labels[inverse[key[a] % len(labels)]]), lines.slice(a, b - a))
-        for a, b in zip(starts, ends, strict=True)
-    ]
+    ordered, parts = ordered_partitions(lines)
+    return [(year, enterprise, ordered.slice(a, b - a)) for year, enterprise, a, b in parts]

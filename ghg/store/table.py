@@ -24,10 +24,12 @@ import contextlib
 import os
 import re
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -40,9 +42,9 @@ from ghg.core.linehash import (
     HASH_METHOD,
     LINE_SCHEMA,
     STORED_SCHEMA,
-    content_hash,
+    ordered_partitions,
+    partition_hashes,
     partition_keys,
-    split_partitions,
 )
 from ghg.store import delta, kept
 from ghg.store.snapshot import (
@@ -94,15 +96,24 @@ def latest_revisions(ref: StoreRef, keys: list[tuple[int, str]] | None = None) -
 
 
 def _changed(lines: pd.DataFrame | pa.Table, base: Snapshot) -> list[tuple[int, str, pa.Table, str]]:
-    """The partitions of ``lines`` with their logical hash, those equal to the latest revision left out."""
-    table = _plain(lines)
+    """The partitions of ``lines`` with their logical hash, those equal to the latest revision left out.
+
+    The lines are put in partition and canonical order once (text stays dictionary-encoded) and every
+    partition is hashed from zero-copy slices, on two threads.
+    """
+    table = lines.select(LINE_SCHEMA.names) if isinstance(lines, pa.Table) else _plain(lines)
+    ordered, parts = ordered_partitions(table)
+    hashes = partition_hashes(ordered, [(a, b) for _, _, a, b in parts], threads=HASH_THREADS)
     same = base.latest_hashes()
-    out = []
-    for year, enterprise, part in split_partitions(table):
-        digest = content_hash(part)
-        if same.get((year, enterprise)) != digest:
-            out.append((year, enterprise, part, digest))
-    return out
+    return [
+        (year, enterprise, ordered.slice(a, b - a), digest)
+        for (year, enterprise, a, b), digest in zip(parts, hashes, strict=True)
+        if same.get((year, enterprise)) != digest
+    ]
+
+
+#: Threads hashing a run's partitions (SHA-256 and decoding run outside Python's lock).
+HASH_THREADS = 2
 
 
 def _plain(lines: pd.DataFrame | pa.Table) -> pa.Table:
@@ -194,87 +205,137 @@ def stage(
     StoreError
         A missing reason (``store.reason_required``), or a file that cannot be written (nothing is left).
     """
-    changed = _changed(lines, base)
-    latest = base.latest()
-    if not reason.strip():
-        missing = sorted(f"{e} {y} (revision {latest[(y, e)]})" for y, e, _, _ in changed if (y, e) in latest)
-        if missing:
-            raise StoreError("store.reason_required", partitions=", ".join(missing))
+    table = lines.select(LINE_SCHEMA.names) if isinstance(lines, pa.Table) else _plain(lines)
+    ordered, parts = ordered_partitions(table)
+    del table
+    latest, before = base.latest(), base.latest_hashes()
     name = f"part-{token}-{uuid.uuid4().hex[:12]}.parquet"
-    staged = Staged(name, "", 0, "")
-    for year, enterprise, _, digest in _unchanged(lines, base, changed):
-        rev = base.revision(year, enterprise, latest[(year, enterprise)])
-        staged.written.append(Written(year, enterprise, rev.revision, Path(LINES) / rev.file, digest, True))
-    if not changed:
-        return staged
     path = store_dir / LINES / name
-    start = 0
-    tables = []
-    for year, enterprise, part, digest in changed:
-        parent = latest.get((year, enterprise), 0)
-        revision = parent + 1
-        tables.append(
-            part.append_column(
-                pa.field("revision", pa.int32(), nullable=False), pa.array([revision] * part.num_rows, pa.int32())
-            )
-        )
-        made = _production_rows(production, year, enterprise)
-        entry: dict[str, Any] = {
-            "year": year,
-            "enterprise": enterprise,
-            "revision": revision,
-            "parent": parent,
-            "content_hash": digest,
-            "content_hash_method": HASH_METHOD,
-            "file": name,
-            "start": start,
-            "rows": part.num_rows,
-            "production": made,
-        }
-        if own_inputs is not None:
-            used = set(pc.unique(pc.cast(part.column("input_sha256"), pa.string())).to_pylist())
-            entry["inputs"] = [
-                {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
-            ]
-        staged.revisions.append(entry)
-        staged.written.append(Written(year, enterprise, revision, Path(LINES) / name, digest, False))
-        start += part.num_rows
-    table = pa.concat_tables(tables)
+    bounds = [(a, b) for _, _, a, b in parts]
+    writing: Future[tuple[str, int, str]] | None = None
+    pool = ThreadPoolExecutor(1)
     try:
-        (store_dir / LINES).mkdir(parents=True, exist_ok=True)
-        write_parquet(table, path)
-        staged.sha256, staged.size = sha256_and_size(path)
-        staged.stats = delta.stats(table, STATS_COLUMNS)
+        if parts and not any((y, e) in latest for y, e, _, _ in parts):
+            # no partition has a revision yet: every one is written, while the main thread hashes them
+            writing = pool.submit(_write_lines, store_dir, path, ordered, [1] * len(parts), bounds)
+            hashes = partition_hashes(ordered, bounds)
+        else:
+            hashes = partition_hashes(ordered, bounds, threads=HASH_THREADS)
+        changed = [
+            (year, enterprise, a, b, digest)
+            for (year, enterprise, a, b), digest in zip(parts, hashes, strict=True)
+            if before.get((year, enterprise)) != digest
+        ]
+        if not reason.strip():
+            missing = sorted(f"{e} {y} (revision {latest[(y, e)]})" for y, e, *_ in changed if (y, e) in latest)
+            if missing:
+                raise StoreError("store.reason_required", partitions=", ".join(missing))
+        staged = Staged(name, "", 0, "")
+        keys = {(y, e) for y, e, *_ in changed}
+        for (year, enterprise, _, _), digest in zip(parts, hashes, strict=True):
+            if (year, enterprise) not in keys:
+                rev = base.revision(year, enterprise, latest[(year, enterprise)])
+                staged.written.append(Written(year, enterprise, rev.revision, Path(LINES) / rev.file, digest, True))
+        if not changed:
+            return staged
+        made = _production_by_partition(production)
+        start = 0
+        for year, enterprise, a, b, digest in changed:
+            parent = latest.get((year, enterprise), 0)
+            entry: dict[str, Any] = {
+                "year": year,
+                "enterprise": enterprise,
+                "revision": parent + 1,
+                "parent": parent,
+                "content_hash": digest,
+                "content_hash_method": HASH_METHOD,
+                "file": name,
+                "start": start,
+                "rows": b - a,
+                "production": made.get((year, enterprise), []),
+            }
+            if own_inputs is not None:
+                used = set(pc.unique(pc.cast(ordered.column("input_sha256").slice(a, b - a), pa.string())).to_pylist())
+                entry["inputs"] = [
+                    {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
+                ]
+            staged.revisions.append(entry)
+            staged.written.append(Written(year, enterprise, parent + 1, Path(LINES) / name, digest, False))
+            start += b - a
+        if writing is None:
+            revisions = [int(r["revision"]) for r in staged.revisions]
+            writing = pool.submit(
+                _write_lines, store_dir, path, ordered, revisions, [(a, b) for *_, a, b, _ in changed]
+            )
+        staged.sha256, staged.size, staged.stats = writing.result()
+        return staged
     except OSError as exc:
-        _remove(path)
+        _settle(writing, path)
         raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
     except BaseException:
-        _remove(path)
+        _settle(writing, path)
         raise
-    return staged
+    finally:
+        pool.shutdown(wait=True)
 
 
-def _unchanged(
-    lines: pd.DataFrame | pa.Table, base: Snapshot, changed: list[tuple[int, str, pa.Table, str]]
-) -> list[tuple[int, str, None, str]]:
-    keys = {(y, e) for y, e, _, _ in changed}
-    hashes = base.latest_hashes()
-    return [(y, e, None, hashes[(y, e)]) for y, e in partition_keys(lines) if (y, e) not in keys]
+def _write_lines(
+    store_dir: Path, path: Path, ordered: pa.Table, revisions: list[int], bounds: list[tuple[int, int]]
+) -> tuple[str, int, str]:
+    """Write the rows ``bounds`` of ``ordered`` with their ``revisions`` as one data file: SHA-256, size, stats."""
+    lengths = np.array([b - a for a, b in bounds], dtype=np.int64)
+    revision = pa.array(np.repeat(np.asarray(revisions, dtype=np.int32), lengths))
+    whole = (
+        len(bounds)
+        and bounds[0][0] == 0
+        and bounds[-1][1] == ordered.num_rows
+        and int(lengths.sum()) == ordered.num_rows
+    )
+    rows = ordered if whole else pa.concat_tables([ordered.slice(a, b - a) for a, b in bounds])
+    table = rows.append_column(pa.field("revision", pa.int32(), nullable=False), revision)
+    (store_dir / LINES).mkdir(parents=True, exist_ok=True)
+    write_parquet(table, path)
+    sha, size = sha256_and_size(path)
+    return sha, size, delta.stats(table, STATS_COLUMNS)
 
 
-def _production_rows(production: pd.DataFrame | None, year: int, enterprise: str) -> list[dict[str, Any]]:
+def _settle(writing: Future[tuple[str, int, str]] | None, path: Path) -> None:
+    """After a failure: wait for the file being written, then remove it."""
+    if writing is not None:
+        with contextlib.suppress(BaseException):
+            writing.result()
+    _remove(path)
+
+
+def _production_by_partition(production: pd.DataFrame | None) -> dict[tuple[int, str], list[dict[str, Any]]]:
+    """Production records by (year, enterprise), as each revision records them."""
+    out: dict[tuple[int, str], list[dict[str, Any]]] = {}
     if production is None or not len(production):
-        return []
-    mine = production[(production["year"] == year) & (production["enterprise"] == enterprise)]
-    return [
-        {"facility": str(facility), "product": str(product), "output_t": float(output)}
-        for facility, product, output in zip(mine["facility"], mine["product"], mine["output_t"], strict=True)
-    ]
+        return out
+    for year, enterprise, facility, product, output in zip(
+        production["year"],
+        production["enterprise"],
+        production["facility"],
+        production["product"],
+        production["output_t"],
+        strict=True,
+    ):
+        out.setdefault((int(year), str(enterprise)), []).append(
+            {"facility": str(facility), "product": str(product), "output_t": float(output)}
+        )
+    return out
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
     with path.open("xb") as f:
-        pq.write_table(table, f, compression="zstd", write_page_checksum=True, row_group_size=1 << 20)
+        pq.write_table(
+            table,
+            f,
+            compression="zstd",
+            write_page_checksum=True,
+            row_group_size=1 << 20,
+            write_statistics=[c for c in STATS_COLUMNS if c in table.column_names],
+        )
         f.flush()
         os.fsync(f.fileno())
 
