@@ -30,7 +30,7 @@ from ghg.core.activity import BATCH_ROWS, INPUT_COLUMNS, Source, open_sources
 from ghg.core.checker import Checker, normal_value, repeated
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet
-from ghg.core.linehash import ordered_partitions
+from ghg.core.linehash import ordered_lines
 from ghg.core.totals import (
     market_problems,
     market_shares,
@@ -458,10 +458,10 @@ def run(
     """
     computed = compute(paths, gwp_set, factors, year, progress, keep=True, decimal_mark=decimal_mark)
     shares = result_lines.covered_shares(computed.shares)
-    table = pa.concat_tables([result_lines.build(t, c, shares) for t, c in computed.kept])
-    table = market.allocate(table)  # each contract covers its own supplier's electricity first
+    # partition order, and canonical order inside each partition: the lines are stored and hashed as they are
+    table = ordered_lines([part for t, c in computed.kept for part in result_lines.build_parts(t, c, shares)])
     computed.kept.clear()  # the records are in the lines now
-    table, _ = ordered_partitions(table)  # partition order, canonical order inside each: stored as it is
+    table = market.allocate(table)  # each contract covers its own supplier's electricity first
     totals, summary = totals_from_lines(table, gwp_set), summary_from_lines(table)
     releases = [
         {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}

@@ -136,6 +136,20 @@ def build(
 ) -> pa.Table:
     """The result lines of one batch (:data:`LINE_SCHEMA_DICT`): one row per record and gas, with lineage.
 
+    See :func:`build_parts`; this is their kept rows, part after part.
+    """
+    return pa.concat_tables(
+        [part if keep.all() else part.filter(pa.array(keep)) for part, keep in build_parts(table, calc, shares)]
+    )
+
+
+def build_parts(
+    table: validation.ActivityTable,
+    calc: calculation.Calculated,
+    shares: dict[tuple[str, int], float] | None = None,
+) -> list[tuple[pa.Table, np.ndarray]]:
+    """The result lines of one batch as parts of one row per record, each with the mask of its rows that are lines.
+
     Scope 2 has a location-based line (``scope_2``) and a market-based line (``scope_2_market``) per
     record; ``shares`` (:func:`covered_shares`) gives each enterprise and year's share of electricity
     covered by contractual instruments, and each market line's ``note`` explains its value.
@@ -177,7 +191,7 @@ def build(
     }
     nan = np.full(n, np.nan)
     biogenic_g = g.biogenic
-    parts: list[pa.Table] = []
+    parts: list[tuple[pa.Table, np.ndarray]] = []
     for gas in COMBUSTION_GASES:
         resolved = list(g.ef[gas])
         if gas == "CO2":  # a process line's factor is its carbonate factor or carbon content
@@ -220,13 +234,13 @@ def build(
             "factor_release": text([r.release if r else "" for r in resolved], idx),
         }
         keep = ~fugitive & ~instrument if co2 else ~(electricity | process | fugitive)
-        parts.append(_table(cols, keep))
+        parts.append((_table(cols), keep))
         if co2:
             consumption = electricity & ~heat & ~instrument
             if instrument.any() or heat.any() or consumption.any():
                 parts.append(
-                    _table(
-                        _market(cols, table, calc, shares, instrument, heat, consumption),
+                    (
+                        _table(_market(cols, table, calc, shares, instrument, heat, consumption)),
                         instrument | heat | consumption,
                     )
                 )
@@ -252,8 +266,8 @@ def build(
             "factor_id": text([f"gwp.{calc.gwp_set}.{k.activity}" for k in g.keys], idx),
             "factor_release": constant(g.factors.gwp_release(calc.gwp_set), n),
         }
-        parts.append(_table(cols, fugitive))
-    return pa.concat_tables(parts)
+        parts.append((_table(cols), fugitive))
+    return parts
 
 
 def _market(
@@ -290,13 +304,12 @@ def _market(
     }
 
 
-def _table(cols: dict[str, pa.Array | np.ndarray], keep: np.ndarray) -> pa.Table:
+def _table(cols: dict[str, pa.Array | np.ndarray]) -> pa.Table:
     arrays = [cols[f.name] for f in LINE_SCHEMA_DICT]
-    built = pa.Table.from_arrays(
+    return pa.Table.from_arrays(
         [_array(a, f) for a, f in zip(arrays, LINE_SCHEMA_DICT, strict=True)],
         schema=LINE_SCHEMA_DICT,
     )
-    return built if keep.all() else built.filter(pa.array(keep))
 
 
 def _array(values: pa.Array | np.ndarray, field: pa.Field) -> pa.Array:

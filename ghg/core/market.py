@@ -27,8 +27,22 @@ TJ_PER_MWH = 0.0036
 RESIDUAL = "the rest at the grid factor (Vietnam publishes no residual mix)"
 
 
-def _text(table: pa.Table, name: str, rows: np.ndarray) -> np.ndarray:
-    return np.asarray(pc.cast(table.column(name).take(pa.array(rows)), pa.string()).to_numpy(zero_copy_only=False))
+def _coded(table: pa.Table, name: str, rows: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """The text of column ``name`` at ``rows`` as codes into a list of distinct labels (each label once)."""
+    column = table.column(name).take(pa.array(rows)).combine_chunks()
+    if not isinstance(column, pa.DictionaryArray):
+        column = column.dictionary_encode()
+    values = pc.fill_null(pc.cast(column.dictionary, pa.string()), "").to_pylist()
+    labels: list[str] = []
+    first: dict[str, int] = {}
+    remap = np.array([first.setdefault(v, len(first)) for v in [*values, ""]], dtype=np.int64)
+    labels = list(first)
+    codes = np.asarray(pc.fill_null(column.indices, len(values)).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return remap[codes], labels
+
+
+def _is(codes: np.ndarray, labels: list[str], value: str) -> np.ndarray:
+    return codes == (labels.index(value) if value in labels else -1)
 
 
 def _mwh(quantity: np.ndarray, unit: np.ndarray) -> np.ndarray:
@@ -50,45 +64,52 @@ def allocate(table: pa.Table) -> pa.Table:
     A record's market-based CO2 = its location-based CO2 x (1 - the share of it covered) [t]; the
     instruments' own lines are unchanged. The enterprise's market-based total is unchanged.
     """
-    source = pc.cast(table.column("source_category"), pa.string())
-    electricity = np.flatnonzero(pc.equal(source, "purchased_electricity").to_numpy(zero_copy_only=False))
+    source, source_labels = _coded(table, "source_category", np.arange(table.num_rows))
+    electricity = np.flatnonzero(_is(source, source_labels, "purchased_electricity"))
     if not len(electricity):
         return table
-    scope = _text(table, "scope", electricity)
-    method = _text(table, "method", electricity)
-    gas = _text(table, "gas", electricity)
-    consumption = electricity[(scope == "scope_2_market") & (method == "electricity_market_based")]
-    if not len(consumption):
+    scope, scopes = _coded(table, "scope", electricity)
+    method, methods = _coded(table, "method", electricity)
+    gas, gases = _coded(table, "gas", electricity)
+    market_based = _is(scope, scopes, "scope_2_market") & _is(method, methods, "electricity_market_based")
+    if not market_based.any():
         return table
+    enterprise, _ = _coded(table, "enterprise", electricity)
+    supplier, suppliers = _coded(table, "supplier", electricity)
+    sha, _ = _coded(table, "input_sha256", electricity)
+    unit, units_ = _coded(table, "unit", electricity)
+
+    def numbers(name: str) -> np.ndarray:
+        return np.asarray(table.column(name).take(pa.array(electricity)).to_numpy(), dtype=np.float64)
+
+    input_row = np.asarray(table.column("input_row").take(pa.array(electricity)).to_numpy(), dtype=np.int64)
     frame = pd.DataFrame(
         {
             "row": electricity,
-            "scope": scope,
-            "method": method,
-            "gas": gas,
-            "enterprise": _text(table, "enterprise", electricity),
-            "year": table.column("year").take(pa.array(electricity)).to_numpy(),
-            "supplier": _text(table, "supplier", electricity),
-            "sha": _text(table, "input_sha256", electricity),
-            "input_row": table.column("input_row").take(pa.array(electricity)).to_numpy(),
-            "mass_t": table.column("mass_t").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
-            "energy_tj": table.column("energy_tj").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
-            "quantity": table.column("quantity").take(pa.array(electricity)).to_numpy(zero_copy_only=False),
-            "unit": _text(table, "unit", electricity),
+            "enterprise": enterprise,
+            "year": np.asarray(table.column("year").take(pa.array(electricity)).to_numpy(), dtype=np.int64),
+            "supplier": supplier,
+            "sha": sha,
+            "input_row": input_row,
+            "mass_t": numbers("mass_t"),
+            "energy_tj": numbers("energy_tj"),
+            "quantity": numbers("quantity"),
+            "unit": np.array(units_, dtype=object)[unit],
         }
     )
     key = ["sha", "input_row"]
-    location = frame[(frame["scope"] == "scope_2") & (frame["gas"] == "CO2")].set_index(key)[["mass_t", "energy_tj"]]
-    market = frame[(frame["scope"] == "scope_2_market") & (frame["method"] == "electricity_market_based")]
+    location_rows = _is(scope, scopes, "scope_2") & _is(gas, gases, "CO2")
+    location = frame[location_rows].set_index(key)[["mass_t", "energy_tj"]]
+    market = frame[market_based]
     market = market.join(location, on=key, rsuffix="_location")
     market["mwh"] = market["energy_tj_location"].to_numpy() / TJ_PER_MWH
-    instruments = frame[(frame["scope"] == "scope_2_market") & (frame["method"] == "electricity_market_instrument")]
+    instruments = frame[_is(scope, scopes, "scope_2_market") & _is(method, methods, "electricity_market_instrument")]
     instruments = instruments.assign(mwh=_mwh(instruments["quantity"].to_numpy(), instruments["unit"].to_numpy()))
     part = ["enterprise", "year"]
     bought = market.groupby([*part, "supplier"], as_index=False).agg(bought=("mwh", "sum"))
     held = instruments.groupby([*part, "supplier"], as_index=False).agg(held=("mwh", "sum"))
     both = bought.merge(held, on=[*part, "supplier"], how="outer").fillna({"bought": 0.0, "held": 0.0})
-    named = both["supplier"] != ""
+    named = both["supplier"].to_numpy() != suppliers.index("") if "" in suppliers else np.ones(len(both), bool)
     # a contract covers its own supplier's electricity up to what was bought from that supplier
     both["contracted"] = np.where(named, np.minimum(both["held"], both["bought"]), 0.0)
     # certificates, and what contracts cover beyond their supplier's electricity, cover the rest pro rata
@@ -108,13 +129,17 @@ def allocate(table: pa.Table) -> pa.Table:
     by_contract = market["own_share"].notna().to_numpy()
     share = np.where(by_contract, market["own_share"].to_numpy(), market["rest_share"].to_numpy())
     share = np.nan_to_num(share, nan=0.0)
-    percent = np.char.mod("%.1f%%", share * 100.0)
-    suppliers = market["supplier"].to_numpy().astype(str)
-    notes = np.where(
-        by_contract,
-        np.char.add(np.char.add(np.char.add(percent, " covered by the contract with "), suppliers), "; " + RESIDUAL),
-        np.char.add(percent, " covered by contractual instruments; " + RESIDUAL),
-    ).astype(object)
+    # one note per distinct (share, contract or not, supplier): the texts are made for those only
+    kinds = pd.DataFrame({"share": share, "contract": by_contract, "supplier": market["supplier"].to_numpy()})
+    distinct = kinds.drop_duplicates().reset_index(drop=True)
+    which = kinds.merge(distinct.reset_index(), on=["share", "contract", "supplier"], how="left")["index"].to_numpy()
+    texts = [
+        f"{100.0 * sh:.1f}% covered by the contract with {suppliers[int(su)]}; {RESIDUAL}"
+        if contract
+        else f"{100.0 * sh:.1f}% covered by contractual instruments; {RESIDUAL}"
+        for sh, contract, su in zip(distinct["share"], distinct["contract"], distinct["supplier"], strict=True)
+    ]
+    notes = np.array(texts, dtype=object)[which]
     mass = table.column("mass_t").to_numpy().copy()
     co2e = table.column("co2e_t").to_numpy().copy()
     gwp = table.column("gwp").to_numpy()
@@ -130,10 +155,11 @@ def allocate(table: pa.Table) -> pa.Table:
         new_note: pa.Array = pa.array(values, pa.string())
     else:
         position = {label: i for i, label in enumerate(labels)}  # a dictionary holds each text once
-        for label in sorted(set(notes.astype(str).tolist()) - set(position)):
+        for label in sorted(set(texts) - set(position)):
             position[label] = len(labels)
             labels.append(label)
-        indices[where] = [position[str(label)] for label in notes]
+        codes = np.array([position[t] for t in texts], dtype=indices.dtype)
+        indices[where] = codes[which]
         new_note = pa.DictionaryArray.from_arrays(pa.array(indices, note.indices.type), pa.array(labels))
     out = table
     for name, values in (("mass_t", mass), ("co2e_t", co2e), ("note", new_note)):

@@ -191,7 +191,7 @@ def summary_from_lines(lines: pa.Table) -> pd.DataFrame:
     for name, values in parts.items():
         base = base.append_column(name, values)
     sums = [(c, "sum") for c in [*parts, "energy_tj", "energy_toe"]]
-    grouped = base.group_by(["enterprise", "year"]).aggregate(sums)
+    grouped = base.group_by(["enterprise", "year"], use_threads=False).aggregate(sums)  # sums in line order
     out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
     out["total_t_co2e"] = out["scope_1_t_co2e"] + out["scope_2_location_t_co2e"]
     out = out.sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
@@ -202,7 +202,7 @@ def totals_from_lines(lines: pa.Table, gwp_set: str) -> pd.DataFrame:
     """Totals by enterprise, year, scope, source category and gas, summed from the result lines: mass [t] and
     CO2e [t] (biogenic CO2 is a memo item: 0 t CO2e)."""
     base = _plain_keys(lines, TOTAL_KEYS, ["mass_t", "co2e_t"])
-    grouped = base.group_by(TOTAL_KEYS).aggregate([("mass_t", "sum"), ("co2e_t", "sum")])
+    grouped = base.group_by(TOTAL_KEYS, use_threads=False).aggregate([("mass_t", "sum"), ("co2e_t", "sum")])
     out = grouped.rename_columns([n.removesuffix("_sum") for n in grouped.column_names]).to_pandas()
     out = out.sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
     out.insert(len(TOTAL_KEYS), "gwp_set", gwp_set)
