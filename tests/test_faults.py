@@ -35,6 +35,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     import pyarrow.parquet as pq
     from ghg.store import table as store
+    from ghg.store import streamed
     import ghg.store as store_face
     from ghg.store import delta
     from ghg.core import fsutil
@@ -56,7 +57,10 @@ CHILD = textwrap.dedent(
         def half(table, path):
             path.write_bytes(b"PAR1" + b"x" * 1000)
             die()
-        store.write_parquet = half
+        def half_group(writer, table):  # the streamed writer: its file begun, killed in its first row group
+            writer.write_table(table.slice(0, 1))
+            die()
+        store.write_parquet, streamed.write_group = half, half_group
     elif fault == "kill-in-keep-input":  # the data file is staged, killed while an input is kept
         real_durable = fsutil.write_durable
         def durable(path, data):
@@ -71,7 +75,10 @@ CHILD = textwrap.dedent(
         def partial(table, path):
             path.write_bytes(b"PAR1" + b"x" * 1000)
             full()
-        store.write_parquet = partial
+        def partial_group(writer, table):
+            writer.write_table(table.slice(0, 1))
+            full()
+        store.write_parquet, streamed.write_group = partial, partial_group
     elif fault == "disk-full-commit":  # delta-rs cannot write the log entry
         def refused(dt, *args, **kwargs):
             raise delta._failed(Path(out) / "lines", OSError(errno.ENOSPC, "No space left on device (os error 28)"))
@@ -79,11 +86,11 @@ CHILD = textwrap.dedent(
     elif fault == "read-only":
         def denied(*args, **kwargs):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS))
-        store.write_parquet = denied
+        store.write_parquet = streamed.open_data_file = denied
     elif fault == "memory":  # the calculation runs out of memory
         def exhausted(*args, **kwargs):
             raise MemoryError()
-        inventory.run = exhausted
+        inventory.run = inventory.stream = exhausted
     elif fault == "slow-commit":  # everything staged; the commit waits, so readers run meanwhile
         def slow(*args, **kwargs):
             (Path(extra[0]) / "staged").touch()

@@ -54,6 +54,16 @@ class Production:
         return pd.concat(self.frames, ignore_index=True).groupby(columns[:4], sort=True).sum().reset_index()
 
 
+def facility_emissions(lines: pd.DataFrame | pa.Table) -> pd.DataFrame:
+    """Scope 1 + Scope 2 (location-based) CO2e [t] and TOE per enterprise, facility and year, from result lines
+    (indexed by those three; lines of several groups of whole partitions give rows that concatenate)."""
+    if isinstance(lines, pa.Table):
+        wanted = ["enterprise", "facility", "year", "scope", "co2e_t", "energy_toe"]
+        lines = result_lines.plain_columns(lines.select(wanted)).to_pandas()
+    counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
+    return counted.groupby(["enterprise", "facility", "year"])[["co2e_t", "energy_toe"]].sum(min_count=1)
+
+
 def intensities(lines: pd.DataFrame | pa.Table, production: pd.DataFrame) -> pd.DataFrame:
     """Emissions and energy per tonne of product, per enterprise, facility, year and product.
 
@@ -61,6 +71,13 @@ def intensities(lines: pd.DataFrame | pa.Table, production: pd.DataFrame) -> pd.
     output. A facility with several products is not allocated between them: ``products`` says how many
     share the same totals, and such intensities are not additive.
     """
+    if production.empty:
+        return intensities_of(pd.DataFrame(), production)
+    return intensities_of(facility_emissions(lines), production)
+
+
+def intensities_of(facility: pd.DataFrame, production: pd.DataFrame) -> pd.DataFrame:
+    """:func:`intensities` from :func:`facility_emissions`."""
     if production.empty:
         return pd.DataFrame(
             columns=[
@@ -76,11 +93,6 @@ def intensities(lines: pd.DataFrame | pa.Table, production: pd.DataFrame) -> pd.
                 "products",
             ]
         )
-    if isinstance(lines, pa.Table):
-        wanted = ["enterprise", "facility", "year", "scope", "co2e_t", "energy_toe"]
-        lines = result_lines.plain_columns(lines.select(wanted)).to_pandas()
-    counted = lines[lines["scope"].isin([Scope.SCOPE_1.value, Scope.SCOPE_2.value])]
-    facility = counted.groupby(["enterprise", "facility", "year"])[["co2e_t", "energy_toe"]].sum(min_count=1)
     out = production.join(facility, on=["enterprise", "facility", "year"]).fillna({"co2e_t": 0.0, "energy_toe": 0.0})
     out = out.rename(columns={"co2e_t": "t_co2e", "energy_toe": "toe"})
     out["t_co2e_per_t"] = out["t_co2e"] / out["output_t"]

@@ -31,6 +31,7 @@ from ghg.core.checker import Checker, normal_value, repeated
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet
 from ghg.core.linehash import ordered_lines
+from ghg.core.spill import Spill
 from ghg.core.totals import (
     market_problems,
     market_shares,
@@ -43,6 +44,10 @@ from ghg.core.totals import (
 
 #: Called as ``progress(file_index, fraction_of_that_file_done)``.
 Progress = Callable[[int, float], None]
+#: Called with each checked batch and its per-record results (:func:`compute`'s ``sink``).
+Sink = Callable[[validation.ActivityTable, calculation.Calculated], None]
+#: Records per batch when lines are streamed to the store (:func:`stream`): memory of one batch.
+STREAM_ROWS = 1 << 18
 T = TypeVar("T")
 
 
@@ -95,6 +100,7 @@ def _read_source(
     periods: list[pd.DataFrame],
     bounds: dict[tuple[str, str, str], tuple[float, float]],
     warned: list[Problem],
+    sink: Sink | None = None,
 ) -> list[Problem]:
     """Check (and, while nothing has failed, calculate) one source; return its problems. Its records' row
     hashes go into ``seen`` (by file), for the records repeated across files."""
@@ -148,7 +154,10 @@ def _read_source(
             coef = calculation.coefficients(groups, calc_gwp)
             if keep and gwp_set:
                 calc = calculation.calculate(table, gid, groups, gwp_set, gwp)
-                kept.append((table, calc))
+                if sink is not None:
+                    sink(table, calc)
+                else:
+                    kept.append((table, calc))
                 energy, mass = calc.records["energy_tj"], calc.records["mass_t"]
             else:
                 energy, mass = calculation.energy_and_mass(table, gid, coef)
@@ -231,6 +240,7 @@ def compute(
     keep: bool = False,
     batch_rows: int = BATCH_ROWS,
     decimal_mark: str | None = None,
+    sink: Sink | None = None,
 ) -> Computed:
     """Read, check, calculate and aggregate every record of ``paths``.
 
@@ -246,6 +256,9 @@ def compute(
         Only the records of this reporting year (the others are counted in ``excluded``).
     keep : bool
         Keep every checked batch and its per-record results (for result lines).
+    sink : callable, optional
+        With ``keep``, called with each checked batch and its per-record results instead of keeping them
+        (while no problem has been found: a run with problems raises at the end whatever was sunk).
     decimal_mark : {".", ","}, optional
         The decimal mark of numbers written as text, when the user declares it (default: ``.``, with a value
         such as ``4.200`` refused as ambiguous unless another value of its file settles it).
@@ -300,6 +313,7 @@ def compute(
                 periods,
                 bounds,
                 warned,
+                sink,
             )
     problems += repeated_across_files(sources, seen)
     records, excluded = counts["records"], counts["excluded"]
@@ -463,14 +477,7 @@ def run(
     computed.kept.clear()  # the records are in the lines now
     table = market.allocate(table)  # each contract covers its own supplier's electricity first
     totals, summary = totals_from_lines(table, gwp_set), summary_from_lines(table)
-    releases = [
-        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
-        for r in factors.releases
-    ]
-    inputs = [
-        {"file": s.shown_name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
-        for s in computed.sources
-    ]
+    releases, inputs = _releases(factors), _inputs(computed.sources)
     created = datetime.now(UTC).isoformat(timespec="seconds")
     return InventoryResult(
         table,
@@ -486,3 +493,69 @@ def run(
         production=computed.production,
         warnings=computed.warnings,
     )
+
+
+@dataclass
+class Streamed:
+    """What :func:`stream` returns: the run's records checked and its lines spilled, not yet stored."""
+
+    spill: Spill
+    computed: Computed
+    gwp_set: str
+    releases: list[dict[str, str]]
+    inputs: list[dict[str, object]]
+    created: str
+    software_version: str = __version__
+
+
+def stream(
+    paths: Sequence[str | Path | Source],
+    gwp_set: str,
+    factors: FactorSet,
+    spill: Spill,
+    year: int | None = None,
+    progress: Progress | None = None,
+    decimal_mark: str | None = None,
+    batch_rows: int = STREAM_ROWS,
+) -> Streamed:
+    """Compute the inventory of ``paths`` with its result lines spilled to ``spill``, a batch at a time.
+
+    The same checks and calculation as :func:`run`, in the memory of one batch of ``batch_rows`` records:
+    each batch's lines go to ``spill`` as soon as it is calculated, and the store reads them back a group
+    of partitions at a time (:meth:`Spill.groups`). Every problem of every file is still found before
+    anything is stored.
+
+    Raises
+    ------
+    InputError
+        Every problem of every file (the spill holds lines of no use: the caller removes it).
+    """
+
+    def sink(table: validation.ActivityTable, calc: calculation.Calculated) -> None:
+        spill.add(result_lines.build_parts(table, calc))
+
+    computed = compute(
+        paths, gwp_set, factors, year, progress, keep=True, batch_rows=batch_rows, decimal_mark=decimal_mark, sink=sink
+    )
+    return Streamed(
+        spill,
+        computed,
+        gwp_set,
+        _releases(factors),
+        _inputs(computed.sources),
+        datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def _releases(factors: FactorSet) -> list[dict[str, str]]:
+    return [
+        {"id": r.id, "version": r.meta.version, "tier": r.tier.value, "sha256": r.release_hash, "path": str(r.path)}
+        for r in factors.releases
+    ]
+
+
+def _inputs(sources: list[Source]) -> list[dict[str, object]]:
+    return [
+        {"file": s.shown_name, "path": str(s.path), "sha256": s.sha256, "rows": s.n_rows, "kind": s.kind}
+        for s in sources
+    ]

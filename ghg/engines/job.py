@@ -19,12 +19,17 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from ghg import store
 from ghg._version import __version__
 from ghg.core import dataset, inventory
+from ghg.core.accumulate import facility_emissions, intensities_of
 from ghg.core.errors import Problem, UsageError
 from ghg.core.factors import FactorSet
+from ghg.core.lines import LINE_SCHEMA_DICT
+from ghg.core.spill import Spill
+from ghg.core.totals import TOTAL_KEYS, summary_from_lines, totals_from_lines
 from ghg.engines import tasks
 from ghg.engines.tasks import Job, new_job
 
@@ -156,42 +161,92 @@ def submit(
         raise UsageError("usage.engine_dataset")
     files = [Path(s) for s in sources]
     base = job.base
-    result = inventory.run(files, job.gwp_set, factors, job.year, progress=progress, decimal_mark=job.decimal_mark)
-    parsed = {str(i["path"]): str(i["sha256"]) for i in result.inputs}
-    warnings = result.warnings + store.dropped_warnings(result.table, base, ", ".join(f.name for f in files))
-    metadata: dict[str, object] = {
-        "software_version": result.software_version,
-        "releases": result.releases,
-        "gwp_set": result.gwp_set,
-        "year": job.year,
-        "inputs": result.inputs,
-        "created": result.created,
-        "warnings": [w.as_warning() for w in warnings],
-    }
-    written = store.write(
-        job.store,
-        result.table,
-        metadata,
-        result.production,
-        job.reason,
-        job.author,
-        base=base,
-        inputs=[(p, parsed[str(p)]) for p in files],
-        submitted_by=job.submitted_by,
-        release_refs=[str(r.path) for r in factors.releases],
-    )
+    shown = ", ".join(f.name for f in files)
+    lines = LineTotals(job.gwp_set)
+    dropped: list[Problem] = []
+
+    def on_group(table: pa.Table) -> None:
+        lines.add(table)
+        dropped.extend(store.dropped_warnings(table, base, shown))
+
+    with Spill() as spill:
+        streamed = inventory.stream(files, job.gwp_set, factors, spill, job.year, progress, job.decimal_mark)
+        computed = streamed.computed
+        lines.with_facilities = not computed.production.empty  # intensities need them
+        parsed = {str(i["path"]): str(i["sha256"]) for i in streamed.inputs}
+
+        def metadata() -> dict[str, object]:
+            return {
+                "software_version": streamed.software_version,
+                "releases": streamed.releases,
+                "gwp_set": streamed.gwp_set,
+                "year": job.year,
+                "inputs": streamed.inputs,
+                "created": streamed.created,
+                "warnings": [w.as_warning() for w in computed.warnings + dropped],
+            }
+
+        written = store.write_groups(
+            job.store,
+            spill.groups(),
+            {e for _, e in spill.partitions},
+            metadata,
+            computed.production,
+            job.reason,
+            job.author,
+            base=base,
+            inputs=[(p, parsed[str(p)]) for p in files],
+            submitted_by=job.submitted_by,
+            release_refs=[str(r.path) for r in factors.releases],
+            on_group=on_group,
+        )
     return Published(
         job=job,
-        summary=result.summary,
-        totals=result.totals,
-        intensities=result.intensities,
+        summary=lines.summary(),
+        totals=lines.totals(),
+        intensities=intensities_of(lines.facilities(), computed.production),
         written=written,
         parents=base.latest(),
-        metadata=store.without_paths(metadata),
-        warnings=warnings,
-        excluded_records=result.excluded_records,
-        software_version=result.software_version,
+        metadata=store.without_paths(metadata()),
+        warnings=computed.warnings + dropped,
+        excluded_records=computed.excluded,
+        software_version=streamed.software_version,
     )
+
+
+class LineTotals:
+    """Totals, summary and facility emissions summed from result lines that arrive by groups of whole
+    partitions: each group's sums are those of the whole run (every key holds an enterprise and a year)."""
+
+    def __init__(self, gwp_set: str, with_facilities: bool = True) -> None:
+        self.gwp_set = gwp_set
+        #: Sum facility emissions too (what intensities need; a run without production records skips them).
+        self.with_facilities = with_facilities
+        self.parts: list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = []
+
+    def add(self, table: pa.Table) -> None:
+        totals = totals_from_lines(table, self.gwp_set)
+        facilities = facility_emissions(table if self.with_facilities else table.slice(0, 0))
+        self.parts.append((totals, summary_from_lines(table), facilities))
+
+    def _all(self, i: int) -> pd.DataFrame:
+        frames = [p[i] for p in self.parts]
+        if not frames:
+            return [
+                totals_from_lines(LINE_SCHEMA_DICT.empty_table(), self.gwp_set),
+                summary_from_lines(LINE_SCHEMA_DICT.empty_table()),
+                facility_emissions(LINE_SCHEMA_DICT.empty_table()),
+            ][i]
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=i < 2)
+
+    def totals(self) -> pd.DataFrame:
+        return self._all(0).sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
+
+    def summary(self) -> pd.DataFrame:
+        return self._all(1).sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
+
+    def facilities(self) -> pd.DataFrame:
+        return self._all(2)
 
 
 def _submit_dataset(

@@ -30,6 +30,7 @@ from ghg.store.revisions import (
     vacuum,
 )
 from ghg.store.snapshot import LINES, STATUSES, Snapshot, StoreRef, open_snapshot, parse_as_of, snapshot_of
+from ghg.store.streamed import stage_groups, write_groups
 from ghg.store.table import (
     STATS_COLUMNS,
     Staged,
@@ -80,8 +81,10 @@ __all__ = [
     "snapshot_of",
     "split_partitions",
     "stage",
+    "stage_groups",
     "statuses",
     "vacuum",
     "without_paths",
     "write",
+    "write_groups",
 ]

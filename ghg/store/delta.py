@@ -122,8 +122,11 @@ def _shown(path: Path) -> str:
     return "/".join(path.parts[-3:])
 
 
-def stats(table: pa.Table, columns: tuple[str, ...]) -> str:
-    """The Delta ``stats`` JSON of a data file: rows, and minimum, maximum and nulls of ``columns``."""
+def stats(table: pa.Table, columns: tuple[str, ...], rows: int | None = None) -> str:
+    """The Delta ``stats`` JSON of a data file: rows, and minimum, maximum and nulls of ``columns``.
+
+    ``table`` may hold only the distinct values of ``columns`` (one row per partition) when ``rows`` gives
+    the file's rows."""
     low, high, nulls = {}, {}, {}
     for name in columns:
         column = table.column(name)
@@ -132,7 +135,14 @@ def stats(table: pa.Table, columns: tuple[str, ...]) -> str:
         bounds = pc.min_max(column).as_py()
         low[name], high[name] = bounds["min"], bounds["max"]
         nulls[name] = column.null_count
-    return json.dumps({"numRecords": table.num_rows, "minValues": low, "maxValues": high, "nullCount": nulls})
+    return json.dumps(
+        {
+            "numRecords": table.num_rows if rows is None else rows,
+            "minValues": low,
+            "maxValues": high,
+            "nullCount": nulls,
+        }
+    )
 
 
 def commit(dt: Any, schema: pa.Schema, adds: list[tuple[str, int, str]], metadata: dict[str, str]) -> int:

@@ -24,6 +24,7 @@ import contextlib
 import os
 import re
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -176,9 +177,14 @@ def check_submitter(submitted_by: str, lines: pd.DataFrame | pa.Table, base: Sna
     StoreError
         ``store.submitter_other``, naming the enterprise named and the enterprises of the records.
     """
+    if submitted_by.strip():
+        check_submitter_of(submitted_by, {e for _, e in partition_keys(lines)}, base)
+
+
+def check_submitter_of(submitted_by: str, mine: set[str], base: Snapshot) -> None:
+    """:func:`check_submitter` for records of the enterprises ``mine``."""
     if not submitted_by.strip():
         return
-    mine = {e for _, e in partition_keys(lines)}
     known = mine | {e for _, e in base.revisions}
     named = {token for token in re.split(r"[\s,;:()/]+", submitted_by) if token in known}
     others = sorted(named - mine)
@@ -238,7 +244,7 @@ def stage(
                 staged.written.append(Written(year, enterprise, rev.revision, Path(LINES) / rev.file, digest, True))
         if not changed:
             return staged
-        made = _production_by_partition(production)
+        made = production_by_partition(production)
         start = 0
         for year, enterprise, a, b, digest in changed:
             parent = latest.get((year, enterprise), 0)
@@ -304,10 +310,10 @@ def _settle(writing: Future[tuple[str, int, str]] | None, path: Path) -> None:
     if writing is not None:
         with contextlib.suppress(BaseException):
             writing.result()
-    _remove(path)
+    remove_file(path)
 
 
-def _production_by_partition(production: pd.DataFrame | None) -> dict[tuple[int, str], list[dict[str, Any]]]:
+def production_by_partition(production: pd.DataFrame | None) -> dict[tuple[int, str], list[dict[str, Any]]]:
     """Production records by (year, enterprise), as each revision records them."""
     out: dict[tuple[int, str], list[dict[str, Any]]] = {}
     if production is None or not len(production):
@@ -344,7 +350,7 @@ def sha256_and_size(path: Path) -> tuple[str, int]:
     return sha256_file(path), path.stat().st_size
 
 
-def _remove(path: Path) -> None:
+def remove_file(path: Path) -> None:
     """Remove a file this writer made, if it can (on a read-only file system there is none to remove)."""
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
@@ -354,7 +360,7 @@ def discard(store_dir: Path, staged: list[Staged]) -> None:
     """Remove the data files of runs staged and not committed."""
     for s in staged:
         if s.revisions:
-            _remove(store_dir / LINES / s.file)
+            remove_file(store_dir / LINES / s.file)
 
 
 def discard_run(store_dir: Path, token: str, keep: set[str] | None = None) -> list[Path]:
@@ -363,7 +369,7 @@ def discard_run(store_dir: Path, token: str, keep: set[str] | None = None) -> li
     for path in (store_dir / LINES).glob(f"part-{token}-*.parquet"):
         if keep and path.name in keep:
             continue
-        _remove(path)
+        remove_file(path)
         removed.append(path)
     return removed
 
@@ -488,17 +494,39 @@ def write(
     """
     snap = base if base is not None else open_snapshot(store_dir)
     check_submitter(submitted_by, lines, snap)
+
+    def staging(token: str) -> Staged:
+        return stage(store_dir, lines, production, reason, snap, token)
+
+    return write_staged(store_dir, staging, lambda: metadata, reason, author, snap, inputs, submitted_by, release_refs)
+
+
+def write_staged(
+    store_dir: Path,
+    staging: Callable[[str], Staged],
+    metadata: Callable[[], dict[str, object]],
+    reason: str,
+    author: str,
+    snap: Snapshot,
+    inputs: list[tuple[Path, str]] | None,
+    submitted_by: str,
+    release_refs: list[str] | None,
+) -> list[Written]:
+    """Stage a run's data file (``staging(token)``), keep its inputs and releases, and publish it - or nothing.
+
+    ``metadata`` is asked for once the lines are staged (a streamed run learns its warnings while staging).
+    """
     token = uuid.uuid4().hex[:16]
     made = kept.Kept()
     staged: list[Staged] = []
     try:
-        staged = [stage(store_dir, lines, production, reason, snap, token)]
+        staged = [staging(token)]
         if not any(s.revisions for s in staged):
             return [w for s in staged for w in s.written]
         receipts = [kept.keep_input(store_dir, path, submitted_by, sha, made) for path, sha in (inputs or [])]
         for ref in release_refs or []:
             kept.keep_release(store_dir, ref, made)
-        body = {**without_paths(metadata), "reason": reason, "author": author}
+        body = {**without_paths(metadata()), "reason": reason, "author": author}
         if inputs:
             body["receipts"] = [{**r, "receipt_sha256": kept.receipt_hash(r)} for r in receipts]
         return publish(store_dir, staged, body, snap)
