@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ghg.core import template
 from ghg.core.errors import GhgError
 from ghg.core.totals import SUMMARY_COLUMNS
 from ghg.core.vocabulary import GWP_SETS
@@ -306,6 +305,8 @@ def template_cmd(
     lg = lang_of(ctx)
     try:
         factors_set = factor_set_of(factor_refs, extra_refs)
+        from ghg.core import template  # openpyxl only for this command
+
         path = template.write_template(out, lg, factors_set)
     except GhgError as exc:
         fail(ctx, exc, as_json)

@@ -12,6 +12,7 @@ from ghg.core import calculation, validation
 from ghg.core import lines as result_lines
 from ghg.core.activity import Source
 from ghg.core.errors import Problem
+from ghg.core.totals import TOTAL_KEYS, summary_from_lines, totals_from_lines
 from ghg.core.vocabulary import Scope, SourceCategory
 
 #: Keys of the totals table.
@@ -267,3 +268,38 @@ def _describe(cells: pd.DataFrame, groups: calculation.Groups) -> pd.DataFrame:
     cells["instrument"] = np.isin(group, list(groups.instrument))
     cells["heat"] = np.isin(group, list(groups.heat))
     return cells
+
+
+class LineTotals:
+    """Totals, summary and facility emissions summed from result lines that arrive by groups of whole
+    partitions: each group's sums are those of the whole run (every key holds an enterprise and a year)."""
+
+    def __init__(self, gwp_set: str, with_facilities: bool = True) -> None:
+        self.gwp_set = gwp_set
+        #: Sum facility emissions too (what intensities need; a run without production records skips them).
+        self.with_facilities = with_facilities
+        self.parts: list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = []
+
+    def add(self, table: pa.Table) -> None:
+        totals = totals_from_lines(table, self.gwp_set)
+        facilities = facility_emissions(table if self.with_facilities else table.slice(0, 0))
+        self.parts.append((totals, summary_from_lines(table), facilities))
+
+    def _all(self, i: int) -> pd.DataFrame:
+        frames = [p[i] for p in self.parts]
+        if not frames:
+            return [
+                totals_from_lines(result_lines.LINE_SCHEMA_DICT.empty_table(), self.gwp_set),
+                summary_from_lines(result_lines.LINE_SCHEMA_DICT.empty_table()),
+                facility_emissions(result_lines.LINE_SCHEMA_DICT.empty_table()),
+            ][i]
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=i < 2)
+
+    def totals(self) -> pd.DataFrame:
+        return self._all(0).sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
+
+    def summary(self) -> pd.DataFrame:
+        return self._all(1).sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
+
+    def facilities(self) -> pd.DataFrame:
+        return self._all(2)

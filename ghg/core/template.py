@@ -13,11 +13,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ghg.core import fsutil
 from ghg.core.factors import FactorSet
 
@@ -337,6 +332,11 @@ def write_template(path: Path, lang: str, factors: FactorSet) -> Path:
     factors : FactorSet
         The releases whose activity codes fill the drop-down lists.
     """
+    from openpyxl import Workbook  # imported by the command that writes a workbook, not by every command
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     book = Workbook()
     info = book.active
     info.title = sheet_title(INSTRUCTIONS_SHEET, lang)

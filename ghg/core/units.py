@@ -23,12 +23,32 @@ Rules (each pinned by a test in ``tests/test_units.py``):
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from functools import lru_cache
-
-import pint
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ghg.core.errors import UnitError
+
+
+def _import_pint() -> ModuleType:
+    """pint, imported without Dask: pint probes Dask (a third of a second at every start) to support Dask arrays
+    of quantities, which ghg never makes. Dask stays importable afterwards (the Dask engine)."""
+    if "pint" in sys.modules or "dask" in sys.modules:
+        return importlib.import_module("pint")
+    sys.modules["dask"] = None  # type: ignore[assignment]  # "not installed", for pint's probe only
+    try:
+        return importlib.import_module("pint")
+    finally:
+        del sys.modules["dask"]
+
+
+if TYPE_CHECKING:
+    import pint
+else:
+    pint = _import_pint()
 
 # The IPCC's conversion from carbon to CO2 mass (2006 Guidelines Vol. 2 Eq. 2.4 and
 # throughout): the ratio of molecular weights, 44/12. A tonne of CO2 holds 12/44 t C.

@@ -24,12 +24,10 @@ import pyarrow as pa
 from ghg import store
 from ghg._version import __version__
 from ghg.core import dataset, inventory
-from ghg.core.accumulate import facility_emissions, intensities_of
+from ghg.core.accumulate import LineTotals, intensities_of
 from ghg.core.errors import Problem, UsageError
 from ghg.core.factors import FactorSet
-from ghg.core.lines import LINE_SCHEMA_DICT
 from ghg.core.spill import Spill
-from ghg.core.totals import TOTAL_KEYS, summary_from_lines, totals_from_lines
 from ghg.engines import tasks
 from ghg.engines.tasks import Job, new_job
 
@@ -214,41 +212,6 @@ def submit(
     )
 
 
-class LineTotals:
-    """Totals, summary and facility emissions summed from result lines that arrive by groups of whole
-    partitions: each group's sums are those of the whole run (every key holds an enterprise and a year)."""
-
-    def __init__(self, gwp_set: str, with_facilities: bool = True) -> None:
-        self.gwp_set = gwp_set
-        #: Sum facility emissions too (what intensities need; a run without production records skips them).
-        self.with_facilities = with_facilities
-        self.parts: list[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]] = []
-
-    def add(self, table: pa.Table) -> None:
-        totals = totals_from_lines(table, self.gwp_set)
-        facilities = facility_emissions(table if self.with_facilities else table.slice(0, 0))
-        self.parts.append((totals, summary_from_lines(table), facilities))
-
-    def _all(self, i: int) -> pd.DataFrame:
-        frames = [p[i] for p in self.parts]
-        if not frames:
-            return [
-                totals_from_lines(LINE_SCHEMA_DICT.empty_table(), self.gwp_set),
-                summary_from_lines(LINE_SCHEMA_DICT.empty_table()),
-                facility_emissions(LINE_SCHEMA_DICT.empty_table()),
-            ][i]
-        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=i < 2)
-
-    def totals(self) -> pd.DataFrame:
-        return self._all(0).sort_values(TOTAL_KEYS, kind="stable").reset_index(drop=True)
-
-    def summary(self) -> pd.DataFrame:
-        return self._all(1).sort_values(["enterprise", "year"], kind="stable").reset_index(drop=True)
-
-    def facilities(self) -> pd.DataFrame:
-        return self._all(2)
-
-
 def _submit_dataset(
     folder: Path,
     job: Job,
@@ -264,7 +227,7 @@ def _submit_dataset(
     if engine == "dask":
         result = tasks.run_dask(data, job, factors, scheduler, workers, progress, task_bytes)
     else:
-        result = tasks.run_local(data, job, factors, progress, task_bytes)
+        result = tasks.run_streamed(data, job, factors, progress)
     metadata: dict[str, object] = {
         "software_version": result.software_version,
         "releases": result.releases,

@@ -30,11 +30,13 @@ import pandas as pd
 from ghg import store
 from ghg._version import __version__
 from ghg.core import inventory
+from ghg.core.accumulate import LineTotals, intensities_of
 from ghg.core.activity import Source
 from ghg.core.dataset import TASK_BYTES, Dataset, Unit, open_unit, tasks
 from ghg.core.errors import EngineError, GhgError, InputError, Problem, StoreError
 from ghg.core.factors import FactorSet
 from ghg.core.hashing import sha256_bytes
+from ghg.core.spill import Spill
 from ghg.core.totals import TOTAL_KEYS
 from ghg.store import kept
 from ghg.store.snapshot import Snapshot
@@ -366,6 +368,99 @@ def run_local(
         store.discard_run(job.store, job.token)
         raise
     return finish(dataset, job, factors, merged, "local")
+
+
+def run_streamed(
+    dataset: Dataset,
+    job: Job,
+    factors: FactorSet,
+    progress: UnitProgress | None = None,
+) -> DatasetResult:
+    """Every unit of ``dataset`` in this process as one stream of record batches - the path of single files
+    (:func:`ghg.core.inventory.stream`): lines spilled, read back by partition groups, hashed and written into
+    one data file, published in one commit; memory of one batch and one group, whatever the dataset's size.
+
+    Raises
+    ------
+    InputError
+        With every problem of every unit (nothing is published).
+    StoreError
+        A missing reason, a conflict with another writer, a write that failed (nothing is published).
+    """
+    sources, problems = _open_task(dataset.root, tuple(dataset.units))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
+    unit_of = {id(s): i for i, s in enumerate(sources)}
+    lines = LineTotals(job.gwp_set)
+    made = kept.Kept()
+
+    def files_done(index: int, fraction: float) -> None:
+        if progress:
+            progress(min(index + int(fraction >= 1.0), len(sources)), len(sources))
+
+    try:
+        with Spill() as spill:
+            streamed = inventory.stream(
+                sources, job.gwp_set, factors, spill, job.year, files_done if progress else None, job.decimal_mark
+            )
+            computed = streamed.computed
+            lines.with_facilities = not computed.production.empty
+            store.check_submitter_of(job.submitted_by, {e for _, e in spill.partitions}, job.base)
+            receipts = []
+            for s in sorted(computed.sources, key=lambda s: unit_of.get(id(s), 0)):
+                receipt = kept.keep_input(job.store, s.path, job.submitted_by, s.sha256, made)
+                receipts.append({**receipt, "receipt_sha256": kept.receipt_hash(receipt), "file": s.shown_name})
+            staged = store.stage_groups(
+                job.store,
+                spill.groups(),
+                computed.production,
+                job.reason,
+                job.base,
+                job.token,
+                on_group=lines.add,
+                own_inputs=streamed.inputs,
+            )
+            metadata: dict[str, object] = {
+                "software_version": __version__,
+                "releases": releases_of(factors),
+                "gwp_set": job.gwp_set,
+                "year": job.year,
+                "dataset": dataset.root.name,
+                "engine": "local",
+                "units": len(dataset.units),
+                "inputs": streamed.inputs,
+                "receipts": receipts,
+                "created": job.created,
+                "reason": job.reason,
+                "author": job.author,
+            }
+            for ref in factors.releases:
+                kept.keep_release(job.store, ref.path, made)
+            written = store.publish(job.store, [staged], store.without_paths(metadata), job.base)
+            total_lines = spill.total_rows
+    except BaseException:
+        made.undo()
+        store.discard_run(job.store, job.token)
+        raise
+    written = sorted(written, key=lambda w: (w.year, w.enterprise))
+    return DatasetResult(
+        summary=lines.summary(),
+        totals=lines.totals(),
+        intensities=intensities_of(lines.facilities(), computed.production),
+        written=written,
+        inputs=streamed.inputs,
+        receipts=receipts,
+        releases=releases_of(factors),
+        gwp_set=job.gwp_set,
+        created=job.created,
+        records=computed.records,
+        excluded_records=computed.excluded,
+        lines=total_lines,
+        units=len(dataset.units),
+        logical_hash=logical_hash(written),
+        engine="local",
+        store=job.store,
+    )
 
 
 def run_dask(

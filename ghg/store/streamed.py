@@ -21,6 +21,7 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ghg.core.errors import StoreError
@@ -51,11 +52,13 @@ def stage_groups(
     base: Snapshot,
     token: str,
     on_group: Callable[[pa.Table], None] | None = None,
+    own_inputs: list[dict[str, object]] | None = None,
 ) -> Staged:
     """Write the changed partitions of ``groups`` as the next revision of each, in one new data file.
 
     ``on_group`` sees every group's lines (totals, warnings) before they are written. Nothing is visible to
-    readers until :func:`ghg.store.table.publish` commits the file.
+    readers until :func:`ghg.store.table.publish` commits the file. With ``own_inputs`` (a dataset's files),
+    each revision records the inputs (by ``sha256``) its lines come from.
 
     Raises
     ------
@@ -90,20 +93,26 @@ def stage_groups(
                 if parent and not reason.strip():
                     missing.append(f"{enterprise} {year} (revision {parent})")
                     continue
-                staged.revisions.append(
-                    {
-                        "year": year,
-                        "enterprise": enterprise,
-                        "revision": parent + 1,
-                        "parent": parent,
-                        "content_hash": digest,
-                        "content_hash_method": HASH_METHOD,
-                        "file": name,
-                        "start": start,
-                        "rows": b - a,
-                        "production": made.get((year, enterprise), []),
-                    }
-                )
+                entry: dict[str, Any] = {
+                    "year": year,
+                    "enterprise": enterprise,
+                    "revision": parent + 1,
+                    "parent": parent,
+                    "content_hash": digest,
+                    "content_hash_method": HASH_METHOD,
+                    "file": name,
+                    "start": start,
+                    "rows": b - a,
+                    "production": made.get((year, enterprise), []),
+                }
+                if own_inputs is not None:
+                    used = set(
+                        pc.unique(pc.cast(table.column("input_sha256").slice(a, b - a), pa.string())).to_pylist()
+                    )
+                    entry["inputs"] = [
+                        {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
+                    ]
+                staged.revisions.append(entry)
                 staged.written.append(Written(year, enterprise, parent + 1, Path(LINES) / name, digest, False))
                 rows.append((a, b))
                 revisions.append(parent + 1)
