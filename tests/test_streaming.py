@@ -1,17 +1,25 @@
-"""Batches: results do not depend on how a file is cut; problems and duplicates are found across batches."""
+"""Batches: results do not depend on how a file is cut; problems and duplicates are found across batches; lines
+streamed to the store through a spill are the lines computed in memory."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from click.testing import CliRunner
 
+from ghg import cli, store
 from ghg.core import inventory
+from ghg.core.accumulate import LineTotals
 from ghg.core.errors import InputError
-from ghg.core.factors import FactorSet
+from ghg.core.factors import DEFAULT_RELEASES, FactorSet
+from ghg.core.spill import Spill
+from ghg.engines import job as engine
 
 from .conftest import EXAMPLE, record
 
@@ -87,3 +95,90 @@ def test_problem_lists_are_capped_per_check_and_counted(write_csv: Callable[...,
     assert sum(p.code == "negative" for p in problems) == 200
     (more,) = [p for p in problems if p.code == "more_rows"]
     assert more.params == {"count": 50, "code": "negative"}
+
+
+PARK_FILES = sorted((Path(__file__).parent.parent / "examples" / "tang-loong" / "activity").glob("*.csv"))
+
+
+@pytest.fixture(scope="module")
+def park_factors() -> FactorSet:
+    park = Path(__file__).parent.parent / "examples" / "tang-loong" / "factors" / "park-furnace-gas-2026"
+    return FactorSet.load([*DEFAULT_RELEASES, str(park), "vn-grid-estimates-2024-2025"])
+
+
+def _store_hashes(store_dir: Path) -> dict[tuple[int, str], str]:
+    snap = store.open_snapshot(store_dir)
+    return {key: revs[-1].content_hash for key, revs in snap.revisions.items()}
+
+
+def _as_parquet(folder: Path) -> list[Path]:
+    """The example park's files as Parquet (text columns as read from the CSV), read in batches of any size."""
+    out = []
+    for path in PARK_FILES:
+        table = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(strings_can_be_null=False))
+        table = table.cast(pa.schema([pa.field(n, pa.string()) for n in table.column_names]))
+        out.append(folder / f"{path.stem}.parquet")
+        pq.write_table(table, out[-1])
+    return out
+
+
+def test_streamed_lines_are_those_computed_in_memory(tmp_path: Path, park_factors: FactorSet) -> None:
+    """The streamed run (lines spilled in batches of 7 records, read back by groups of 50 lines, files given
+    in reverse order so that partitions are reordered canonically) stores, for every (year, enterprise), the
+    lines computed in memory by ``inventory.run`` - the same logical hash - and the same totals."""
+    files = _as_parquet(tmp_path)[::-1]
+    memory = inventory.run(files, "AR5", park_factors)
+    expected = {(y, e): store.content_hash(part) for y, e, part in store.split_partitions(memory.table)}
+    job = engine.new_job("AR5", tmp_path / "store")
+    with Spill(tmp_path) as spill:
+        streamed = inventory.stream(files, "AR5", park_factors, spill, batch_rows=7)
+        assert len(spill.files) > len(files)  # several batches per file
+        groups = list(spill.groups(group_rows=50))
+        assert len(groups) > 10
+        lines = LineTotals("AR5")
+        staged = store.stage_groups(job.store, iter(groups), streamed.computed.production, "", job.base, "t", lines.add)
+        store.publish(job.store, [staged], {"reason": "", "author": ""}, job.base)
+    assert not spill.folder.exists()  # the spill is removed with the run
+    assert _store_hashes(job.store) == expected
+    pd.testing.assert_frame_equal(lines.totals(), memory.totals, check_exact=True)  # the same sums, bit for bit
+    pd.testing.assert_frame_equal(lines.summary(), memory.summary, check_exact=True)
+
+
+def test_a_group_holds_whole_partitions_up_to_its_size(tmp_path: Path, park_factors: FactorSet) -> None:
+    """What the store holds at once is one group: whole partitions, at most ``group_rows`` lines unless one
+    partition alone is larger (then it is a group alone)."""
+    with Spill(tmp_path) as spill:
+        inventory.stream(_as_parquet(tmp_path), "AR5", park_factors, spill, batch_rows=11)
+        for table, bounds in spill.groups(group_rows=40):
+            keys = [(y, e) for y, e, _, _ in bounds]
+            assert len(set(keys)) == len(keys)
+            assert sum(b - a for *_, a, b in bounds) == table.num_rows
+            assert all(spill.rows[k] == b - a for k, (*_, a, b) in zip(keys, bounds, strict=True))
+            if len(bounds) > 1:
+                assert table.num_rows - (bounds[-1][3] - bounds[-1][2]) < 40
+
+
+def test_a_run_with_problems_leaves_no_spill(
+    tmp_path: Path, write_csv: Callable[..., Path], factor_set: FactorSet
+) -> None:
+    """Lines are spilled while the records are checked; a problem found later (here in the last row) ends the
+    run with every problem and the spill removed."""
+    good = dict(source_category="stationary_combustion", ipcc_category="1.A.2", activity="anthracite", unit="t")
+    rows = [record(**good, quantity=q, evidence=f"inv-{q}") for q in range(1, 40)]
+    rows.append(record(**good, quantity=-1, evidence="bad"))
+    path = write_csv(rows)
+    with pytest.raises(InputError) as err, Spill(tmp_path) as spill:
+        inventory.stream([path], "AR5", factor_set, spill, batch_rows=8)
+    assert [p.row for p in err.value.problems] == [41]
+    assert not spill.folder.exists()
+
+
+def test_the_command_line_streams_with_its_spill_where_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ghg inventory`` spills under ``GHG_SPILL_DIR`` and leaves nothing there."""
+    spills = tmp_path / "spills"
+    spills.mkdir()
+    monkeypatch.setenv("GHG_SPILL_DIR", str(spills))
+    res = CliRunner().invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    assert list(spills.iterdir()) == []
+    assert store.open_snapshot(tmp_path / "s").revisions
