@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from click.testing import CliRunner
 
 from ghg import cli, store
@@ -101,3 +103,38 @@ def test_a_measured_value_far_from_every_published_one_is_flagged_or_refused(tmp
     path.write_text(head + row.format(ncv="0.258", n=1), encoding="utf-8")
     res = CliRunner().invoke(cli.main, ["--lang", "vi", "validate", str(path)])
     assert res.exit_code == 1 and "lệch hơn mười lần so với mọi giá trị đã công bố" in res.output
+
+
+def test_source_periods_kept_as_codes_warn_as_the_whole_table_would() -> None:
+    """:class:`flags.SourcePeriods` keeps only integer codes of the distinct (source, period) pairs; fed 3,000
+    random records in batches of 250 from two files, with categories and codes as each batch encodes them, it
+    gives exactly the warnings :func:`flags.overlapping_periods` gives for the whole table of records."""
+    rng = np.random.default_rng(7)
+    n = 3000
+    periods = ["2023", "2023-Q1", "2023-Q2", "2023-01", "2023-02", "2023-05", "2023-H2", ""]
+    frame = pd.DataFrame(
+        {
+            "enterprise": rng.choice(["E1", "E2"], n),
+            "facility": rng.choice(["F1", "F2", "F3"], n),
+            "source_category": "stationary_combustion",
+            "activity": rng.choice(["diesel", "anthracite", "lpg"], n),
+            "technology": "",
+            "supplier": rng.choice(["", "S1"], n),
+            "year": rng.choice([2023, 2024], n),
+            "period": rng.choice(periods, n, p=[0.02, 0.02, 0.02, 0.3, 0.3, 0.3, 0.02, 0.02]),
+            "file": np.where(np.arange(n) < 1700, "a.csv", "b.csv"),
+            "row": np.where(np.arange(n) < 1700, np.arange(n), np.arange(n) - 1700) + 2,
+        }
+    )
+    kept = flags.SourcePeriods()
+    for start in range(0, n, 250):
+        for name, part in frame.iloc[start : start + 250].groupby("file", sort=False):
+            text = {}
+            for column in [k for k in flags.SOURCE_KEY if k != "year"] + ["period"]:
+                categories, codes = np.unique(part[column].to_numpy(dtype=str), return_inverse=True)
+                codes = np.where(part[column].to_numpy() == "", -1, codes)  # a missing text is code -1
+                text[column] = (categories, codes)
+            kept.add(text, part["year"].to_numpy(), part["row"].to_numpy(), str(name))
+    expected = flags.overlapping_periods(frame)
+    assert expected  # the data has overlaps to find
+    assert [p.__dict__ for p in kept.warnings()] == [p.__dict__ for p in expected]

@@ -74,6 +74,103 @@ def overlapping_periods(records: pd.DataFrame) -> list[Problem]:
     return found
 
 
+class SourcePeriods:
+    """The distinct (source, period) pairs of a run's records, with the file and row of the first record of each,
+    kept as integer codes: memory grows with the distinct pairs (18 bytes each), not with the records.
+
+    :meth:`warnings` gives what :func:`overlapping_periods` gives for every record added, decoding to text only
+    the sources whose periods overlap.
+    """
+
+    _PERIOD_BITS = 24
+
+    def __init__(self) -> None:
+        self._source_ids: dict[tuple[object, ...], int] = {}
+        self._sources: list[tuple[object, ...]] = []
+        self._period_ids: dict[str, int] = {}
+        self._periods: list[str] = []
+        self._files: list[str] = []
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._file = np.zeros(0, dtype=np.int32)
+        self._row = np.zeros(0, dtype=np.int64)
+        self._pending: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._pending_rows = 0
+
+    def add(self, text: dict[str, tuple[np.ndarray, np.ndarray]], year: np.ndarray, row: np.ndarray, file: str) -> None:
+        """One batch: ``text`` maps each text column of :data:`SOURCE_KEY` and ``period`` to (categories,
+        codes) (a code of -1 is ``''``), ``year`` and ``row`` per record, ``file`` the name it is reported by."""
+        names = [k for k in SOURCE_KEY if k != "year"]
+        codes = pd.DataFrame({name: text[name][1] for name in [*names, "period"]})
+        codes["year"] = year
+        first = codes.drop_duplicates().index.to_numpy()
+        if not len(first):
+            return
+        batch = codes.iloc[first]
+        group = batch.groupby([*names, "year"], sort=False).ngroup().to_numpy()
+        reps = batch.iloc[np.unique(group, return_index=True)[1]]
+        decoded = [np.append(np.asarray(text[n][0], dtype=object), "")[reps[n].to_numpy()] for n in names]
+        years = reps["year"].astype(int).tolist()
+        found = []
+        for key in zip(*decoded, years, strict=True):
+            i = self._source_ids.get(key)
+            if i is None:
+                i = self._source_ids[key] = len(self._sources)
+                self._sources.append(key)
+            found.append(i)
+        ids = np.array(found, dtype=np.int64)
+        labels = [str(v) for v in np.append(np.asarray(text["period"][0], dtype=object), "")]
+        period_of = np.array([self._period_ids.setdefault(v, len(self._period_ids)) for v in labels], dtype=np.int64)
+        self._periods = list(self._period_ids)
+        keys = (ids[group] << self._PERIOD_BITS) | period_of[batch["period"].to_numpy()]
+        if not self._files or self._files[-1] != file:
+            self._files.append(file)
+        self._pending.append((keys, np.full(len(keys), len(self._files) - 1, np.int32), np.asarray(row)[first]))
+        self._pending_rows += len(keys)
+        if self._pending_rows > 1 << 21:
+            self._merge()
+
+    def _merge(self) -> None:
+        """Fold the batches added into the distinct pairs, each with its first file and row."""
+        if not self._pending:
+            return
+        keys = np.concatenate([self._keys, *(k for k, _, _ in self._pending)])
+        file = np.concatenate([self._file, *(f for _, f, _ in self._pending)])
+        row = np.concatenate([self._row, *(r for _, _, r in self._pending)])
+        _, first = np.unique(keys, return_index=True)  # the first occurrence of each pair
+        self._keys, self._file, self._row = keys[first], file[first], row[first]
+        self._pending, self._pending_rows = [], 0
+
+    def warnings(self) -> list[Problem]:
+        """:func:`overlapping_periods` of every record added."""
+        self._merge()
+        if not len(self._keys):
+            return []
+        source = self._keys >> self._PERIOD_BITS
+        period = self._keys & ((1 << self._PERIOD_BITS) - 1)
+        mask_of = np.array([sum(1 << (m - 1) for m in months(p)) for p in self._periods], dtype=np.int64)
+        bits_of = np.array([int(m).bit_count() for m in mask_of], dtype=np.int64)
+        union = np.zeros(len(self._sources), dtype=np.int64)
+        np.bitwise_or.at(union, source, mask_of[period])
+        counted = np.bincount(source, weights=bits_of[period], minlength=len(self._sources))
+        bits = np.array([int(u).bit_count() for u in union], dtype=np.int64)
+        suspects = np.flatnonzero(counted > bits)
+        if not len(suspects):
+            return []
+        chosen = np.flatnonzero(np.isin(source, suspects))
+        chosen = chosen[np.lexsort((self._row[chosen], self._file[chosen]))]  # as the records came
+        names = [k for k in SOURCE_KEY if k != "year"]
+        rows = [
+            {
+                **dict(zip([*names, "year"], self._sources[int(source[i])], strict=True)),
+                "period": self._periods[int(period[i])],
+                "file": self._files[int(self._file[i])],
+                "row": int(self._row[i]),
+            }
+            for i in chosen
+        ]
+        return overlapping_periods(pd.DataFrame(rows))
+
+
 def dropped_sources(parent: pd.DataFrame, child: pd.DataFrame) -> pd.DataFrame:
     """The sources (enterprise, year, facility, source category, activity) of ``parent`` lines missing from
     ``child`` lines of the same (year, enterprise), with the parent's CO2e [t]."""

@@ -97,7 +97,7 @@ def _read_source(
     progress: Progress | None,
     failed: bool,
     seen: dict[int, np.ndarray],
-    periods: list[pd.DataFrame],
+    periods: flags.SourcePeriods,
     bounds: dict[tuple[str, str, str], tuple[float, float]],
     warned: list[Problem],
     sink: Sink | None = None,
@@ -139,7 +139,12 @@ def _read_source(
             table = production.take_out(col, table)
             if not len(table):
                 continue
-            periods.append(_distinct_periods(table, source))
+            periods.add(
+                {name: (table.text[name].categories, table.text[name].codes) for name in _PERIOD_TEXT},
+                table.year,
+                table.row,
+                source.name,
+            )
             if table.measured:
                 refused, unusual = flags.implausible_measured(table, bounds, source.name, source.sheet)
                 col.problems += refused
@@ -176,23 +181,8 @@ def _read_source(
     return col.finish()
 
 
-def _distinct_periods(table: validation.ActivityTable, source: Source) -> pd.DataFrame:
-    """One row per distinct source and period of a batch, with its first row (see
-    :func:`ghg.core.flags.overlapping_periods`)."""
-    names = [k for k in flags.SOURCE_KEY if k != "year"] + ["period"]
-    codes = pd.DataFrame({name: table.text[name].codes for name in names})
-    codes["year"] = table.year
-    first = codes.drop_duplicates().index.to_numpy()
-    out = pd.DataFrame(
-        {
-            name: np.take(np.append(table.text[name].categories, "").astype(object), table.text[name].codes[first])
-            for name in names
-        }
-    )
-    out["year"] = table.year[first]
-    out["file"] = source.name
-    out["row"] = table.row[first]
-    return out
+#: The text columns that make a source and its period (:class:`ghg.core.flags.SourcePeriods`).
+_PERIOD_TEXT = [k for k in flags.SOURCE_KEY if k != "year"] + ["period"]
 
 
 def repeated_across_files(sources: list[Source], seen: dict[int, np.ndarray]) -> list[Problem]:
@@ -281,7 +271,7 @@ def compute(
     production = Production()
     counts = {"records": 0, "excluded": 0}
     seen: dict[int, np.ndarray] = {}
-    periods: list[pd.DataFrame] = []
+    periods = flags.SourcePeriods()
     bounds = flags.published_bounds(factors)
     warned: list[Problem] = []
     for path in paths:
@@ -334,7 +324,7 @@ def compute(
         raise InputError(problems)
     assert cells is not None  # a run with problems raised above
     assert shares is not None
-    warnings = warned + (flags.overlapping_periods(pd.concat(periods, ignore_index=True)) if periods else [])
+    warnings = warned + periods.warnings()
     return Computed(
         cells, groups, sources, records, excluded, gwp_set or "", gwp, kept, production.frame(), shares, warnings
     )

@@ -70,10 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Địa chỉ bộ điều phối Dask đang chạy, ví dụ tcp://10.0.0.5:8786 (mặc định: cụm cục bộ).",
     },
     "help.opt.inventory.task_mb": {
-        "en": "Input megabytes a dataset task calculates at once (small partition folders are grouped): "
-        "memory grows with it, not with the dataset.",
-        "vi": "Số megabyte dữ liệu đầu vào mỗi tác vụ tính một lần (các thư mục phân vùng nhỏ được gộp): "
-        "bộ nhớ tăng theo giá trị này, không theo cỡ bộ dữ liệu.",
+        "en": "With --engine dask: input megabytes of a dataset each Dask task calculates (small partition "
+        "folders are grouped); a worker's memory grows with it, not with the dataset.",
+        "vi": "Với --engine dask: số megabyte dữ liệu đầu vào mỗi tác vụ Dask tính (các thư mục phân vùng nhỏ "
+        "được gộp); bộ nhớ của mỗi worker tăng theo giá trị này, không theo cỡ bộ dữ liệu.",
     },
     "help.opt.inventory.workers": {
         "en": "Worker processes of the local Dask cluster (when no --scheduler is given).",
