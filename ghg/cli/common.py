@@ -64,7 +64,7 @@ def factor_set_of(refs: tuple[str, ...], extra: tuple[str, ...]) -> FactorSet:
 def emit_json(payload: object) -> None:
     from ghg.core import jsonout
 
-    click.echo(jsonout.dumps(payload, indent=2))
+    click.echo(jsonout.dumps_document(payload))
 
 
 def heads_of(lang: str, *keys: str) -> list[str]:

@@ -19,6 +19,11 @@ import numpy as np
 
 def strict(value: Any) -> Any:
     """``value`` with NaN, infinities and pandas' missing values as ``None`` and numpy scalars as Python ones."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:  # the most common first
+        return value
+    if kind is float:
+        return value if math.isfinite(value) else None
     if isinstance(value, dict):
         return {str(k): strict(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -47,3 +52,16 @@ def dumps(value: Any, **kwargs: Any) -> str:
     """``json.dumps`` of :func:`strict` ``value`` with ``allow_nan=False`` (``ensure_ascii=False`` by default)."""
     kwargs.setdefault("ensure_ascii", False)
     return json.dumps(strict(value), allow_nan=False, **kwargs)
+
+
+def dumps_document(value: Any) -> str:
+    """A JSON document as commands print it: each top-level member of an object on its own line, its value
+    compact (Python's C encoder: a run's thousands of rows print in a fraction of the time indenting takes)."""
+    clean = strict(value)
+    if not isinstance(clean, dict) or not clean:
+        return json.dumps(clean, allow_nan=False, ensure_ascii=False)
+    members = [
+        f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, allow_nan=False, ensure_ascii=False)}"
+        for k, v in clean.items()
+    ]
+    return "{\n" + ",\n".join(members) + "\n}"

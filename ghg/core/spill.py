@@ -2,7 +2,7 @@
 temporary folder, and read back a group of whole (year, enterprise) partitions at a time.
 
 Each calculated batch's lines are put in partition and canonical order (:func:`ghg.core.linehash.ordered_lines`)
-and written to an Arrow IPC file of their own, one record batch per partition (uncompressed: the spill is
+and written to an Arrow IPC file of their own, in partition order (uncompressed: the spill is
 read once, soon, from the operating system's cache). :meth:`Spill.groups` then reads the partitions back in
 (year, enterprise) order, each partition's pieces in the order they were written (the rows of a file in
 order), grouped up to :data:`GROUP_ROWS` lines, ordered canonically (a no-op for one file read in order) and
@@ -29,10 +29,10 @@ from ghg.core import market
 from ghg.core.linehash import ordered_lines, ordered_partitions
 
 #: Lines per group read back (a group holds whole partitions; a larger partition is a group alone).
-GROUP_ROWS = 1 << 19
+GROUP_ROWS = 1 << 18
 
-#: A partition's pieces: (spill file, record batch) in the order they were written.
-Piece = tuple[int, int]
+#: A partition's piece in a spill file: (file, first row, rows), in the order they were written.
+Piece = tuple[int, int, int]
 
 
 class Spill:
@@ -73,43 +73,48 @@ class Spill:
         table, bounds = ordered_partitions(table)
         if not bounds:
             return
-        table = table.combine_chunks()  # one dictionary per column: an IPC file holds each once
+        table = table.combine_chunks()  # one record batch, one dictionary per column
         self.schema = self.schema or table.schema
         index = len(self.files)
         path = self.folder / f"{index:06d}.arrow"
         self.files.append(path)
-        batch_index = 0
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-            for year, enterprise, a, b in bounds:
-                pieces = self.pieces.setdefault((year, enterprise), [])
-                for batch in table.slice(a, b - a).to_batches():
-                    writer.write_batch(batch)
-                    pieces.append((index, batch_index))
-                    batch_index += 1
-                self.rows[(year, enterprise)] = self.rows.get((year, enterprise), 0) + b - a
+            writer.write_table(table, max_chunksize=max(table.num_rows, 1))
+        for year, enterprise, a, b in bounds:
+            self.pieces.setdefault((year, enterprise), []).append((index, a, b - a))
+            self.rows[(year, enterprise)] = self.rows.get((year, enterprise), 0) + b - a
 
     def groups(self, group_rows: int = GROUP_ROWS) -> Iterator[tuple[pa.Table, list[tuple[int, str, int, int]]]]:
         """Whole partitions read back in (year, enterprise) order, up to ``group_rows`` lines at a time.
 
         Yields each group's lines (canonical order inside each partition, market-based Scope 2 allocated)
-        and, per partition, ``(year, enterprise, start, end)`` in the group.
+        and, per partition, ``(year, enterprise, start, end)`` in the group. A spill file is mapped, not
+        read: a group touches the rows it takes from each file (its partitions are contiguous there), and
+        its lines are copied out before the next group.
         """
-        files = [pa.OSFile(str(path), "rb") for path in self.files]  # read, not mapped: memory is let go
-        try:
-            readers = [pa.ipc.open_file(f) for f in files]
-            keys = sorted(self.pieces, key=lambda k: (k[0], k[1].encode("utf-8")))
-            group: list[tuple[int, str]] = []
-            rows = 0
-            for n, key in enumerate(keys):
-                group.append(key)
-                rows += self.rows[key]
-                if rows >= group_rows or n == len(keys) - 1:
-                    batches = [readers[f].get_batch(b) for k in group for f, b in self.pieces[k]]
-                    table = pa.Table.from_batches(batches, schema=readers[0].schema).combine_chunks()
-                    del batches
-                    table, bounds = ordered_partitions(table)
-                    yield market.allocate(table), bounds
-                    group, rows = [], 0
-        finally:
-            for f in files:
-                f.close()
+        keys = sorted(self.pieces, key=lambda k: (k[0], k[1].encode("utf-8")))
+        group: list[tuple[int, str]] = []
+        rows = 0
+        for n, key in enumerate(keys):
+            group.append(key)
+            rows += self.rows[key]
+            if rows >= group_rows or n == len(keys) - 1:
+                yield self._read(group)
+                group, rows = [], 0
+
+    def _read(self, group: list[tuple[int, str]]) -> tuple[pa.Table, list[tuple[int, str, int, int]]]:
+        """One group's lines from the spill files, partition after partition, ordered and allocated."""
+        spans: dict[int, tuple[int, int]] = {}
+        for key in group:
+            for f, a, n in self.pieces[key]:
+                low, high = spans.get(f, (a, a + n))
+                spans[f] = (min(low, a), max(high, a + n))
+        taken: dict[int, pa.Table] = {}
+        for f, (low, high) in spans.items():
+            batch = pa.ipc.open_file(pa.memory_map(str(self.files[f]))).get_batch(0)
+            taken[f] = pa.Table.from_batches([batch.slice(low, high - low)])
+        pieces = [taken[f].slice(a - spans[f][0], n) for key in group for f, a, n in self.pieces[key]]
+        table = pa.concat_tables(pieces).combine_chunks()
+        del pieces, taken
+        table, bounds = ordered_partitions(table)
+        return market.allocate(table), bounds
