@@ -148,7 +148,8 @@ def main() -> None:
     if not small.exists():
         generate(small, 10, enterprises=2)
     exe = str(Path(sys.executable).parent / "ghg")
-    for label, command in (("ghg --help", [exe, "--help"]), ("ghg validate (10 records)", [exe, "validate", str(small)])):
+    starts = (("ghg --help", [exe, "--help"]), ("ghg validate (10 records)", [exe, "validate", str(small)]))
+    for label, command in starts:
         walls = [_child(command)[0] for _ in range(5)]
         print(f"median of 5: {label:26s} {statistics.median(walls):.2f} s")
     if not agree:
