@@ -269,6 +269,32 @@ def logical_hash(written: Sequence[store.Written]) -> str:
     return sha256_bytes(text.encode("utf-8"))
 
 
+def _manifest(
+    dataset: Dataset,
+    job: Job,
+    factors: FactorSet,
+    engine: str,
+    units: int,
+    inputs: list[dict[str, object]],
+    receipts: list[dict[str, object]],
+) -> dict[str, object]:
+    """A dataset run's manifest: software, releases, GWP set, year, dataset, engine, units, inputs, receipts."""
+    return {
+        "software_version": __version__,
+        "releases": releases_of(factors),
+        "gwp_set": job.gwp_set,
+        "year": job.year,
+        "dataset": dataset.root.name,
+        "engine": engine,
+        "units": units,
+        "inputs": inputs,
+        "receipts": receipts,
+        "created": job.created,
+        "reason": job.reason,
+        "author": job.author,
+    }
+
+
 def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engine: str) -> DatasetResult:
     """Publish a run whose every unit is done, or remove all it staged and raise.
 
@@ -289,20 +315,7 @@ def finish(dataset: Dataset, job: Job, factors: FactorSet, merged: Partial, engi
             raise InputError(sorted(merged.problems, key=lambda p: (p.file, p.row if p.row is not None else 1 << 62)))
         code = "no_records_year" if job.year is not None else "no_records"
         raise InputError([Problem(str(dataset.root), None, "year" if job.year else None, str(job.year or ""), code)])
-    metadata: dict[str, object] = {
-        "software_version": __version__,
-        "releases": releases_of(factors),
-        "gwp_set": job.gwp_set,
-        "year": job.year,
-        "dataset": dataset.root.name,
-        "engine": engine,
-        "units": merged.units,
-        "inputs": merged.inputs,
-        "receipts": merged.receipts,
-        "created": job.created,
-        "reason": job.reason,
-        "author": job.author,
-    }
+    metadata = _manifest(dataset, job, factors, engine, merged.units, merged.inputs, merged.receipts)
     mine = {s.file for s in merged.staged}
     try:
         for ref in factors.releases:
@@ -420,20 +433,7 @@ def run_streamed(
                 on_group=lines.add,
                 own_inputs=streamed.inputs,
             )
-            metadata: dict[str, object] = {
-                "software_version": __version__,
-                "releases": releases_of(factors),
-                "gwp_set": job.gwp_set,
-                "year": job.year,
-                "dataset": dataset.root.name,
-                "engine": "local",
-                "units": len(dataset.units),
-                "inputs": streamed.inputs,
-                "receipts": receipts,
-                "created": job.created,
-                "reason": job.reason,
-                "author": job.author,
-            }
+            metadata = _manifest(dataset, job, factors, "local", len(dataset.units), streamed.inputs, receipts)
             for ref in factors.releases:
                 kept.keep_release(job.store, ref.path, made)
             written = store.publish(job.store, [staged], store.without_paths(metadata), job.base)

@@ -21,11 +21,10 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ghg.core.errors import StoreError
-from ghg.core.linehash import HASH_METHOD, LINE_SCHEMA, partition_hashes
+from ghg.core.linehash import LINE_SCHEMA, partition_hashes
 from ghg.store import delta
 from ghg.store.snapshot import LINES, Snapshot, open_snapshot
 from ghg.store.table import (
@@ -36,6 +35,7 @@ from ghg.store.table import (
     check_submitter_of,
     production_by_partition,
     remove_file,
+    revision_entry,
     sha256_and_size,
     write_staged,
 )
@@ -93,26 +93,10 @@ def stage_groups(
                 if parent and not reason.strip():
                     missing.append(f"{enterprise} {year} (revision {parent})")
                     continue
-                entry: dict[str, Any] = {
-                    "year": year,
-                    "enterprise": enterprise,
-                    "revision": parent + 1,
-                    "parent": parent,
-                    "content_hash": digest,
-                    "content_hash_method": HASH_METHOD,
-                    "file": name,
-                    "start": start,
-                    "rows": b - a,
-                    "production": made.get((year, enterprise), []),
-                }
-                if own_inputs is not None:
-                    used = set(
-                        pc.unique(pc.cast(table.column("input_sha256").slice(a, b - a), pa.string())).to_pylist()
-                    )
-                    entry["inputs"] = [
-                        {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
-                    ]
-                staged.revisions.append(entry)
+                part = table.slice(a, b - a)
+                staged.revisions.append(
+                    revision_entry(year, enterprise, parent, digest, name, start, part, made, own_inputs)
+                )
                 staged.written.append(Written(year, enterprise, parent + 1, Path(LINES) / name, digest, False))
                 rows.append((a, b))
                 revisions.append(parent + 1)
@@ -229,13 +213,7 @@ def write_groups(
 
     As :func:`ghg.store.table.write`, for lines that arrive by groups of whole partitions; ``enterprises``
     are those of the records (checked against ``submitted_by``) and ``metadata`` is asked for once every
-    group is staged.
-
-    Raises
-    ------
-    StoreError
-        A missing reason, a conflict with another writer, or a file that cannot be written; nothing of
-        the run is visible.
+    group is staged. It raises what :func:`ghg.store.table.write` raises, and publishes all or nothing.
     """
     snap = base if base is not None else open_snapshot(store_dir)
     check_submitter_of(submitted_by, enterprises, snap)

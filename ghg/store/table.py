@@ -248,23 +248,8 @@ def stage(
         start = 0
         for year, enterprise, a, b, digest in changed:
             parent = latest.get((year, enterprise), 0)
-            entry: dict[str, Any] = {
-                "year": year,
-                "enterprise": enterprise,
-                "revision": parent + 1,
-                "parent": parent,
-                "content_hash": digest,
-                "content_hash_method": HASH_METHOD,
-                "file": name,
-                "start": start,
-                "rows": b - a,
-                "production": made.get((year, enterprise), []),
-            }
-            if own_inputs is not None:
-                used = set(pc.unique(pc.cast(ordered.column("input_sha256").slice(a, b - a), pa.string())).to_pylist())
-                entry["inputs"] = [
-                    {k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used
-                ]
+            part = ordered.slice(a, b - a)
+            entry = revision_entry(year, enterprise, parent, digest, name, start, part, made, own_inputs)
             staged.revisions.append(entry)
             staged.written.append(Written(year, enterprise, parent + 1, Path(LINES) / name, digest, False))
             start += b - a
@@ -283,6 +268,37 @@ def stage(
         raise
     finally:
         pool.shutdown(wait=True)
+
+
+def revision_entry(
+    year: int,
+    enterprise: str,
+    parent: int,
+    digest: str,
+    file: str,
+    start: int,
+    lines: pa.Table,
+    production: dict[tuple[int, str], list[dict[str, Any]]],
+    own_inputs: list[dict[str, object]] | None,
+) -> dict[str, Any]:
+    """A revision as the run's manifest records it: its partition, parent, logical hash, rows in ``file`` from
+    ``start``, production, and (a dataset's run) the inputs its ``lines`` come from, by SHA-256."""
+    entry: dict[str, Any] = {
+        "year": year,
+        "enterprise": enterprise,
+        "revision": parent + 1,
+        "parent": parent,
+        "content_hash": digest,
+        "content_hash_method": HASH_METHOD,
+        "file": file,
+        "start": start,
+        "rows": lines.num_rows,
+        "production": production.get((year, enterprise), []),
+    }
+    if own_inputs is not None:
+        used = set(pc.unique(pc.cast(lines.column("input_sha256"), pa.string())).to_pylist())
+        entry["inputs"] = [{k: v for k, v in i.items() if k != "path"} for i in own_inputs if i.get("sha256") in used]
+    return entry
 
 
 def _write_lines(
