@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from ghg import cli, store
 from ghg.core import inventory
+from ghg.core import spill as spill_module
 from ghg.core.accumulate import LineTotals
 from ghg.core.errors import InputError
 from ghg.core.factors import DEFAULT_RELEASES, FactorSet
@@ -122,10 +123,14 @@ def _as_parquet(folder: Path) -> list[Path]:
     return out
 
 
-def test_streamed_lines_are_those_computed_in_memory(tmp_path: Path, park_factors: FactorSet) -> None:
-    """The streamed run (lines spilled in batches of 7 records, read back by groups of 50 lines, files given
-    in reverse order so that partitions are reordered canonically) stores, for every (year, enterprise), the
-    lines computed in memory by ``inventory.run`` - the same logical hash - and the same totals."""
+def test_streamed_lines_are_those_computed_in_memory(
+    tmp_path: Path, park_factors: FactorSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The streamed run (lines spilled in batches of 7 records, in record batches of 5 lines, read back by
+    groups of 50 lines, files given in reverse order so that partitions are reordered canonically) stores,
+    for every (year, enterprise), the lines computed in memory by ``inventory.run`` - the same logical hash -
+    and the same totals."""
+    monkeypatch.setattr(spill_module, "SPILL_BATCH_ROWS", 5)
     files = _as_parquet(tmp_path)[::-1]
     memory = inventory.run(files, "AR5", park_factors)
     expected = {(y, e): store.content_hash(part) for y, e, part in store.split_partitions(memory.table)}

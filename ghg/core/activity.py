@@ -133,9 +133,10 @@ class Source:
 
     def _read_file(self, rows: int) -> Iterator[Columns]:
         if self.kind == "parquet":
-            file = pq.ParquetFile(self.path, memory_map=True)
+            file = pq.ParquetFile(self.path, memory_map=False)
             text = [f.name for f in file.schema_arrow if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)]
-            file = pq.ParquetFile(self.path, memory_map=True, read_dictionary=text)
+            # read, not mapped: the pages of a mapped file count as the process's memory, growing with the file
+            file = pq.ParquetFile(self.path, memory_map=False, read_dictionary=text)
             for batch in file.iter_batches(batch_size=rows, columns=self.header):
                 yield {name: batch.column(i) for i, name in enumerate(batch.schema.names)}
         elif self.kind == "csv":

@@ -324,7 +324,8 @@ def repeated(identities: list[np.ndarray]) -> np.ndarray:
     """The row hashes that occur more than once across a file's batches (one sort)."""
     if sum(len(i) for i in identities) < 2:
         return np.zeros(0, dtype=np.int64)
-    ordered = np.sort(np.concatenate(identities))
+    ordered = np.concatenate(identities)
+    ordered.sort()  # in place: one copy of the hashes, not two
     return np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
 
 

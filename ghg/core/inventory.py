@@ -172,10 +172,12 @@ def _read_source(
             accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
-    if repeated is not None and len(repeated):
-        checker.duplicates(col, np.concatenate(identities), repeated)
     if identities:
-        seen[file_index] = np.concatenate(identities)
+        every = np.concatenate(identities)  # the file's row hashes in row order, once
+        identities.clear()
+        if repeated is not None and len(repeated):
+            checker.duplicates(col, every, repeated)
+        seen[file_index] = every
     if progress:
         progress(file_index, 1.0)
     return col.finish()
@@ -349,7 +351,9 @@ def _encoded(source: Source, checker: Checker, batch_rows: int, small: bool = Fa
         text, identity = checker.encode(columns)
         identities.append(identity)
         yield Encoded(columns, text, identity)
-    yield Encoded(repeated=repeated(identities))
+    found = repeated(identities)
+    identities.clear()
+    yield Encoded(repeated=found)
 
 
 def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -28,11 +29,10 @@ import pyarrow as pa
 from ghg.core import market
 from ghg.core.linehash import ordered_lines, ordered_partitions
 
+#: Lines per record batch of a spill file (what a group reads beyond its own rows: at most one batch per end).
+SPILL_BATCH_ROWS = 1 << 14
 #: Lines per group read back (a group holds whole partitions; a larger partition is a group alone).
 GROUP_ROWS = 1 << 18
-
-#: A partition's piece in a spill file: (file, first row, rows), in the order they were written.
-Piece = tuple[int, int, int]
 
 
 class Spill:
@@ -42,7 +42,8 @@ class Spill:
         base = folder or (Path(os.environ["GHG_SPILL_DIR"]) if os.environ.get("GHG_SPILL_DIR") else None)
         self.folder = Path(tempfile.mkdtemp(prefix="ghg-spill-", dir=base))
         self.files: list[Path] = []
-        self.pieces: dict[tuple[int, str], list[Piece]] = {}
+        #: Per partition, its pieces as (file, first row, rows) triples, flat (8 bytes a number).
+        self.pieces: dict[tuple[int, str], array[int]] = {}
         self.rows: dict[tuple[int, str], int] = {}
         self.schema: pa.Schema | None = None
 
@@ -73,48 +74,65 @@ class Spill:
         table, bounds = ordered_partitions(table)
         if not bounds:
             return
-        table = table.combine_chunks()  # one record batch, one dictionary per column
+        table = table.combine_chunks()  # one dictionary per column: an IPC file holds each once
         self.schema = self.schema or table.schema
         index = len(self.files)
         path = self.folder / f"{index:06d}.arrow"
         self.files.append(path)
         with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-            writer.write_table(table, max_chunksize=max(table.num_rows, 1))
+            writer.write_table(table, max_chunksize=SPILL_BATCH_ROWS)  # record batch k: rows k*B to (k+1)*B
         for year, enterprise, a, b in bounds:
-            self.pieces.setdefault((year, enterprise), []).append((index, a, b - a))
+            self.pieces.setdefault((year, enterprise), array("q")).extend((index, a, b - a))
             self.rows[(year, enterprise)] = self.rows.get((year, enterprise), 0) + b - a
 
     def groups(self, group_rows: int = GROUP_ROWS) -> Iterator[tuple[pa.Table, list[tuple[int, str, int, int]]]]:
         """Whole partitions read back in (year, enterprise) order, up to ``group_rows`` lines at a time.
 
         Yields each group's lines (canonical order inside each partition, market-based Scope 2 allocated)
-        and, per partition, ``(year, enterprise, start, end)`` in the group. A spill file is mapped, not
-        read: a group touches the rows it takes from each file (its partitions are contiguous there), and
-        its lines are copied out before the next group.
+        and, per partition, ``(year, enterprise, start, end)`` in the group.
         """
         keys = sorted(self.pieces, key=lambda k: (k[0], k[1].encode("utf-8")))
-        group: list[tuple[int, str]] = []
-        rows = 0
-        for n, key in enumerate(keys):
-            group.append(key)
-            rows += self.rows[key]
-            if rows >= group_rows or n == len(keys) - 1:
-                yield self._read(group)
-                group, rows = [], 0
+        files = [pa.OSFile(str(path), "rb") for path in self.files]  # read, not mapped (see _read)
+        try:
+            readers = [pa.ipc.open_file(f) for f in files]
+            group: list[tuple[int, str]] = []
+            rows = 0
+            for n, key in enumerate(keys):
+                group.append(key)
+                rows += self.rows[key]
+                if rows >= group_rows or n == len(keys) - 1:
+                    yield self._read(readers, group)
+                    group, rows = [], 0
+        finally:
+            for f in files:
+                f.close()
 
-    def _read(self, group: list[tuple[int, str]]) -> tuple[pa.Table, list[tuple[int, str, int, int]]]:
-        """One group's lines from the spill files, partition after partition, ordered and allocated."""
+    def _read(
+        self, readers: list[pa.ipc.RecordBatchFileReader], group: list[tuple[int, str]]
+    ) -> tuple[pa.Table, list[tuple[int, str, int, int]]]:
+        """One group's lines from the spill files, partition after partition, ordered and allocated.
+
+        The group's partitions are one contiguous range of rows of each file; only the record batches that
+        range overlaps are read (into memory, then let go): a mapped file would count every page its reader
+        touches - indices are checked when a batch is read - as the process's memory.
+        """
         spans: dict[int, tuple[int, int]] = {}
         for key in group:
-            for f, a, n in self.pieces[key]:
+            for f, a, n in _triples(self.pieces[key]):
                 low, high = spans.get(f, (a, a + n))
                 spans[f] = (min(low, a), max(high, a + n))
-        taken: dict[int, pa.Table] = {}
+        taken: dict[int, tuple[int, pa.Table]] = {}
         for f, (low, high) in spans.items():
-            batch = pa.ipc.open_file(pa.memory_map(str(self.files[f]))).get_batch(0)
-            taken[f] = pa.Table.from_batches([batch.slice(low, high - low)])
-        pieces = [taken[f].slice(a - spans[f][0], n) for key in group for f, a, n in self.pieces[key]]
+            first, last = low // SPILL_BATCH_ROWS, (high - 1) // SPILL_BATCH_ROWS
+            batches = [readers[f].get_batch(k) for k in range(first, last + 1)]
+            taken[f] = (first * SPILL_BATCH_ROWS, pa.Table.from_batches(batches))
+        pieces = [taken[f][1].slice(a - taken[f][0], n) for key in group for f, a, n in _triples(self.pieces[key])]
         table = pa.concat_tables(pieces).combine_chunks()
         del pieces, taken
         table, bounds = ordered_partitions(table)
         return market.allocate(table), bounds
+
+
+def _triples(flat: array[int]) -> Iterator[tuple[int, int, int]]:
+    """(file, first row, rows) of each piece of a partition."""
+    return zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
