@@ -25,7 +25,6 @@ import csv
 import io
 import json
 import os
-import re
 import socket
 import statistics
 import subprocess
@@ -40,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from ghg.core import example  # noqa: E402
+from ghg.web.server import printed_accounts  # noqa: E402
 
 _TOKEN = """
 import sys
@@ -73,13 +73,8 @@ def main() -> None:
         [sys.executable, "-m", "ghg.cli", "serve", "--demo", str(folder), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT,
     )  # fmt: skip
-    printed = []
     assert process.stdout is not None
-    for line in process.stdout:
-        printed.append(line)
-        if line.startswith("Serving"):
-            break
-    accounts = dict(re.findall(r"^\s+(demo-[a-z]+) / (\S+)", "".join(printed), re.M))
+    accounts = printed_accounts(process.stdout)[0]
     base = f"http://127.0.0.1:{port}"
     try:
         largest = max(example.activity_files(), key=lambda p: p.stat().st_size)

@@ -84,8 +84,9 @@ def test_the_same_content_again_is_no_new_revision_and_other_content_needs_a_rea
     assert [(w.revision, w.same_as_previous) for w in again] == [(1, True), (1, True)]
     assert [w.content_hash for w in again] == [w.content_hash for w in first]
     assert store.open_snapshot(tmp_path).version == 1
-    with pytest.raises(StoreError, match=r"supersedes DUCGIANG-LC 2022 \(revision 1\).*--reason"):
+    with pytest.raises(StoreError, match=r"supersedes DUCGIANG-LC 2022 \(revision 1\).*--reason") as err:
         store.write(tmp_path, _corrected(result), _meta(result))
+    assert err.value.key == "store.reason_required"  # said as such, not as a write that failed
     second = store.write(tmp_path, _corrected(result), _meta(result), reason="rerun")
     assert [w.revision for w in second] == [2, 2] and not any(w.same_as_previous for w in second)
     assert all(p.read_bytes() == b for p, b in before.items())  # append-only: nothing rewritten

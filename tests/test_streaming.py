@@ -3,6 +3,9 @@ streamed to the store through a spill are the lines computed in memory."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from ghg.core.errors import InputError
 from ghg.core.factors import DEFAULT_RELEASES, FactorSet
 from ghg.core.spill import Spill
 from ghg.engines import job as engine
+from ghg.i18n import text as text_of
 
 from .conftest import EXAMPLE, record
 
@@ -187,3 +191,38 @@ def test_the_command_line_streams_with_its_spill_where_asked(tmp_path: Path, mon
     assert res.exit_code == 0, res.output
     assert list(spills.iterdir()) == []
     assert store.open_snapshot(tmp_path / "s").revisions
+
+
+def test_a_changed_file_without_a_reason_is_refused_in_the_users_language(tmp_path: Path) -> None:
+    """The streamed writer refuses a new revision without ``--reason`` with that message - in Vietnamese for a
+    Vietnamese user, naming the partition - not as a failed write; the store keeps its one version."""
+    out = tmp_path / "store"
+    first = CliRunner().invoke(cli.main, ["inventory", str(EXAMPLE), "--gwp", "AR5", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    changed = tmp_path / EXAMPLE.name
+    text = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    row = text[1].split(",")
+    row[header.index("quantity")] = str(float(row[header.index("quantity")]) + 1)
+    changed.write_text("\n".join([text[0], ",".join(row), *text[2:]]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli.main, ["--lang", "vi", "inventory", str(changed), "--gwp", "AR5", "--out", str(out)])
+    assert res.exit_code != 0
+    snap = store.open_snapshot(out)
+    partitions = ", ".join(f"{e} {y} (revision 1)" for y, e in sorted(snap.revisions))
+    assert text_of("store.reason_required", "vi", partitions=partitions).split(":")[0] in res.output
+    assert "supersedes" not in res.output and snap.version == 1
+
+
+def test_a_killed_runs_spill_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    """A run killed mid-way leaves its spill (nothing can remove it then); the next run removes the spills of
+    processes that are gone, and leaves those of a process still alive."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    orphan = tmp_path / f"ghg-spill-{gone.pid}-abc123"
+    orphan.mkdir()
+    (orphan / "000000.arrow").write_bytes(b"x")
+    alive = tmp_path / f"ghg-spill-{os.getppid()}-def456"
+    alive.mkdir()
+    with Spill(tmp_path) as spill:
+        assert not orphan.exists() and alive.exists()
+        assert spill.folder.name.startswith(f"ghg-spill-{os.getpid()}-")

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from ghg.core import example
+from ghg.web.server import printed_accounts
 from tests import postgres
 from tests.browser import CHROMIUM, FLAGS
 
@@ -68,13 +69,8 @@ def server(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         [sys.executable, "-m", "ghg.cli", "serve", "--demo", str(folder), "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )  # fmt: skip
-    printed: list[str] = []
     assert process.stdout is not None
-    for line in process.stdout:
-        printed.append(line)
-        if line.startswith("Serving"):
-            break
-    accounts = dict(re.findall(r"^\s+(demo-[a-z]+) / (\S+)", "".join(printed), re.M))
+    accounts, printed = printed_accounts(process.stdout)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

@@ -85,7 +85,7 @@ def content_hash(lines: pd.DataFrame | pa.Table, method: str = HASH_METHOD) -> s
         return sha256_bytes(csv.encode("utf-8"))
     if method != HASH_METHOD:
         raise StoreError("store.hash_method", method=method)
-    table = _lines_table(lines)
+    table = lines_table(lines)
     order = _lexsort([_ranks(table.column(k)) for k in CANONICAL_ORDER])
     if order is not None:
         table = _take(table, order)
@@ -156,7 +156,7 @@ def _windows(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _lines_table(lines: pd.DataFrame | pa.Table) -> pa.Table:
+def lines_table(lines: pd.DataFrame | pa.Table) -> pa.Table:
     """``lines`` as an Arrow table with the columns of :data:`LINE_SCHEMA` (text may stay dictionary-encoded)."""
     if isinstance(lines, pd.DataFrame):
         return pa.Table.from_pandas(lines[LINE_SCHEMA.names], schema=LINE_SCHEMA, preserve_index=False)
@@ -196,7 +196,7 @@ def _lexsort(keys: list[np.ndarray]) -> np.ndarray | None:
         tied &= k[1:] == k[:-1]
     if not later.any():
         return None
-    return np.lexsort(keys[::-1])
+    return _sort_order(keys)
 
 
 def _take(table: pa.Table, order: np.ndarray, threads: int = 2) -> pa.Table:

@@ -10,7 +10,8 @@ with the market-based Scope 2 of each partition allocated (:func:`ghg.core.marke
 at one (enterprise, year) at a time). A run holds one batch while it computes and one group while it
 stores, whatever the number of records; the spill is removed when the run ends, published or not.
 
-The folder is made in the system's temporary folder (``TMPDIR``), or in ``GHG_SPILL_DIR`` when set.
+The folder is made in the system's temporary folder (``TMPDIR``), or in ``GHG_SPILL_DIR`` when set, named with the
+run's process id: a run removes the spills that runs killed before it left (their process is gone).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class Spill:
 
     def __init__(self, folder: Path | None = None) -> None:
         base = folder or (Path(os.environ["GHG_SPILL_DIR"]) if os.environ.get("GHG_SPILL_DIR") else None)
-        self.folder = Path(tempfile.mkdtemp(prefix="ghg-spill-", dir=base))
+        parent = Path(base or tempfile.gettempdir())
+        _remove_orphans(parent)
+        self.folder = Path(tempfile.mkdtemp(prefix=f"ghg-spill-{os.getpid()}-", dir=parent))
         self.files: list[Path] = []
         #: Per partition, its pieces as (file, first row, rows) triples, flat (8 bytes a number).
         self.pieces: dict[tuple[int, str], array[int]] = {}
@@ -136,3 +139,17 @@ class Spill:
 def _triples(flat: array[int]) -> Iterator[tuple[int, int, int]]:
     """(file, first row, rows) of each piece of a partition."""
     return zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
+
+
+def _remove_orphans(parent: Path) -> None:
+    """Remove the spills of runs whose process is gone (killed: nothing removed their spill then)."""
+    for folder in parent.glob("ghg-spill-*-*"):
+        pid = folder.name.split("-")[2]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # a process of someone else: alive
+            continue

@@ -127,6 +127,8 @@ def stage_groups(
         return staged
     except OSError as exc:
         _abandon(pending, writer, handle, path)
+        if isinstance(exc, StoreError):  # a reason missing: said as it is, not as a failed write
+            raise
         raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
     except BaseException:
         _abandon(pending, writer, handle, path)

@@ -43,6 +43,7 @@ from ghg.core.linehash import (
     HASH_METHOD,
     LINE_SCHEMA,
     STORED_SCHEMA,
+    lines_table,
     ordered_partitions,
     partition_hashes,
     partition_keys,
@@ -102,7 +103,7 @@ def _changed(lines: pd.DataFrame | pa.Table, base: Snapshot) -> list[tuple[int, 
     The lines are put in partition and canonical order once (text stays dictionary-encoded) and every
     partition is hashed from zero-copy slices, on two threads.
     """
-    table = lines.select(LINE_SCHEMA.names) if isinstance(lines, pa.Table) else _plain(lines)
+    table = lines_table(lines)
     ordered, parts = ordered_partitions(table)
     hashes = partition_hashes(ordered, [(a, b) for _, _, a, b in parts], threads=HASH_THREADS)
     same = base.latest_hashes()
@@ -211,7 +212,7 @@ def stage(
     StoreError
         A missing reason (``store.reason_required``), or a file that cannot be written (nothing is left).
     """
-    table = lines.select(LINE_SCHEMA.names) if isinstance(lines, pa.Table) else _plain(lines)
+    table = lines_table(lines)
     ordered, parts = ordered_partitions(table)
     del table
     latest, before = base.latest(), base.latest_hashes()
@@ -262,6 +263,8 @@ def stage(
         return staged
     except OSError as exc:
         _settle(writing, path)
+        if isinstance(exc, StoreError):  # a reason missing: said as it is, not as a failed write
+            raise
         raise StoreError("store.write_failed", path=str(store_dir), detail=str(exc)[:300], published=0) from None
     except BaseException:
         _settle(writing, path)

@@ -6,8 +6,9 @@ bundled example park with one demo account per role.
 from __future__ import annotations
 
 import os
+import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,6 +155,17 @@ def demo(folder: Path) -> tuple[Path, list[Account]]:
         add_user("demo-admin", "administrator", reset=True),
     ]
     return store, accounts
+
+
+def printed_accounts(output: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """What ``ghg serve --demo`` prints, read up to the line that gives the server's address: the demo accounts
+    (name -> password) and the lines read. For programs that start a demo server (tests, benchmarks)."""
+    read: list[str] = []
+    for line in output:
+        read.append(line)
+        if "http://" in line:
+            break
+    return dict(re.findall(r"^\s+(demo-[a-z]+) / (\S+)", "".join(read), re.M)), read
 
 
 def new_token(name: str) -> str:
