@@ -14,14 +14,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ghg._version import __version__
 from ghg.api import __all__ as api_names  # the API module imports no library at its top
 
 __all__ = ["__version__", *api_names]
 
 
 def __getattr__(name: str) -> Any:
-    """The API's functions, imported on first use."""
+    """The API's functions, imported on first use, and ``__version__``."""
+    if name == "__version__":
+        from ghg._version import version
+
+        return version()
     if name in api_names:
         from ghg import api
 

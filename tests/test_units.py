@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from ghg.core.errors import UnitError
@@ -105,3 +110,32 @@ def test_gas_volumes_at_stated_reference_conditions_convert_as_an_ideal_gas() ->
     assert factor_to("MMscf", "scf") == pytest.approx(1e6) and factor_to("kscf", "scf") == pytest.approx(1e3)
     with pytest.raises(UnitError):
         factor_to("Sm3", "m3")  # never an actual volume
+
+
+_CONVERT = "from ghg.core.units import factor_to; print(factor_to('MMBtu', 'GJ'))"
+
+
+def _convert_with_cache(cache_home: Path) -> str:
+    """Build the registry in a fresh process (this process's registry must stay the one its units came from)."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    done = subprocess.run([sys.executable, "-c", _CONVERT], capture_output=True, text=True, env=env, check=True)
+    return done.stdout.strip()
+
+
+def test_pints_definition_cache_only_saves_time(tmp_path: Path) -> None:
+    # 1 MMBtu = 1e6 Btu x 1,055.056 J (International Table Btu) = 1.055056 GJ, with or without the cache.
+    expected = "1.055056"
+    assert _convert_with_cache(tmp_path).startswith(expected[:7])
+    pickles = list((tmp_path / "ghg").glob("pint-*/*.pickle"))
+    assert pickles, "the parsed definitions are kept"
+    assert _convert_with_cache(tmp_path).startswith(expected[:7])  # read from the cache
+    for p in pickles:  # half written by a run that was killed
+        p.write_bytes(p.read_bytes()[:100])
+    assert _convert_with_cache(tmp_path).startswith(expected[:7])
+    assert not any(p.exists() and p.stat().st_size == 100 for p in pickles), "a broken cache is removed"
+
+
+def test_a_read_only_cache_folder_is_no_failure(tmp_path: Path) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be")  # no folder can be made inside
+    assert _convert_with_cache(blocked).startswith("1.055056"[:7])

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from ghg._version import __version__
+from ghg._version import version
 from ghg.core import calculation, flags, market, validation
 from ghg.core import lines as result_lines
 from ghg.core.accumulate import Accumulator, Balances, Production, intensities
@@ -424,7 +424,7 @@ class InventoryResult:
     releases: list[dict[str, str]]
     inputs: list[dict[str, object]]
     created: str
-    software_version: str = __version__
+    software_version: str = field(default_factory=version)
     excluded_records: int = 0
     records: int = 0
     intensities: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -499,7 +499,7 @@ class Streamed:
     releases: list[dict[str, str]]
     inputs: list[dict[str, object]]
     created: str
-    software_version: str = __version__
+    software_version: str = field(default_factory=version)
 
 
 def stream(

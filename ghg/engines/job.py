@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ghg import store
-from ghg._version import __version__
+from ghg._version import version
 from ghg.core import dataset, inventory
 from ghg.core.accumulate import LineTotals, intensities_of
 from ghg.core.errors import Problem, UsageError
@@ -58,7 +58,7 @@ class Published:
     excluded_records: int = 0
     run: tasks.DatasetResult | None = None
     pruned: int = 0
-    software_version: str = __version__
+    software_version: str = field(default_factory=version)
 
 
 @dataclass

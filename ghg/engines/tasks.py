@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ghg import store
-from ghg._version import __version__
+from ghg._version import version
 from ghg.core import inventory
 from ghg.core.accumulate import LineTotals, intensities_of
 from ghg.core.activity import Source
@@ -101,7 +101,7 @@ class DatasetResult:
     units: int
     logical_hash: str
     engine: str
-    software_version: str = __version__
+    software_version: str = field(default_factory=version)
     store: Path = Path()
 
 
@@ -280,7 +280,7 @@ def _manifest(
 ) -> dict[str, object]:
     """A dataset run's manifest: software, releases, GWP set, year, dataset, engine, units, inputs, receipts."""
     return {
-        "software_version": __version__,
+        "software_version": version(),
         "releases": releases_of(factors),
         "gwp_set": job.gwp_set,
         "year": job.year,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ghg._version import __version__
+from ghg._version import version
 from ghg.pathways.projection import Projection
 
 COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
@@ -61,7 +61,7 @@ def long_format(projection: Projection, region: str) -> pd.DataFrame:
         frame["unit"] = "t CO2-equiv/yr"
         frames.append(frame.rename(columns={"abated_t_co2e": "value"}).assign(scenario=scenario))
     out = pd.concat(frames, ignore_index=True)
-    out["model"] = f"ghg {__version__}"
+    out["model"] = f"ghg {version()}"
     out["year"] = out["year"].astype(int)
     out = out[COLUMNS].sort_values(["scenario", "region", "variable", "year"]).reset_index(drop=True)
     return out

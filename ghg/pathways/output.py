@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ghg._version import __version__
+from ghg._version import version
 from ghg.pathways.projection import STREAM_KEYS, Projection
 
 _S, _F, _I = pa.string(), pa.float64(), pa.int32()
@@ -90,7 +90,7 @@ def provenance(projection: Projection, targets: dict[str, str] | None = None) ->
         "gwp_set": projection.gwp_set,
         "base_year": projection.scenario.base_year,
         "horizon": projection.scenario.horizon,
-        "software": f"ghg {__version__}",
+        "software": f"ghg {version()}",
     }
 
 

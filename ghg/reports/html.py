@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ghg import park
-from ghg._version import __version__
+from ghg._version import version
 from ghg.core.releases import activity_names
 from ghg.core.vocabulary import Scope
 from ghg.i18n import text
@@ -96,7 +96,7 @@ def _provenance(inputs: ReportInputs, lang: str) -> str:
             receipts[str(receipt["sha256"])] = entry
     parts = [
         f"<p>{escape(text('report.gwp', lang, gwp=', '.join(sorted(gwp_sets))))} "
-        f"{escape(text('report.software', lang, version=__version__, stored=', '.join(sorted(software))))}</p>"
+        f"{escape(text('report.software', lang, version=version(), stored=', '.join(sorted(software))))}</p>"
     ]
     parts.append(f"<h3>{escape(text('report.releases', lang))}</h3>")
     parts.append(

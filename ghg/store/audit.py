@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from ghg import store
-from ghg._version import __version__
+from ghg._version import version as software_version
 from ghg.core import dataset, inventory, releases
 from ghg.core.errors import ReleaseError, StoreError
 from ghg.core.factors import FactorSet
@@ -123,7 +123,7 @@ def replay(ref: StoreRef, version: int) -> Replay:
         if diffs
         else pd.DataFrame(columns=["year", "enterprise", *store.CANONICAL_ORDER, "column", "stored", "recomputed"])
     )
-    return Replay(pd.DataFrame(rows), differences, str(run.get("software_version", "")), __version__)
+    return Replay(pd.DataFrame(rows), differences, str(run.get("software_version", "")), software_version())
 
 
 def replay_all(ref: StoreRef, versions: list[int] | None = None) -> Replay:
@@ -137,7 +137,7 @@ def replay_all(ref: StoreRef, versions: list[int] | None = None) -> Replay:
         pd.concat([d.partitions for d in done], ignore_index=True),
         pd.concat([d.differences for d in done], ignore_index=True),
         ", ".join(sorted({d.software_recorded for d in done})),
-        __version__,
+        software_version(),
     )
 
 
