@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -17,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from ghg import cli, store
-from ghg.core import inventory
+from ghg.core import inventory, rowhashes
 from ghg.core import spill as spill_module
 from ghg.core.accumulate import LineTotals
 from ghg.core.errors import InputError
@@ -57,6 +58,58 @@ def test_duplicates_are_found_across_batches(tmp_path: Path, factor_set: FactorS
     (p,) = info.value.problems
     # Parquet rows are record numbers: record 5 repeats record 1
     assert (p.row, p.code, p.params) == (5, "duplicate_row", {"first": 1})
+
+
+@pytest.mark.parametrize("buffer_rows", [None, 2], ids=["in memory", "bucket files"])
+def test_duplicates_within_and_across_files_whatever_holds_the_hashes(
+    tmp_path: Path, factor_set: FactorSet, monkeypatch: pytest.MonkeyPatch, buffer_rows: int | None
+) -> None:
+    # With a buffer of 2 records, the row hashes go to bucket files after every second record.
+    monkeypatch.setattr(rowhashes, "BUFFER_ROWS", buffer_rows or rowhashes.BUFFER_ROWS)
+    made: list[Path] = []
+    real = rowhashes.scratch_folder
+    monkeypatch.setattr(rowhashes, "scratch_folder", lambda kind: made.append(real(kind, tmp_path)) or made[-1])
+
+    def anthracite(q: float, evidence: str = "inv") -> dict[str, object]:
+        return record(source_category="stationary_combustion", ipcc_category="1.A.2", activity="anthracite") | {
+            "quantity": q,
+            "unit": "t",
+            "evidence": evidence,
+        }
+
+    first, second = tmp_path / "a.parquet", tmp_path / "b.parquet"
+    pq.write_table(pa.Table.from_pylist([anthracite(q) for q in (1, 2, 3, 2, 5)]), first)
+    pq.write_table(pa.Table.from_pylist([anthracite(q, "other") for q in (7, 8)] + [anthracite(3)]), second)
+    with pytest.raises(InputError) as info:
+        inventory.compute([first, second], "AR5", factor_set, batch_rows=2)
+    found = [(p.file, p.row, p.code, p.params) for p in info.value.problems]
+    # a.parquet: record 4 (quantity 2) repeats record 2; b.parquet: record 3 (quantity 3, evidence inv) is
+    # record 3 of a.parquet
+    assert found == [
+        (str(first), 4, "duplicate_row", {"first": 2}),
+        (str(second), 3, "duplicate_across_files", {"other": str(first), "other_row": 3}),
+    ]
+    assert bool(made) == (buffer_rows is not None)
+    assert not any(folder.exists() for folder in made), "the bucket files are removed"
+
+
+def test_row_hashes_find_what_a_plain_count_finds() -> None:
+    # 3 files of random hashes drawn from 40 values spread over the 64 bits (so every bucket is used): the
+    # positions reported are exactly those a count of (hash, file) and of files per hash gives.
+    rng = np.random.default_rng(7)
+    values = rng.integers(np.iinfo(np.int64).min, np.iinfo(np.int64).max, 40, dtype=np.int64)
+    files = {f: values[rng.integers(0, 40, n)] for f, n in ((0, 30), (1, 25), (2, 12))}
+    for buffer_rows, buckets in ((None, None), (7, 4), (1, 2)):
+        with rowhashes.RowHashes(buffer_rows, buckets) as kept:
+            for f, hashes in files.items():
+                for chunk in np.array_split(hashes, 3):
+                    kept.add(f, chunk)
+            within, across = kept.repeated()
+        for f, hashes in files.items():
+            again = [i for i, h in enumerate(hashes) if list(hashes).count(h) > 1]
+            elsewhere = [i for i, h in enumerate(hashes) if any(h in files[g] for g in files if g != f)]
+            assert within.get(f, np.zeros(0)).tolist() == again
+            assert across.get(f, np.zeros(0)).tolist() == elsewhere
 
 
 def test_problems_in_later_batches_are_reported(write_csv: Callable[..., Path], factor_set: FactorSet) -> None:

@@ -301,12 +301,12 @@ class Checker:
         )
         return table, flagged
 
-    def duplicates(self, col: Collector, identity: np.ndarray, repeated: np.ndarray) -> bool:
-        """Report the exact duplicate records of a whole file among the rows whose hash is ``repeated``.
+    def duplicates(self, col: Collector, candidates: np.ndarray) -> bool:
+        """Report the exact duplicate records of a whole file among ``candidates`` (positions in the file whose
+        row hash occurs again in it, in order: :meth:`ghg.core.rowhashes.RowHashes.repeated`).
 
         Candidates are re-read and compared value by value; True if any is a duplicate.
         """
-        candidates = np.flatnonzero(np.isin(identity, repeated))
         records = col.source.take([int(i) for i in candidates])
         first_of: dict[tuple[object, ...], int] = {}
         found = False
@@ -318,15 +318,6 @@ class Checker:
             else:
                 first_of[key] = int(i)
         return found
-
-
-def repeated(identities: list[np.ndarray]) -> np.ndarray:
-    """The row hashes that occur more than once across a file's batches (one sort)."""
-    if sum(len(i) for i in identities) < 2:
-        return np.zeros(0, dtype=np.int64)
-    ordered = np.concatenate(identities)
-    ordered.sort()  # in place: one copy of the hashes, not two
-    return np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
 
 
 _SOURCES = [c.value for c in SourceCategory]

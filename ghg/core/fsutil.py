@@ -120,3 +120,18 @@ def publish_files(folder: Path, files: dict[str, bytes]) -> list[tuple[Path, str
             tmp.unlink(missing_ok=True)
     fsync_dir(folder)
     return outcome
+
+
+def scratch_folder(kind: str, parent: Path | None = None) -> Path:
+    """A new temporary folder for a run's scratch data (``ghg-<kind>-<pid>-<random>``), in ``parent``, else
+    ``GHG_SPILL_DIR`` when set, else the system's temporary folder (``TMPDIR``). Folders of the same kind left by
+    runs whose process is gone (killed: nothing removed them then) are removed first; the caller removes its own.
+    """
+    import tempfile
+
+    base = Path(parent or os.environ.get("GHG_SPILL_DIR") or tempfile.gettempdir())
+    for folder in base.glob(f"ghg-{kind}-*-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"ghg-{kind}-{os.getpid()}-", dir=base))

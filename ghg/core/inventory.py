@@ -27,10 +27,11 @@ from ghg.core import calculation, flags, market, validation
 from ghg.core import lines as result_lines
 from ghg.core.accumulate import Accumulator, Balances, Production, intensities
 from ghg.core.activity import BATCH_ROWS, INPUT_COLUMNS, Source, open_sources
-from ghg.core.checker import Checker, normal_value, repeated
+from ghg.core.checker import Checker, normal_value
 from ghg.core.errors import InputError, Problem
 from ghg.core.factors import FactorSet
 from ghg.core.linehash import ordered_lines
+from ghg.core.rowhashes import RowHashes
 from ghg.core.spill import Spill
 from ghg.core.totals import (
     market_problems,
@@ -96,33 +97,29 @@ def _read_source(
     batch_rows: int,
     progress: Progress | None,
     failed: bool,
-    seen: dict[int, np.ndarray],
+    hashes: RowHashes,
     periods: flags.SourcePeriods,
     bounds: dict[tuple[str, str, str], tuple[float, float]],
     warned: list[Problem],
     sink: Sink | None = None,
 ) -> list[Problem]:
     """Check (and, while nothing has failed, calculate) one source; return its problems. Its records' row
-    hashes go into ``seen`` (by file), for the records repeated across files."""
+    hashes go into ``hashes``, for the records repeated within it and across files (found when every file is
+    read: :func:`duplicate_records`)."""
     file_index = len(sources)
     sources.append(source)
     col = validation.Collector(source)
     if source.problems:
         return col.finish()
     col.problems += source.row_problems
-    identities: list[np.ndarray] = []
-    repeated = None
     offset = 0
     try:
         small = 0 < source.expected_rows <= batch_rows // 4  # one batch: nothing to overlap, no threads
         items = _encoded(source, checker, batch_rows, small)
         for item in items if small else _prefetch(items):
-            if item.identity is None:
-                repeated = item.repeated
-                continue
             columns = item.columns
             table, flagged = checker.check(col, columns, offset, file_index, item.text)
-            identities.append(item.identity)
+            hashes.add(file_index, item.identity)
             table.files = sources  # file_index points into the run's list of files
             offset += len(table)
             if progress:
@@ -172,12 +169,6 @@ def _read_source(
             accumulator.add(table, gid, len(groups), energy, mass, direct, fugitive, market)
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         col.problems.append(Problem(source.name, None, None, None, "unreadable", params={"detail": str(exc)[:300]}))
-    if identities:
-        every = np.concatenate(identities)  # the file's row hashes in row order, once
-        identities.clear()
-        if repeated is not None and len(repeated):
-            checker.duplicates(col, every, repeated)
-        seen[file_index] = every
     if progress:
         progress(file_index, 1.0)
     return col.finish()
@@ -187,22 +178,29 @@ def _read_source(
 _PERIOD_TEXT = [k for k in flags.SOURCE_KEY if k != "year"] + ["period"]
 
 
-def repeated_across_files(sources: list[Source], seen: dict[int, np.ndarray]) -> list[Problem]:
+def duplicate_records(checker: Checker, sources: list[Source], hashes: RowHashes) -> list[Problem]:
+    """The exact duplicate records of the run: within a file (``duplicate_row``, named with the first) and
+    across files (:func:`repeated_across_files`), found from every record's row hash, then compared value by
+    value."""
+    within, across = hashes.repeated()
+    found: list[Problem] = []
+    for file, rows in within.items():
+        col = validation.Collector(sources[file])
+        col.problems.clear()  # the file's own problems were reported when it was read
+        checker.duplicates(col, rows)
+        found += col.finish()
+    return found + repeated_across_files(sources, across)
+
+
+def repeated_across_files(sources: list[Source], rows_of: dict[int, np.ndarray]) -> list[Problem]:
     """The same record in two files (two exports of one ledger, one file given twice under two names): the
-    later is named with the earlier, compared value by value (a hash is only where to look)."""
-    if len(seen) < 2:
-        return []
-    files = sorted(seen)
-    per_file = [np.unique(seen[i]) for i in files]
-    hashes, counts = np.unique(np.concatenate(per_file), return_counts=True)
-    shared = hashes[counts > 1]
-    if not len(shared):
-        return []
+    later is named with the earlier, compared value by value (a hash is only where to look). ``rows_of``: per
+    file, the positions of its records whose row hash occurs in another file."""
     first: dict[tuple[object, ...], tuple[str, int]] = {}
     found: list[Problem] = []
-    for i in files:
+    for i in sorted(rows_of):
         source = sources[i]
-        rows = np.flatnonzero(np.isin(seen[i], shared))
+        rows = rows_of[i]
         for row, record in zip(rows, source.take([int(r) for r in rows]), strict=True):
             key = tuple(normal_value(record.get(c)) for c in INPUT_COLUMNS)
             where = first.get(key)
@@ -272,42 +270,45 @@ def compute(
     balances = Balances(sources)
     production = Production()
     counts = {"records": 0, "excluded": 0}
-    seen: dict[int, np.ndarray] = {}
+    hashes = RowHashes()
     periods = flags.SourcePeriods()
     bounds = flags.published_bounds(factors)
     warned: list[Problem] = []
-    for path in paths:
-        try:
-            opened = [path] if isinstance(path, Source) else open_sources(path)
-        except InputError as exc:
-            problems += exc.problems
-            continue
-        for source in opened:
-            problems += _read_source(
-                source,
-                sources,
-                checker,
-                groups,
-                balances,
-                production,
-                accumulator,
-                kept,
-                counts,
-                keep,
-                year,
-                gwp_set,
-                gwp,
-                calc_gwp,
-                batch_rows,
-                progress,
-                bool(problems),
-                seen,
-                periods,
-                bounds,
-                warned,
-                sink,
-            )
-    problems += repeated_across_files(sources, seen)
+    try:  # the bucket files of the row hashes are removed however the run ends
+        for path in paths:
+            try:
+                opened = [path] if isinstance(path, Source) else open_sources(path)
+            except InputError as exc:
+                problems += exc.problems
+                continue
+            for source in opened:
+                problems += _read_source(
+                    source,
+                    sources,
+                    checker,
+                    groups,
+                    balances,
+                    production,
+                    accumulator,
+                    kept,
+                    counts,
+                    keep,
+                    year,
+                    gwp_set,
+                    gwp,
+                    calc_gwp,
+                    batch_rows,
+                    progress,
+                    bool(problems),
+                    hashes,
+                    periods,
+                    bounds,
+                    warned,
+                    sink,
+                )
+        problems += duplicate_records(checker, sources, hashes)
+    finally:
+        hashes.close()
     records, excluded = counts["records"], counts["excluded"]
     problems += balances.problems()
     cells = accumulator.cells(groups, calc_gwp) if not problems else None
@@ -334,26 +335,19 @@ def compute(
 
 @dataclass
 class Encoded:
-    """A batch read ahead: its columns, text codes and row hashes; the last item of a file has
-    ``repeated`` instead: the row hashes that occur more than once in the whole file."""
+    """A batch read ahead: its columns, text codes and row hashes."""
 
-    columns: dict[str, pa.Array] = field(default_factory=dict)
-    text: dict[str, validation.Text] = field(default_factory=dict)
-    identity: np.ndarray | None = None
-    repeated: np.ndarray | None = None
+    columns: dict[str, pa.Array]
+    text: dict[str, validation.Text]
+    identity: np.ndarray
 
 
 def _encoded(source: Source, checker: Checker, batch_rows: int, small: bool = False) -> Iterator[Encoded]:
-    """The file's batches with their text codes and row hashes, then the repeated hashes."""
-    identities = []
+    """The file's batches with their text codes and row hashes."""
     batches = source.batches(batch_rows, background=not small)
     for columns in batches if small else _prefetch(batches):  # reading runs one stage further ahead
         text, identity = checker.encode(columns)
-        identities.append(identity)
         yield Encoded(columns, text, identity)
-    found = repeated(identities)
-    identities.clear()
-    yield Encoded(repeated=found)
 
 
 def _prefetch(items: Iterator[T], depth: int = 2) -> Iterator[T]:

@@ -16,9 +16,7 @@ run's process id: a run removes the spills that runs killed before it left (thei
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +26,7 @@ import numpy as np
 import pyarrow as pa
 
 from ghg.core import market
+from ghg.core.fsutil import scratch_folder
 from ghg.core.linehash import ordered_lines, ordered_partitions
 
 #: Lines per record batch of a spill file (what a group reads beyond its own rows: at most one batch per end).
@@ -40,10 +39,7 @@ class Spill:
     """A run's result lines, spilled batch by batch and read back by partition groups (a context manager)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        base = folder or (Path(os.environ["GHG_SPILL_DIR"]) if os.environ.get("GHG_SPILL_DIR") else None)
-        parent = Path(base or tempfile.gettempdir())
-        _remove_orphans(parent)
-        self.folder = Path(tempfile.mkdtemp(prefix=f"ghg-spill-{os.getpid()}-", dir=parent))
+        self.folder = scratch_folder("spill", folder)
         self.files: list[Path] = []
         #: Per partition, its pieces as (file, first row, rows) triples, flat (8 bytes a number).
         self.pieces: dict[tuple[int, str], array[int]] = {}
@@ -139,17 +135,3 @@ class Spill:
 def _triples(flat: array[int]) -> Iterator[tuple[int, int, int]]:
     """(file, first row, rows) of each piece of a partition."""
     return zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
-
-
-def _remove_orphans(parent: Path) -> None:
-    """Remove the spills of runs whose process is gone (killed: nothing removed their spill then)."""
-    for folder in parent.glob("ghg-spill-*-*"):
-        pid = folder.name.split("-")[2]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(folder, ignore_errors=True)
-        except OSError:  # a process of someone else: alive
-            continue

@@ -33,6 +33,7 @@ from ghg.store.table import (
     Staged,
     Written,
     check_submitter_of,
+    parquet_options,
     production_by_partition,
     remove_file,
     revision_entry,
@@ -138,13 +139,11 @@ def stage_groups(
 
 
 def open_data_file(path: Path, schema: pa.Schema) -> tuple[IO[bytes], pq.ParquetWriter]:
-    """Create the run's data file (it must not exist) and its Parquet writer: zstd, page checksums,
-    statistics of the Delta columns only."""
+    """Create the run's data file (it must not exist) and its Parquet writer (as every data file of the store:
+    :func:`ghg.store.table.parquet_options`)."""
     handle = path.open("xb")
     try:
-        writer = pq.ParquetWriter(
-            handle, schema, compression="zstd", write_page_checksum=True, write_statistics=list(STATS_COLUMNS)
-        )
+        writer = pq.ParquetWriter(handle, schema, **parquet_options(schema))
     except BaseException:
         handle.close()
         raise
